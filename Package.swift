@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Kith target shares, as Hummingbird does: explicit imports and `any` for existentials.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "kith",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kith", targets: ["kith"]),
+        .executable(name: "kith-benchmark", targets: ["KithBenchmark"]),
+        .library(name: "KithSpreadsheet", targets: ["KithSpreadsheet"]),
+        .library(name: "KithStore", targets: ["KithStore"]),
+        .library(name: "KithIngest", targets: ["KithIngest"]),
+        .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Reading and writing partner spreadsheets (CSV, XLSX). Pure: no database, no HTTP.
+        .target(
+            name: "KithSpreadsheet",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The embedded store: schema, migrations, record types and repositories (protocols + GRDB).
+        .target(
+            name: "KithStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift")
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The path from a partner's file to stored rows: checks, one transaction per import.
+        .target(
+            name: "KithIngest",
+            dependencies: [
+                "KithSpreadsheet",
+                "KithStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A synthetic borough: residents, households and the messy lists their partners send.
+        .target(
+            name: "KithSynthetic",
+            dependencies: ["KithSpreadsheet"],
+            swiftSettings: swiftSettings
+        ),
+        // The command line: parses arguments and calls the libraries.
+        .executableTarget(
+            name: "kith",
+            dependencies: [
+                "KithIngest",
+                "KithSpreadsheet",
+                "KithStore",
+                "KithSynthetic",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Release-mode import benchmark: `swift run -c release kith-benchmark`.
+        .executableTarget(
+            name: "KithBenchmark",
+            dependencies: [
+                "KithIngest",
+                "KithSpreadsheet",
+                "KithStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithSpreadsheetTests",
+            dependencies: ["KithSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "KithStoreTests", dependencies: ["KithStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KithIngestTests",
+            dependencies: [
+                "KithIngest", "KithSpreadsheet", "KithStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithSyntheticTests",
+            dependencies: ["KithSynthetic", "KithSpreadsheet"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import KithIngest
+import KithStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `kith-benchmark`: measures importing a large CSV and a large XLSX, end to end into SQLite, in release mode.
+///
+/// Each import runs in a child process of its own (this program, re-run with `import-one`), so that the
+/// peak memory reported is the import's alone, read from the kernel with `wait4`.
+@main
+struct KithBenchmark: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kith-benchmark",
+        abstract: "Benchmark importing partner lists: a 1,000,000-row CSV and a 200,000-row XLSX into SQLite.",
+        subcommands: [Run.self, ImportOne.self],
+        defaultSubcommand: Run.self
+    )
+}
+
+/// Generates the benchmark files, imports each in a child process and prints rows per second and peak memory.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Generate files and time their import.")
+
+    @Option(help: "Rows in the CSV file (12 columns).")
+    var csvRows: Int = 1_000_000
+
+    @Option(help: "Rows in the XLSX file (12 columns).")
+    var xlsxRows: Int = 200_000
+
+    @Option(help: "Folder for the generated files and the store (removed afterwards unless --keep).")
+    var dir: String = FileManager.default.temporaryDirectory.appendingPathComponent("kith-benchmark").path
+
+    @Flag(help: "Keep the generated files and the store.")
+    var keep = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: dir)
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
+        #if DEBUG
+            print("Warning: this is a debug build; figures mean nothing. Run: swift run -c release kith-benchmark")
+        #endif
+        print("Kith import benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        let csv = folder.appendingPathComponent("residents.csv")
+        let xlsx = folder.appendingPathComponent("residents.xlsx")
+        var started = Date()
+        try BenchmarkData.writeCSV(to: csv, rows: csvRows)
+        print(String(format: "Generated %@ (%d rows, %.0f MiB) in %.1f s", csv.lastPathComponent, csvRows, Self.mebibytes(csv), Date().timeIntervalSince(started)))
+        started = Date()
+        try BenchmarkData.writeXLSX(to: xlsx, rows: xlsxRows)
+        print(String(format: "Generated %@ (%d rows, %.0f MiB) in %.1f s", xlsx.lastPathComponent, xlsxRows, Self.mebibytes(xlsx), Date().timeIntervalSince(started)))
+        let store = folder.appendingPathComponent("benchmark.sqlite").path
+        print("")
+        print("file              rows        seconds   rows/s      peak MiB   target")
+        let csvResult = try measure(csv, store: store, rows: csvRows)
+        report(csvResult, name: "CSV", targetRate: 250_000)
+        let xlsxResult = try measure(xlsx, store: store, rows: xlsxRows)
+        report(xlsxResult, name: "XLSX", targetRate: 50_000)
+    }
+
+    struct Measurement {
+        var rows: Int
+        var seconds: Double
+        var peakMebibytes: Double
+    }
+
+    private func measure(_ file: URL, store: String, rows: Int) throws -> Measurement {
+        let started = Date()
+        let (status, usage) = try ChildProcess.run(
+            executable: ChildProcess.currentExecutable(), arguments: ["import-one", file.path, "--db", store]
+        )
+        let seconds = Date().timeIntervalSince(started)
+        guard status == 0 else { throw ValidationError("Importing \(file.lastPathComponent) failed (exit \(status)).") }
+        return Measurement(rows: rows, seconds: seconds, peakMebibytes: Double(usage.ru_maxrss) / 1024)
+    }
+
+    private func report(_ result: Measurement, name: String, targetRate: Double) {
+        let rate = Double(result.rows) / result.seconds
+        let verdict = rate >= targetRate && result.peakMebibytes < 500 ? "met" : "MISSED"
+        print(
+            name.padding(toLength: 17, withPad: " ", startingAt: 0)
+                + String(format: " %-11d %-9.2f %-11.0f %-10.0f ≥%.0f rows/s, <500 MiB: %@", result.rows, result.seconds, rate, result.peakMebibytes, targetRate, verdict)
+        )
+    }
+
+    private static func mebibytes(_ url: URL) -> Double {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        return Double(size) / 1_048_576
+    }
+}
+
+/// Imports one file the way `kith import` does; run as a child so its memory is measured alone.
+struct ImportOne: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import-one", abstract: "Import one file (used by run).")
+
+    @Argument var file: String
+    @Option var db: String
+
+    func run() throws {
+        let database = try KithDatabase.open(path: db)
+        let summary = try Importer(repository: database.imports).run(
+            ImportRequest(file: URL(fileURLWithPath: file), sourceName: "Benchmark", importedBy: "benchmark", force: true)
+        )
+        FileHandle.standardError.write(Data((summary.text + "\n").utf8))
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// What to import: a file, the source it came from, and how.
+public struct ImportRequest: Sendable {
+    public var file: URL
+    /// The partner list this file is a version of, e.g. "NHS shielding list".
+    public var sourceName: String
+    /// For workbooks, the sheet to read; nil for the first with data.
+    public var sheet: String?
+    /// Who is importing, for the record.
+    public var importedBy: String
+    /// Import even if a file with the same SHA-256 is already stored.
+    public var force: Bool
+
+    public init(file: URL, sourceName: String, sheet: String? = nil, importedBy: String, force: Bool = false) {
+        self.file = file
+        self.sourceName = sourceName
+        self.sheet = sheet
+        self.importedBy = importedBy
+        self.force = force
+    }
+}

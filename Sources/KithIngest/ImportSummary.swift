@@ -1,0 +1,36 @@
+import Foundation
+import KithSpreadsheet
+import KithStore
+
+/// What an import stored, for the person who ran it.
+public struct ImportSummary: Sendable {
+    public var record: FileImport
+    public var sourceName: String
+    /// Numbers of the first rows whose cell count differs from the header.
+    public var raggedRowNumbers: [Int]
+    public var seconds: Double
+
+    /// A few lines for the terminal.
+    public var text: String {
+        var lines: [String] = []
+        let place = record.sheetName.map { "sheet \"\($0)\"" } ?? [record.encoding, record.delimiter.map { "\($0)-separated" }]
+            .compactMap { $0 }.joined(separator: ", ")
+        lines.append("Imported \(record.fileName) as \"\(sourceName)\" (import \(record.id ?? 0), \(record.format), \(place))")
+        lines.append(
+            "  \(record.rowCount) rows × \(record.columnCount) columns, header on row \(record.headerRowNumber)"
+                + (record.blankRowCount > 0 ? ", \(record.blankRowCount) blank rows skipped" : "")
+                + String(format: ", %.2f s (%.0f rows/s)", seconds, seconds > 0 ? Double(record.rowCount) / seconds : 0)
+        )
+        if record.raggedRowCount > 0 {
+            let shown = raggedRowNumbers.map(String.init).joined(separator: ", ")
+            lines.append(
+                "  Warning: \(record.raggedRowCount) rows have a different number of cells from the header "
+                    + "(rows \(shown)\(record.raggedRowCount > raggedRowNumbers.count ? ", …" : "")); they are stored as they are."
+            )
+        }
+        if record.preamble != "[]" {
+            lines.append("  Rows above the header (a title block) were kept with the import.")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

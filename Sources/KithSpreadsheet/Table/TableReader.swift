@@ -1,0 +1,113 @@
+import Foundation
+
+/// Reads a partner's file, CSV or XLSX, as one table: finds its header under any title block, then
+/// streams its data rows. Holds only the first rows in memory, to find the header.
+///
+/// ```swift
+/// let reader = try TableReader(url: url)
+/// let statistics = try reader.read(sheet: nil) { layout in
+///     print(layout.columnNames)
+/// } onRow: { row in
+///     store(row)
+/// }
+/// ```
+public final class TableReader {
+    public let url: URL
+    public let fingerprint: FileFingerprint
+    public let limits: ReadLimits
+    private let workbook: XLSXReader?
+
+    /// How many ragged row numbers are kept for the report.
+    public static let raggedRowsReported = 20
+
+    /// Inspects the file (one pass: SHA-256, kind, encoding) and opens it. Throws a readable
+    /// ``SpreadsheetError`` for files that are not spreadsheets or are unsafe.
+    public init(url: URL, limits: ReadLimits = ReadLimits()) throws {
+        self.url = url
+        self.limits = limits
+        fingerprint = try FileFingerprint.inspect(url, limits: limits)
+        workbook = fingerprint.format == .xlsx ? try XLSXReader(url: url, limits: limits) : nil
+    }
+
+    /// The workbook's sheet names; empty for CSV.
+    public var sheetNames: [String] { workbook?.sheetNames ?? [] }
+
+    /// Reads the table. `onLayout` is called once, with the header, before the first `onRow`.
+    /// - Parameter sheet: for workbooks, the sheet to read; nil for the first with data. Ignored for CSV.
+    @discardableResult
+    public func read(
+        sheet: String?, onLayout: (TableLayout) throws -> Void, onRow: (SheetRow) throws -> Void
+    ) throws -> TableStatistics {
+        var statistics = TableStatistics()
+        var buffered: [SheetRow] = []
+        var layout: TableLayout?
+        var lastNumber = 0
+        let sheetName = try workbook?.resolveSheet(named: sheet)
+        let mergedRanges = try sheetName.map { try workbook!.mergedRanges(inSheet: $0) } ?? []
+        let isCSV = fingerprint.format == .csv
+        let delimiter = isCSV ? CSVDialect.sniffDelimiter(in: fingerprint.sample) : nil
+
+        func deliver(_ row: SheetRow, columns: Int) throws {
+            var row = row
+            if isCSV {
+                // Trailing empty fields beyond the header (a trailing delimiter) hold nothing; drop them.
+                while row.cells.count > columns, row.cells.last?.isEmpty == true { row.cells.removeLast() }
+            }
+            statistics.blankRows += max(0, row.number - lastNumber - 1)
+            lastNumber = row.number
+            statistics.dataRows += 1
+            statistics.widestRow = max(statistics.widestRow, row.cells.count)
+            if row.cells.count > columns || (isCSV && row.cells.count < columns) {
+                statistics.raggedRows += 1
+                if statistics.raggedRowNumbers.count < Self.raggedRowsReported {
+                    statistics.raggedRowNumbers.append(row.number)
+                }
+            }
+            try onRow(row)
+        }
+
+        func settleLayout() throws {
+            let detection = HeaderDetector.detect(in: buffered, mergedRanges: mergedRanges)
+            let headerRange = detection?.headerRows ?? 0...0
+            let found = TableLayout(
+                format: fingerprint.format, sheet: sheetName, encoding: fingerprint.encoding, delimiter: delimiter,
+                headerRowNumber: buffered.isEmpty ? 0 : buffered[headerRange.upperBound].number,
+                columnNames: detection?.columnNames ?? [],
+                preamble: Array(buffered[..<min(headerRange.lowerBound, buffered.count)]),
+                headerRows: buffered.isEmpty ? [] : Array(buffered[headerRange])
+            )
+            layout = found
+            try onLayout(found)
+            lastNumber = found.headerRowNumber
+            for row in buffered.dropFirst(headerRange.upperBound + 1) {
+                try deliver(row, columns: found.columnNames.count)
+            }
+            buffered.removeAll()
+        }
+
+        let handle: (SheetRow) throws -> Void = { row in
+            if row.isBlank { return }
+            if let layout {
+                try deliver(row, columns: layout.columnNames.count)
+            } else {
+                buffered.append(row)
+                if buffered.count >= HeaderDetector.rowsExamined { try settleLayout() }
+            }
+        }
+        if let workbook, let sheetName {
+            try workbook.forEachRow(inSheet: sheetName, handle)
+        } else {
+            try CSVReader(url: url, fingerprint: fingerprint, limits: limits).forEachRow(handle)
+        }
+        if layout == nil {
+            guard !buffered.isEmpty else {
+                throw SpreadsheetError(
+                    .noData, file: url.lastPathComponent, sheet: sheetName, problem: "There are no rows with data.",
+                    remedy: "Check this is the right file; the partner may have sent an empty template."
+                )
+            }
+            try settleLayout()
+        }
+        return statistics
+    }
+}

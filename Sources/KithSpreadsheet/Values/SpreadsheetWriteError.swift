@@ -1,0 +1,20 @@
+/// Why a spreadsheet could not be written.
+public enum SpreadsheetWriteError: Error, CustomStringConvertible, Equatable {
+    case cannotCreate(path: String)
+    case noSheetOpen
+    case finished
+    case invalidMergeRange(String)
+    case tooManyRows(limit: Int)
+    case tooManyColumns(limit: Int)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path): "Cannot create \(path): check that its folder exists and is writable."
+        case .noSheetOpen: "No sheet is open: call beginSheet(named:) before appending rows."
+        case .finished: "The workbook is already finished; make a new writer to write another."
+        case .invalidMergeRange(let range): "\(range) is not a cell range such as A1:F1."
+        case .tooManyRows(let limit): "A sheet holds at most \(limit) rows."
+        case .tooManyColumns(let limit): "A sheet holds at most \(limit) columns."
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+
+/// Kith's embedded store: one SQLite file in WAL mode, its schema kept by ``migrator``.
+///
+/// Everything else reaches the store through the repository protocols, whose GRDB implementations
+/// this type hands out; a PostgreSQL store for multi-user deployments can implement the same protocols.
+public final class KithDatabase: Sendable {
+    /// The file a command uses when no `--db` is given.
+    public static let defaultPath = "kith.sqlite"
+
+    public let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the store at `path` and brings its schema up to date.
+    public static func open(path: String) throws -> KithDatabase {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // WAL is durable across application crashes at NORMAL; only a power cut can lose the last commit.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
+        configuration.busyMode = .timeout(10)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        return try KithDatabase(pool)
+    }
+
+    /// A private in-memory store, for tests.
+    public static func inMemory() throws -> KithDatabase {
+        try KithDatabase(try DatabaseQueue())
+    }
+
+    public init(_ writer: any DatabaseWriter) throws {
+        self.writer = writer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Where sources and imports are stored and read.
+    public var imports: any ImportRepository { GRDBImportRepository(writer: writer) }
+
+    /// The schema, one migration per released change. A shipped migration is never edited.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sources, imports and verbatim rows") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE source (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        createdAt TEXT NOT NULL
+                    );
+                    CREATE TABLE fileImport (
+                        id INTEGER PRIMARY KEY,
+                        sourceId INTEGER NOT NULL REFERENCES source(id),
+                        fileName TEXT NOT NULL,
+                        sheetName TEXT,
+                        fileSHA256 TEXT NOT NULL,
+                        fileBytes INTEGER NOT NULL,
+                        format TEXT NOT NULL,
+                        encoding TEXT,
+                        delimiter TEXT,
+                        importedBy TEXT NOT NULL,
+                        startedAt TEXT NOT NULL,
+                        finishedAt TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        headerRowNumber INTEGER NOT NULL,
+                        rowCount INTEGER NOT NULL,
+                        columnCount INTEGER NOT NULL,
+                        blankRowCount INTEGER NOT NULL,
+                        raggedRowCount INTEGER NOT NULL,
+                        preamble TEXT NOT NULL
+                    );
+                    CREATE INDEX fileImport_on_fileSHA256 ON fileImport(fileSHA256);
+                    CREATE INDEX fileImport_on_sourceId ON fileImport(sourceId);
+                    CREATE TABLE importColumn (
+                        importId INTEGER NOT NULL REFERENCES fileImport(id),
+                        position INTEGER NOT NULL,
+                        letter TEXT NOT NULL,
+                        header TEXT NOT NULL,
+                        PRIMARY KEY (importId, position)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sourceRow (
+                        id INTEGER PRIMARY KEY,
+                        importId INTEGER NOT NULL REFERENCES fileImport(id),
+                        rowNumber INTEGER NOT NULL,
+                        cells TEXT NOT NULL
+                    );
+                    CREATE UNIQUE INDEX sourceRow_on_importId_rowNumber ON sourceRow(importId, rowNumber);
+                    CREATE TABLE importFinding (
+                        id INTEGER PRIMARY KEY,
+                        importId INTEGER NOT NULL REFERENCES fileImport(id),
+                        severity TEXT NOT NULL,
+                        rowNumber INTEGER,
+                        columnLetter TEXT,
+                        message TEXT NOT NULL
+                    );
+                    CREATE INDEX importFinding_on_importId ON importFinding(importId);
+                    -- Stored rows are what partners sent: they are never changed or deleted.
+                    CREATE TRIGGER sourceRow_is_append_only_on_update BEFORE UPDATE ON sourceRow
+                    BEGIN SELECT RAISE(ABORT, 'source rows are never changed'); END;
+                    CREATE TRIGGER sourceRow_is_append_only_on_delete BEFORE DELETE ON sourceRow
+                    BEGIN SELECT RAISE(ABORT, 'source rows are never deleted'); END;
+                    """
+            )
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,22 @@
+import GRDB
+
+/// A partner list Kith receives again and again, known by its name: "NHS shielding list", "Food bank referrals".
+public struct Source: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var name: String
+    public var createdAt: String
+
+    public init(id: Int64? = nil, name: String, createdAt: String) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+    }
+}
+
+extension Source: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "source"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

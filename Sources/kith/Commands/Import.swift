@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import KithIngest
+
+/// `kith import FILE --source NAME`: stores a partner's list, every row verbatim, in one transaction.
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import a partner's list (CSV or XLSX) into the store.",
+        discussion: """
+            The whole file is stored in one transaction: if anything is wrong, nothing is stored and the message \
+            says which file, sheet, row and column, and what to do. The same file (by SHA-256) is refused a second \
+            time unless --force is given.
+            """
+    )
+
+    @Argument(help: "The file to import (.csv or .xlsx).")
+    var file: String
+
+    @Option(help: "The partner list this file is a version of, e.g. \"NHS shielding list\".")
+    var source: String
+
+    @Option(help: "For workbooks: the sheet to read (default: the first with data).")
+    var sheet: String?
+
+    @Option(help: "Who is importing, for the record (default: your user name).")
+    var by: String = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+
+    @Flag(help: "Import even if this exact file was imported before.")
+    var force = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let database = try store.open()
+        let importer = Importer(repository: database.imports)
+        do {
+            let summary = try importer.run(
+                ImportRequest(file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, force: force)
+            )
+            print(summary.text)
+        } catch let error as ImportError {
+            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+}

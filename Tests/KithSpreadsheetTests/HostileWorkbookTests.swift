@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+@testable import KithSpreadsheet
+
+/// Files built to hurt a reader: each must be refused with a clear reason, never crash or hang.
+struct HostileWorkbookTests {
+    @Test func refusesAZipBomb() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("bomb.xlsx")
+        // 50 MB of one repeated row compresses to about 50 KB: far beyond any real ratio.
+        let row = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>"
+        let body = String(repeating: row, count: 50_000_000 / row.utf8.count)
+        try WorkbookFixture.make(at: url, sheets: [("Bomb", WorkbookFixture.worksheet(body))])
+        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url) }
+        #expect(error.reason == .zipBomb)
+    }
+
+    @Test func refusesTooManyEntries() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("entries.xlsx")
+        var extra: [String: Data] = [:]
+        for index in 0..<60 { extra["xl/media/image\(index).bin"] = Data([1, 2, 3]) }
+        try WorkbookFixture.make(at: url, sheets: [("S", WorkbookFixture.worksheet(""))], extraParts: extra)
+        var limits = ReadLimits()
+        limits.maximumZipEntries = 50
+        let error = try #require(throws: SpreadsheetError.self) { try XLSXReader(url: url, limits: limits) }
+        #expect(error.reason == .zipBomb)
+    }
+
+    @Test func refusesEntityExpansion() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("laughs.xlsx")
+        var doctype = "<!DOCTYPE worksheet [<!ENTITY lol \"lol\">"
+        for level in 1...9 {
+            doctype += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">"
+        }
+        doctype += "]>"
+        let sheet = "<?xml version=\"1.0\"?>" + doctype
+            + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"
+        try WorkbookFixture.make(at: url, sheets: [("Laughs", sheet)])
+        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url) }
+        #expect(error.reason == .unsafeXML)
+    }
+
+    @Test func refusesASheetThatIsNotAWorksheet() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("chart.xlsx")
+        let chart = "<?xml version=\"1.0\"?><chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetPr/><v>1</v></chartsheet>"
+        try WorkbookFixture.make(at: url, sheets: [("Chart", chart)])
+        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url, sheet: "Chart") }
+        #expect(error.reason == .notAWorksheet)
+        #expect(error.sheet == "Chart")
+    }
+
+    @Test func refusesAZipThatIsNotAWorkbook() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("photos.xlsx")
+        try WorkbookFixture.zip(["photo.jpg": Data([0xFF, 0xD8, 0xFF])], to: url)
+        let error = try #require(throws: SpreadsheetError.self) { try XLSXReader(url: url) }
+        #expect(error.reason == .brokenWorkbook)
+    }
+
+    @Test func refusesATruncatedWorkbook() throws {
+        let folder = try TemporaryFolder()
+        let whole = folder.path("whole.xlsx")
+        let writer = try XLSXWriter(url: whole)
+        try writer.beginSheet(named: "S")
+        for index in 0..<2_000 { try writer.appendRow([.text("row \(index)"), .integer(index)]) }
+        try writer.finish()
+        let data = try Data(contentsOf: whole)
+        let cut = try folder.file("cut.xlsx", bytes: Array(data.prefix(data.count / 2)))
+        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(cut) }
+        #expect(error.reason == .brokenWorkbook)
+    }
+
+    @Test func refusesMalformedSheetXML() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("malformed.xlsx")
+        let sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c><v>1</c></row>"
+        try WorkbookFixture.make(at: url, sheets: [("Bad", sheet)])
+        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url) }
+        #expect(error.reason == .brokenWorkbook)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import KithStore
+
+struct ImportRepositoryTests {
+    struct Refused: Error {}
+
+    static func draft(sha: String = "abc123") -> FileImport {
+        FileImport(
+            sourceId: 0, fileName: "list.csv", sheetName: nil, fileSHA256: sha, fileBytes: 10, format: "CSV", encoding: "UTF-8",
+            delimiter: nil, importedBy: "tester", startedAt: "2026-11-21T09:00:00Z", finishedAt: "2026-11-21T09:00:00Z",
+            status: .complete, headerRowNumber: 0, rowCount: 0, columnCount: 0, blankRowCount: 0, raggedRowCount: 0, preamble: "[]"
+        )
+    }
+
+    static func totals(rows: Int) -> ImportTotals {
+        ImportTotals(
+            sheetName: nil, encoding: "UTF-8", delimiter: "comma", headerRowNumber: 1, rowCount: rows, columnCount: 2,
+            blankRowCount: 0, raggedRowCount: 0, preamble: "[]", finishedAt: "2026-11-21T09:00:01Z"
+        )
+    }
+
+    @Test func storesAnImportWithItsColumnsRowsAndSource() throws {
+        let database = try KithDatabase.inMemory()
+        let repository = database.imports
+        let stored = try repository.performImport(Self.draft(), sourceName: "Food bank referrals") { writer in
+            try writer.writeColumns([("A", "Name"), ("B", "DOB")])
+            try writer.writeRow(number: 2, cells: ["Ann \"Nan\" Smith", "01/02/1950"])
+            try writer.writeRow(number: 3, cells: ["Line\nbreak", "\u{1}"])
+            return Self.totals(rows: 2)
+        }
+        #expect(stored.rowCount == 2)
+        #expect(stored.delimiter == "comma")
+        #expect(try repository.sources().map(\.name) == ["Food bank referrals"])
+        #expect(try repository.columns(ofImport: stored.id!).map(\.header) == ["Name", "DOB"])
+        let rows = try repository.rows(ofImport: stored.id!, limit: nil)
+        #expect(rows.map(\.rowNumber) == [2, 3])
+        #expect(rows[0].cellValues == ["Ann \"Nan\" Smith", "01/02/1950"])
+        #expect(rows[1].cellValues == ["Line\nbreak", "\u{1}"])
+        #expect(try repository.completedImports(withSHA256: "abc123").map(\.id) == [stored.id])
+    }
+
+    @Test func storesNothingWhenTheImportFails() throws {
+        let database = try KithDatabase.inMemory()
+        let repository = database.imports
+        #expect(throws: Refused.self) {
+            try repository.performImport(Self.draft(), sourceName: "Adult social care") { writer in
+                try writer.writeColumns([("A", "Name")])
+                for number in 2...500 { try writer.writeRow(number: number, cells: ["row \(number)"]) }
+                throw Refused()
+            }
+        }
+        #expect(try repository.sources().isEmpty)
+        #expect(try repository.imports(ofSourceNamed: nil).isEmpty)
+        #expect(try repository.rowCount() == 0)
+    }
+
+    @Test func keepsStoredRowsAppendOnly() throws {
+        let database = try KithDatabase.inMemory()
+        let stored = try database.imports.performImport(Self.draft(), sourceName: "S") { writer in
+            try writer.writeRow(number: 2, cells: ["original"])
+            return Self.totals(rows: 1)
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in try db.execute(sql: "UPDATE sourceRow SET cells = '[\"altered\"]'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try database.writer.write { db in try db.execute(sql: "DELETE FROM sourceRow") }
+        }
+        #expect(try database.imports.rows(ofImport: stored.id!, limit: nil).first?.cellValues == ["original"])
+    }
+
+    @Test func opensAFileInWALModeAndReopensIt() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kith-store-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        do {
+            let database = try KithDatabase.open(path: path)
+            #expect(try database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+            _ = try database.imports.performImport(Self.draft(), sourceName: "NHS shielding list") { writer in
+                try writer.writeRow(number: 2, cells: ["kept"])
+                return Self.totals(rows: 1)
+            }
+        }
+        let reopened = try KithDatabase.open(path: path)
+        #expect(try reopened.imports.rowCount() == 1)
+        #expect(try reopened.imports.imports(ofSourceNamed: "nhs SHIELDING list").count == 1)
+    }
+
+    @Test func encodesCellsAsJSONThatSQLiteReads() throws {
+        let cells = ["plain", "quote \" and \\ backslash", "tab\tnew\nline", "é€😀", "", "\u{0}\u{1F}"]
+        let json = CellsCoding.encode(cells)
+        #expect(CellsCoding.decode(json) == cells)
+        let database = try KithDatabase.inMemory()
+        let second = try database.writer.read { db in try String.fetchOne(db, sql: "SELECT json_extract(?, '$[3]')", arguments: [json]) }
+        #expect(second == "é€😀")
+    }
+}
