@@ -96,6 +96,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Runs the built `kith` binary as a user would.
+        .testTarget(name: "kithTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSyntheticTests",
             dependencies: ["KithSynthetic", "KithSpreadsheet"],

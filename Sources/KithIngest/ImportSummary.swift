@@ -17,14 +17,14 @@ public struct ImportSummary: Sendable {
             .compactMap { $0 }.joined(separator: ", ")
         lines.append("Imported \(record.fileName) as \"\(sourceName)\" (import \(record.id ?? 0), \(record.format), \(place))")
         lines.append(
-            "  \(record.rowCount) rows × \(record.columnCount) columns, header on row \(record.headerRowNumber)"
-                + (record.blankRowCount > 0 ? ", \(record.blankRowCount) blank rows skipped" : "")
+            "  \(Self.count(record.rowCount, "row")) × \(Self.count(record.columnCount, "column")), header on row \(record.headerRowNumber)"
+                + (record.blankRowCount > 0 ? ", \(Self.count(record.blankRowCount, "blank row")) skipped" : "")
                 + String(format: ", %.2f s (%.0f rows/s)", seconds, seconds > 0 ? Double(record.rowCount) / seconds : 0)
         )
         if record.raggedRowCount > 0 {
             let shown = raggedRowNumbers.map(String.init).joined(separator: ", ")
             lines.append(
-                "  Warning: \(record.raggedRowCount) rows have a different number of cells from the header "
+                "  Warning: \(Self.count(record.raggedRowCount, "row")) with a different number of cells from the header "
                     + "(rows \(shown)\(record.raggedRowCount > raggedRowNumbers.count ? ", …" : "")); they are stored as they are."
             )
         }
@@ -32,5 +32,9 @@ public struct ImportSummary: Sendable {
             lines.append("  Rows above the header (a title block) were kept with the import.")
         }
         return lines.joined(separator: "\n")
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 /// The `kith` command: joins up council and partner lists to find and support vulnerable residents.
 @main
@@ -6,6 +8,17 @@ struct Kith: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith",
         abstract: "Join up council and partner lists to find, prioritise and support vulnerable residents.",
+        discussion: "Set KITH_LOG_LEVEL (trace, debug, info, notice, warning, error) to see more of what Kith does; logs carry record ids, never residents' details.",
         subcommands: [Demo.self, Import.self, Imports.self, Generate.self]
     )
+
+    static func main() {
+        let level = ProcessInfo.processInfo.environment["KITH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .error
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        main(nil)
+    }
 }

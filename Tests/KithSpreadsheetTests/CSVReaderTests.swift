@@ -79,7 +79,7 @@ struct CSVReaderTests {
         let folder = try TemporaryFolder()
         var text = "id,note\n"
         var expected: [[String]] = [["id", "note"]]
-        for index in 0..<30_000 {
+        for index in 0..<60_000 {
             let note = index % 7 == 0 ? "line one\nline \"two\", \(index)" : "plain \(index)"
             text += "\(index),\"\(note.replacingOccurrences(of: "\"", with: "\"\""))\"\r\n"
             expected.append([String(index), note])

@@ -5,14 +5,26 @@ import Testing
 
 /// Files built to hurt a reader: each must be refused with a clear reason, never crash or hang.
 struct HostileWorkbookTests {
-    @Test func refusesAZipBomb() throws {
+    @Test func refusesAZipBombByItsCompressionRatio() throws {
         let folder = try TemporaryFolder()
         let url = folder.path("bomb.xlsx")
-        // 50 MB of one repeated row compresses to about 50 KB: far beyond any real ratio.
-        let row = "<row><c t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>"
-        let body = String(repeating: row, count: 50_000_000 / row.utf8.count)
-        try WorkbookFixture.make(at: url, sheets: [("Bomb", WorkbookFixture.worksheet(body))])
-        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url) }
+        // 64 MB of whitespace (legal between rows) deflates about a thousandfold, far beyond any real sheet.
+        let padding = String(repeating: " ", count: 64 << 20)
+        try WorkbookFixture.make(at: url, sheets: [("Bomb", WorkbookFixture.worksheet("<row r=\"1\"><c><v>1</v></c></row>" + padding))])
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url).count }
+        #expect(error.reason == .zipBomb)
+        #expect(error.remedy.contains("Do not open it"))
+    }
+
+    @Test func refusesAWorkbookThatExpandsBeyondTheSizeLimit() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("huge.xlsx")
+        var rows = ""
+        for index in 1...20_000 { rows += "<row r=\"\(index)\"><c t=\"inlineStr\"><is><t>resident \(index * 7919 % 10_007)</t></is></c></row>" }
+        try WorkbookFixture.make(at: url, sheets: [("Huge", WorkbookFixture.worksheet(rows))])
+        var limits = ReadLimits()
+        limits.maximumUncompressedBytes = 256 * 1024
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url, limits: limits).count }
         #expect(error.reason == .zipBomb)
     }
 
@@ -40,7 +52,7 @@ struct HostileWorkbookTests {
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"
         try WorkbookFixture.make(at: url, sheets: [("Laughs", sheet)])
-        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url) }
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url).count }
         #expect(error.reason == .unsafeXML)
     }
 
@@ -49,7 +61,7 @@ struct HostileWorkbookTests {
         let url = folder.path("chart.xlsx")
         let chart = "<?xml version=\"1.0\"?><chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetPr/><v>1</v></chartsheet>"
         try WorkbookFixture.make(at: url, sheets: [("Chart", chart)])
-        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url, sheet: "Chart") }
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url, sheet: "Chart").count }
         #expect(error.reason == .notAWorksheet)
         #expect(error.sheet == "Chart")
     }
@@ -71,7 +83,7 @@ struct HostileWorkbookTests {
         try writer.finish()
         let data = try Data(contentsOf: whole)
         let cut = try folder.file("cut.xlsx", bytes: Array(data.prefix(data.count / 2)))
-        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(cut) }
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(cut).count }
         #expect(error.reason == .brokenWorkbook)
     }
 
@@ -80,7 +92,7 @@ struct HostileWorkbookTests {
         let url = folder.path("malformed.xlsx")
         let sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c><v>1</c></row>"
         try WorkbookFixture.make(at: url, sheets: [("Bad", sheet)])
-        let error = try #require(throws: SpreadsheetError.self) { try TableRows.xlsx(url) }
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url).count }
         #expect(error.reason == .brokenWorkbook)
     }
 }

@@ -10,6 +10,14 @@ public enum ExcelDateSystem: Sendable, Equatable {
     private static let epoch1899December31 = CivilDate(year: 1899, month: 12, day: 31)!.daysSinceEpoch
     private static let epoch1904January1 = CivilDate(year: 1904, month: 1, day: 1)!.daysSinceEpoch
 
+    /// The earliest date the system can hold: 1 January 1900 or 1904.
+    public var firstDate: CivilDate {
+        switch self {
+        case .from1900: CivilDate(year: 1900, month: 1, day: 1)!
+        case .from1904: CivilDate(year: 1904, month: 1, day: 1)!
+        }
+    }
+
     /// The serial number fictitious 29 February 1900 has in the 1900 system.
     public static let fictitiousLeapDaySerial = 60
 

@@ -123,6 +123,9 @@ public final class XLSXWriter {
                 xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "")><v>\(integer)</v></c>"
             case .boolean(let value):
                 xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "") t=\"b\"><v>\(value ? 1 : 0)</v></c>"
+            case .date(let date) where date < dateSystem.firstDate:
+                // Excel cannot hold dates before its epoch as dates; write them as ISO text so they are not lost.
+                xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "") t=\"inlineStr\"><is><t>\(date)</t></is></c>"
             case .date(let date):
                 let styleIndex = bold ? StyleIndex.boldDate : StyleIndex.date
                 xml += "<c r=\"\(reference)\" s=\"\(styleIndex)\"><v>\(dateSystem.serial(for: date))</v></c>"

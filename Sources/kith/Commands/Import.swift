@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithIngest
+import KithStore
 
 /// `kith import FILE --source NAME`: stores a partner's list, every row verbatim, in one transaction.
 struct Import: ParsableCommand {
