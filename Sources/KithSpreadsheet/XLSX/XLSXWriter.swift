@@ -42,6 +42,7 @@ public final class XLSXWriter {
 
     private let url: URL
     private let dateSystem: ExcelDateSystem
+    private let timestamp: Date
     private let workingDirectory: URL
     private var sheets: [Sheet] = []
     private var output: ByteFileWriter?
@@ -49,9 +50,12 @@ public final class XLSXWriter {
     private var isFinished = false
 
     /// Starts a workbook that ``finish()`` will write to `url`, replacing any file there.
-    public init(url: URL, dateSystem: ExcelDateSystem = .from1900) throws {
+    /// - Parameter timestamp: the creation time recorded in the workbook and its zip entries; pass a fixed
+    ///   time to get byte-identical files from identical content.
+    public init(url: URL, dateSystem: ExcelDateSystem = .from1900, timestamp: Date = Date()) throws {
         self.url = url
         self.dateSystem = dateSystem
+        self.timestamp = timestamp
         workingDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("kith-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: workingDirectory, withIntermediateDirectories: true)
     }
@@ -162,9 +166,16 @@ public final class XLSXWriter {
         try add("xl/_rels/workbook.xml.rels", workbookRelationships(), to: archive)
         try add("xl/styles.xml", styles, to: archive)
         for (index, sheet) in sheets.enumerated() {
+            let handle = try FileHandle(forReadingFrom: sheet.file)
+            defer { try? handle.close() }
+            let size = try handle.seekToEnd()
+            try handle.seek(toOffset: 0)
             try archive.addEntry(
-                with: "xl/worksheets/sheet\(index + 1).xml", fileURL: sheet.file, compressionMethod: .deflate
-            )
+                with: "xl/worksheets/sheet\(index + 1).xml", type: .file, uncompressedSize: Int64(size),
+                modificationDate: timestamp, compressionMethod: .deflate
+            ) { _, chunkSize in
+                try handle.read(upToCount: chunkSize) ?? Data()
+            }
         }
     }
 
@@ -203,7 +214,8 @@ public final class XLSXWriter {
     private func add(_ path: String, _ text: String, to archive: Archive) throws {
         let data = Data(text.utf8)
         try archive.addEntry(
-            with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+            with: path, type: .file, uncompressedSize: Int64(data.count), modificationDate: timestamp,
+            compressionMethod: .deflate
         ) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
@@ -243,7 +255,7 @@ public final class XLSXWriter {
 
     private func coreProperties() -> String {
         let formatter = ISO8601DateFormatter()
-        let now = formatter.string(from: Date())
+        let now = formatter.string(from: timestamp)
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \

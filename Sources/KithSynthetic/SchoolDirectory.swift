@@ -1,0 +1,92 @@
+/// Places the borough's primary and secondary schools in its neighbourhoods and names them.
+enum SchoolDirectory {
+    /// How many primaries and secondaries a borough of `people` has: 40 and 8 for 50,000.
+    static func counts(people: Int, neighbourhoods: Int) -> (primaries: Int, secondaries: Int) {
+        (max(neighbourhoods, (people + 625) / 1_250), max(2, (people + 3_125) / 6_250))
+    }
+
+    /// About 40 primaries and 8 secondaries for 50,000 people; at least one primary per neighbourhood.
+    static func make(
+        people: Int,
+        neighbourhoods: [Neighbourhood],
+        areas: [SmallArea],
+        addressBook: inout AddressBook,
+        random: inout RandomSource
+    ) -> [School] {
+        let (primaryCount, secondaryCount) = counts(people: people, neighbourhoods: neighbourhoods.count)
+        var areasByNeighbourhood = Array(repeating: [Int](), count: neighbourhoods.count)
+        for (index, area) in areas.enumerated() { areasByNeighbourhood[area.neighbourhood].append(index) }
+
+        var schools: [School] = []
+        var usedURNs: Set<Int> = []
+        var usedNames: Set<String> = []
+        func newURN() -> Int {
+            while true {
+                let urn = random.int(in: 180_000...199_999)
+                if usedURNs.insert(urn).inserted { return urn }
+            }
+        }
+
+        // Primaries: spread over neighbourhoods in proportion to their small areas, each in its own area.
+        for index in 0..<primaryCount {
+            let neighbourhood = index % neighbourhoods.count
+            let local = areasByNeighbourhood[neighbourhood]
+            let area = local.isEmpty ? 0 : local[(index / neighbourhoods.count) * 3 % local.count]
+            var name = ""
+            for attempt in 0..<50 {
+                let stem = random.pick(PlaceNames.schoolStems)
+                let place = neighbourhoods[neighbourhood].name
+                let candidates = [
+                    "\(place) Primary School", "\(random.pick(PlaceNames.saints)) RC Primary School",
+                    "\(stem) Community Primary School", "\(stem) C of E Primary School", "\(stem) Primary Academy",
+                    "\(stem) Junior and Infant School", "\(place) Community Primary School",
+                ]
+                name = random.pick(candidates)
+                if attempt == 49 { name += " (\(index + 1))" }
+                if usedNames.insert(name).inserted { break }
+            }
+            schools.append(
+                School(
+                    urn: newURN(),
+                    establishment: 2_001 + index * 3,
+                    name: name,
+                    phase: .primary,
+                    neighbourhood: neighbourhood,
+                    smallArea: area,
+                    postcode: addressBook.sitePostcode(inArea: area)
+                )
+            )
+        }
+
+        // Secondaries: one per neighbourhood where there are enough, the rest in the largest neighbourhoods.
+        for index in 0..<secondaryCount {
+            let neighbourhood = (index * neighbourhoods.count / secondaryCount) % neighbourhoods.count
+            let local = areasByNeighbourhood[neighbourhood]
+            let area = local.isEmpty ? 0 : local[(local.count / 2 + index) % local.count]
+            var name = ""
+            for attempt in 0..<50 {
+                let place = neighbourhoods[neighbourhood].name
+                let stem = random.pick(PlaceNames.schoolStems)
+                let candidates = [
+                    "\(place) High School", "\(random.pick(PlaceNames.saints)) Catholic High School", "\(place) Academy",
+                    "\(stem) School", "\(stem) Community College",
+                ]
+                name = random.pick(candidates)
+                if attempt == 49 { name += " (\(index + 1))" }
+                if usedNames.insert(name).inserted { break }
+            }
+            schools.append(
+                School(
+                    urn: newURN(),
+                    establishment: 4_001 + index * 5,
+                    name: name,
+                    phase: .secondary,
+                    neighbourhood: neighbourhood,
+                    smallArea: area,
+                    postcode: addressBook.sitePostcode(inArea: area)
+                )
+            )
+        }
+        return schools
+    }
+}
