@@ -8,6 +8,8 @@ public struct ImportSummary: Sendable {
     public var sourceName: String
     /// Numbers of the first rows whose cell count differs from the header.
     public var raggedRowNumbers: [Int]
+    /// Oddities that did not stop the import.
+    public var warnings: [TableWarning]
     public var seconds: Double
 
     /// A few lines for the terminal.
@@ -27,6 +29,10 @@ public struct ImportSummary: Sendable {
                 "  Warning: \(Self.count(record.raggedRowCount, "row")) with a different number of cells from the header "
                     + "(rows \(shown)\(record.raggedRowCount > raggedRowNumbers.count ? ", …" : "")); they are stored as they are."
             )
+        }
+        for warning in warnings {
+            let place = [warning.row.map { "row \($0)" }, warning.column.map { "column \($0)" }].compactMap { $0 }.joined(separator: ", ")
+            lines.append("  Warning: \(place.isEmpty ? "" : place + ": ")\(warning.message)")
         }
         if record.preamble != "[]" {
             lines.append("  Rows above the header (a title block) were kept with the import.")

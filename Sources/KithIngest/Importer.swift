@@ -40,6 +40,7 @@ public struct Importer: Sendable {
             status: .complete, headerRowNumber: 0, rowCount: 0, columnCount: 0, blankRowCount: 0, raggedRowCount: 0, preamble: "[]"
         )
         var raggedRowNumbers: [Int] = []
+        var warnings: [TableWarning] = []
         let record: FileImport
         do {
             record = try repository.performImport(draft, sourceName: sourceName) { writer in
@@ -81,6 +82,10 @@ public struct Importer: Sendable {
                         message: "The row has a different number of cells from the header (\(layout.columnNames.count)); stored as it is."
                     )
                 }
+                for warning in statistics.warnings {
+                    try writer.writeFinding(severity: .warning, rowNumber: warning.row, columnLetter: warning.column, message: warning.message)
+                }
+                warnings = statistics.warnings
                 raggedRowNumbers = statistics.raggedRowNumbers
                 return ImportTotals(
                     sheetName: layout.sheet, encoding: layout.encoding?.rawValue,
@@ -96,7 +101,9 @@ public struct Importer: Sendable {
         }
         let seconds = Date().timeIntervalSince(started)
         logger.debug("import stored", metadata: ["import": "\(record.id ?? 0)", "rows": "\(record.rowCount)"])
-        return ImportSummary(record: record, sourceName: sourceName, raggedRowNumbers: raggedRowNumbers, seconds: seconds)
+        return ImportSummary(
+            record: record, sourceName: sourceName, raggedRowNumbers: raggedRowNumbers, warnings: warnings, seconds: seconds
+        )
     }
 
     private static func noData(_ request: ImportRequest) -> SpreadsheetError {

@@ -104,6 +104,15 @@ struct CSVReaderTests {
         #expect(error.description.contains("runaway.csv, row 202, column B"))
     }
 
+    @Test func warnsOfAQuoteLeftOpenAtTheEnd() throws {
+        let folder = try TemporaryFolder()
+        let file = try folder.file("cut.csv", text: "Name,Notes\nAnn,fine\nBob,\"never closed\nmore\n")
+        let (_, rows, statistics) = try TableRows.table(file)
+        #expect(rows.last?.cells == ["Bob", "never closed\nmore\n"])
+        #expect(statistics.warnings.map(\.row) == [3])
+        #expect(statistics.warnings.map(\.column) == ["B"])
+    }
+
     @Test func readsAFinalLineWithoutALineEnd() throws {
         let folder = try TemporaryFolder()
         let file = try folder.file("end.csv", text: "a,b\n1,\"2\"")

@@ -16,6 +16,17 @@ struct HostileWorkbookTests {
         #expect(error.remedy.contains("Do not open it"))
     }
 
+    @Test func refusesAZipBombWhoseHeadersLieAboutItsSize() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.path("liar.xlsx")
+        let padding = String(repeating: " ", count: 64 << 20)
+        try WorkbookFixture.make(at: url, sheets: [("Bomb", WorkbookFixture.worksheet("<row r=\"1\"><c><v>1</v></c></row>" + padding))])
+        try WorkbookFixture.understateSizes(of: url)
+        let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url).count }
+        #expect(error.reason == .zipBomb)
+        #expect(error.problem.contains("reading stopped"))
+    }
+
     @Test func refusesAWorkbookThatExpandsBeyondTheSizeLimit() throws {
         let folder = try TemporaryFolder()
         let url = folder.path("huge.xlsx")

@@ -36,7 +36,9 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` with each record in order, numbered from 1 as Excel would show them. Blank lines
     /// are passed on as rows with one empty cell, so that numbering stays true.
-    public func forEachRow(_ body: (SheetRow) throws -> Void) throws {
+    /// - Returns: warnings about the file as a whole, such as a quote left open at its end.
+    @discardableResult
+    public func forEachRow(_ body: (SheetRow) throws -> Void) throws -> [TableWarning] {
         let fileName = url.lastPathComponent
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw SpreadsheetError(
@@ -119,9 +121,19 @@ public struct CSVReader: Sendable {
                 }
             }
         }
+        var warnings: [TableWarning] = []
+        if state == .quoted {
+            warnings.append(
+                TableWarning(
+                    row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count),
+                    message: "A quoted field is still open at the end of the file, so it took in everything after its opening quote. Check that the partner's file is complete."
+                )
+            )
+        }
         if state != .fieldStart || record.hasContent {
             try record.endRow(body)
         }
+        return warnings
     }
 }
 

@@ -97,7 +97,7 @@ public final class TableReader {
         if let workbook, let sheetName {
             try workbook.forEachRow(inSheet: sheetName, handle)
         } else {
-            try CSVReader(url: url, fingerprint: fingerprint, limits: limits).forEachRow(handle)
+            statistics.warnings += try CSVReader(url: url, fingerprint: fingerprint, limits: limits).forEachRow(handle)
         }
         if layout == nil {
             guard !buffered.isEmpty else {

@@ -10,6 +10,8 @@ public struct TableStatistics: Sendable, Equatable {
     public var raggedRowNumbers: [Int] = []
     /// Widest row seen, in cells.
     public var widestRow = 0
+    /// Oddities found while reading, such as a quote left open at the end of a CSV file.
+    public var warnings: [TableWarning] = []
 
     public init() {}
 }

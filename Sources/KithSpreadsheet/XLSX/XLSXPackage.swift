@@ -74,6 +74,18 @@ final class XLSXPackage {
     }
 
     private func extract(_ entry: Entry, path: String, maximumBytes: Int64, consumer: (Data) throws -> Void) throws {
+        // The sizes a zip declares are checked first, so that an honest bomb is refused without inflating a byte;
+        // the counts below catch one whose headers lie.
+        let declared = Int64(clamping: entry.uncompressedSize)
+        if declared > maximumBytes || declared > limits.maximumUncompressedBytes - expandedBytes
+            || (declared > 1 << 20 && declared / max(Int64(clamping: entry.compressedSize), 1) > limits.maximumCompressionRatio)
+        {
+            throw SpreadsheetError(
+                .zipBomb, file: fileName,
+                problem: "The part \(path) would expand to \(declared >> 20) MiB from \(entry.compressedSize >> 10) KiB (a \"zip bomb\").",
+                remedy: "Do not open it; ask the partner where it came from."
+            )
+        }
         var written: Int64 = 0
         var checkedProlog = false
         let compressed = max(Int64(entry.compressedSize), 1)

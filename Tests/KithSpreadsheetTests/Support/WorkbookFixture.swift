@@ -64,6 +64,31 @@ enum WorkbookFixture {
         }
     }
 
+    /// Rewrites the zip's headers so that every large entry claims to expand to no more than its compressed size,
+    /// as a hostile file would to slip past checks of declared sizes.
+    static func understateSizes(of url: URL) throws {
+        var bytes = [UInt8](try Data(contentsOf: url))
+        func read32(_ offset: Int) -> UInt32 {
+            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+        }
+        func write32(_ value: UInt32, _ offset: Int) {
+            for index in 0..<4 { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+        }
+        var offset = 0
+        while offset + 46 <= bytes.count {
+            switch read32(offset) {
+            case 0x0403_4B50 where read32(offset + 22) > 1 << 20:
+                write32(read32(offset + 18), offset + 22)
+            case 0x0201_4B50 where read32(offset + 24) > 1 << 20:
+                write32(read32(offset + 20), offset + 24)
+            default:
+                break
+            }
+            offset += 1
+        }
+        try Data(bytes).write(to: url)
+    }
+
     /// A worksheet part around the given `<row>` elements, with optional `<mergeCells>` after them.
     static func worksheet(_ rows: String, merges: [String] = [], prefix: String = "") -> String {
         let p = prefix.isEmpty ? "" : prefix + ":"
