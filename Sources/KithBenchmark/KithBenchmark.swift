@@ -103,9 +103,8 @@ struct ImportOne: ParsableCommand {
 
     func run() throws {
         let database = try KithDatabase.open(path: db)
-        let summary = try Importer(repository: database.imports).run(
+        try Importer(repository: database.imports).run(
             ImportRequest(file: URL(fileURLWithPath: file), sourceName: "Benchmark", importedBy: "benchmark", force: true)
         )
-        FileHandle.standardError.write(Data((summary.text + "\n").utf8))
     }
 }
