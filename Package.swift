@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "kith", targets: ["kith"]),
         .executable(name: "kith-benchmark", targets: ["KithBenchmark"]),
         .library(name: "KithSpreadsheet", targets: ["KithSpreadsheet"]),
+        .library(name: "KithStandard", targets: ["KithStandard"]),
         .library(name: "KithStore", targets: ["KithStore"]),
         .library(name: "KithIngest", targets: ["KithIngest"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"7.0.0"),
     ],
     targets: [
         // Reading and writing partner spreadsheets (CSV, XLSX). Pure: no database, no HTTP.
@@ -33,6 +35,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The data standard: the data dictionary of HXL hashtags, tagging, value normalisation and the Data Checker.
+        // Pure: no database, no HTTP.
+        .target(
+            name: "KithStandard",
+            dependencies: [
+                "KithSpreadsheet",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/data-dictionary.yaml")],
             swiftSettings: swiftSettings
         ),
         // The embedded store: schema, migrations, record types and repositories (protocols + GRDB).
@@ -48,6 +61,7 @@ let package = Package(
             name: "KithIngest",
             dependencies: [
                 "KithSpreadsheet",
+                "KithStandard",
                 "KithStore",
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -65,6 +79,7 @@ let package = Package(
             dependencies: [
                 "KithIngest",
                 "KithSpreadsheet",
+                "KithStandard",
                 "KithStore",
                 "KithSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -78,6 +93,7 @@ let package = Package(
             dependencies: [
                 "KithIngest",
                 "KithSpreadsheet",
+                "KithStandard",
                 "KithStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -88,6 +104,7 @@ let package = Package(
             dependencies: ["KithSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet"], swiftSettings: swiftSettings),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithIngestTests",

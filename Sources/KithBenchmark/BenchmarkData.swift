@@ -28,10 +28,26 @@ enum BenchmarkData {
         return [
             "P\(String(index).leftPadded(to: 8))", forename, surname,
             "\(String(day).leftPadded(to: 2))/\(String(month).leftPadded(to: 2))/\(year)", index % 2 == 0 ? "F" : "M",
-            String(4_000_000_000 + index * 7), index % 5 == 0 ? "Flat \(index % 9 + 1), \(index % 200) \(streets[index % 6])" : "\(index % 200) \(streets[index % 6])",
-            "OL\(index % 16 + 1) \(index % 9 + 1)\(["AB", "CD", "EF", "GH"][index % 4])", "07700 \(String(index % 1_000_000).leftPadded(to: 6))",
+            nhsNumber(index), index % 5 == 0 ? "Flat \(index % 9 + 1), \(index % 200) \(streets[index % 6])" : "\(index % 200) \(streets[index % 6])",
+            "OL\(index % 16 + 1) \(index % 9 + 1)\(["AB", "BD", "EF", "GH"][index % 4])", "07700 \(String(index % 1_000_000).leftPadded(to: 6))",
             index % 3 == 0 ? "resident\(index)@example.org" : "", needs[index % needs.count], note,
         ]
+    }
+
+    /// A valid NHS number (Modulus 11) for each index: stems that cannot take a check digit are skipped.
+    static func nhsNumber(_ index: Int) -> String {
+        var stem = 400_000_000 + index * 11
+        while true {
+            var digits = String(stem).compactMap { $0.wholeNumberValue }
+            let sum = zip(digits, [10, 9, 8, 7, 6, 5, 4, 3, 2]).reduce(0) { $0 + $1.0 * $1.1 }
+            var check = 11 - sum % 11
+            if check == 11 { check = 0 }
+            if check != 10 {
+                digits.append(check)
+                return digits.map(String.init).joined()
+            }
+            stem += 1
+        }
     }
 
     static func writeCSV(to url: URL, rows: Int) throws {
@@ -48,7 +64,7 @@ enum BenchmarkData {
         for index in 0..<rows {
             var cells = fields(index).map(CellValue.text)
             cells[3] = .date(CivilDate(year: 1930 + index % 90, month: index / 28 % 12 + 1, day: index % 28 + 1)!)
-            cells[5] = .integer(4_000_000_000 + index * 7)
+            cells[5] = .integer(Int(nhsNumber(index))!)
             try writer.appendRow(cells)
         }
         try writer.finish()

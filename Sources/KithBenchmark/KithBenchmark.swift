@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import KithIngest
+import KithSpreadsheet
+import KithStandard
 import KithStore
 
 #if canImport(Glibc)
@@ -15,8 +17,8 @@ import KithStore
 struct KithBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith-benchmark",
-        abstract: "Benchmark importing partner lists: a 1,000,000-row CSV and a 200,000-row XLSX into SQLite.",
-        subcommands: [Run.self, ImportOne.self],
+        abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
+        subcommands: [Run.self, ImportOne.self, CheckOne.self],
         defaultSubcommand: Run.self
     )
 }
@@ -61,6 +63,8 @@ struct Run: ParsableCommand {
         report(csvResult, name: "CSV", targetRate: 250_000)
         let xlsxResult = try measure(xlsx, store: store, rows: xlsxRows)
         report(xlsxResult, name: "XLSX", targetRate: 50_000)
+        let checkResult = try measure(csv, arguments: ["check-one", csv.path], rows: csvRows)
+        report(checkResult, name: "Data Checker, CSV", targetRate: 200_000)
     }
 
     struct Measurement {
@@ -70,12 +74,14 @@ struct Run: ParsableCommand {
     }
 
     private func measure(_ file: URL, store: String, rows: Int) throws -> Measurement {
+        try measure(file, arguments: ["import-one", file.path, "--db", store], rows: rows)
+    }
+
+    private func measure(_ file: URL, arguments: [String], rows: Int) throws -> Measurement {
         let started = Date()
-        let (status, usage) = try ChildProcess.run(
-            executable: ChildProcess.currentExecutable(), arguments: ["import-one", file.path, "--db", store]
-        )
+        let (status, usage) = try ChildProcess.run(executable: ChildProcess.currentExecutable(), arguments: arguments)
         let seconds = Date().timeIntervalSince(started)
-        guard status == 0 else { throw ValidationError("Importing \(file.lastPathComponent) failed (exit \(status)).") }
+        guard status == 0 else { throw ValidationError("\(arguments[0]) of \(file.lastPathComponent) failed (exit \(status)).") }
         return Measurement(rows: rows, seconds: seconds, peakMebibytes: Double(usage.ru_maxrss) / 1024)
     }
 
@@ -106,5 +112,19 @@ struct ImportOne: ParsableCommand {
         try Importer(repository: database.imports).run(
             ImportRequest(file: URL(fileURLWithPath: file), sourceName: "Benchmark", importedBy: "benchmark", force: true)
         )
+    }
+}
+
+/// Runs the Data Checker over one file; run as a child so its memory is measured alone.
+struct CheckOne: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check-one", abstract: "Check one file (used by run).")
+
+    @Argument var file: String
+
+    func run() throws {
+        let report = try DataChecker.check(
+            TableReader(url: URL(fileURLWithPath: file)), sheet: nil, mapping: nil, referenceDate: CivilDate(year: 2026, month: 11, day: 16)!
+        )
+        FileHandle.standardError.write(Data("checked \(report.rows) rows: \(report.summary.errors) errors, \(report.summary.warnings) warnings\n".utf8))
     }
 }

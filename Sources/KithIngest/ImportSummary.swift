@@ -1,5 +1,6 @@
 import Foundation
 import KithSpreadsheet
+import KithStandard
 import KithStore
 
 /// What an import stored, for the person who ran it.
@@ -10,6 +11,10 @@ public struct ImportSummary: Sendable {
     public var raggedRowNumbers: [Int]
     /// Oddities that did not stop the import.
     public var warnings: [TableWarning]
+    /// The tags the columns were given.
+    public var tagging: TableTagging?
+    /// Whether the source's saved mapping was used.
+    public var usedSavedMapping: Bool
     public var seconds: Double
 
     /// A few lines for the terminal.
@@ -28,6 +33,23 @@ public struct ImportSummary: Sendable {
             lines.append(
                 "  Warning: \(Self.count(record.raggedRowCount, "row")) with a different number of cells from the header "
                     + "(rows \(shown)\(record.raggedRowCount > raggedRowNumbers.count ? ", …" : "")); they are stored as they are."
+            )
+        }
+        if let tagging {
+            let tagged = tagging.columns.filter { $0.tag != nil }
+            var origins: [String] = []
+            for origin in [ColumnTagging.Origin.hashtagRow, .mapping, .suggestion] {
+                let count = tagged.count { $0.origin == origin }
+                guard count > 0 else { continue }
+                switch origin {
+                case .hashtagRow: origins.append("\(count) from the file's hashtag row")
+                case .mapping: origins.append("\(count) from the \(usedSavedMapping ? "source's saved" : "given") mapping")
+                default: origins.append("\(count) suggested by Kith")
+                }
+            }
+            lines.append(
+                "  Tagged \(tagged.count) of \(tagging.columns.count) columns" + (origins.isEmpty ? "" : " (" + origins.joined(separator: ", ") + ")")
+                    + "; normalised values stored beside the raw ones."
             )
         }
         for warning in warnings {

@@ -1,18 +1,27 @@
 import Foundation
 import KithSpreadsheet
+import KithStandard
 import KithStore
 import Logging
 
-/// Imports a partner's file into the store: reads it (CSV or XLSX), finds its header, and stores every
-/// row verbatim in one transaction. Logs ids and counts only, never a resident's data.
+/// Imports a partner's file into the store: reads it (CSV or XLSX), finds its header, tags its columns
+/// (the file's hashtag row, else the mapping given or saved for the source, else Kith's suggestions),
+/// and stores every row verbatim with the normalised values of its tagged cells, in one transaction.
+/// The tagging is saved as the source's mapping for next time. Logs ids and counts only, never a
+/// resident's data.
 public struct Importer: Sendable {
     public let repository: any ImportRepository
     public let limits: ReadLimits
     public let logger: Logger
+    public let dictionary: DataDictionary
 
-    public init(repository: any ImportRepository, limits: ReadLimits = ReadLimits(), logger: Logger = Logger(label: "kith.ingest")) {
+    public init(
+        repository: any ImportRepository, limits: ReadLimits = ReadLimits(), dictionary: DataDictionary = .standard,
+        logger: Logger = Logger(label: "kith.ingest")
+    ) {
         self.repository = repository
         self.limits = limits
+        self.dictionary = dictionary
         self.logger = logger
     }
 
@@ -39,40 +48,45 @@ public struct Importer: Sendable {
             delimiter: nil, importedBy: request.importedBy, startedAt: Self.timestamp(started), finishedAt: Self.timestamp(started),
             status: .complete, headerRowNumber: 0, rowCount: 0, columnCount: 0, blankRowCount: 0, raggedRowCount: 0, preamble: "[]"
         )
+        var savedMapping: ColumnMapping?
+        if request.mapping == nil, let saved = try repository.mapping(forSourceNamed: sourceName) {
+            savedMapping = try? ColumnMapping(yaml: saved.mapping)
+        }
+        let mapping = request.mapping ?? savedMapping
+        let tagger = Tagger(dictionary: dictionary, referenceDate: request.referenceDate)
+        var tagging: TableTagging?
         var raggedRowNumbers: [Int] = []
         var warnings: [TableWarning] = []
         let record: FileImport
         do {
             record = try repository.performImport(draft, sourceName: sourceName) { writer in
-                let pipeline = RowPipeline(reader: reader, sheet: request.sheet)
                 var layout: TableLayout?
-                var statistics = TableStatistics()
-                do {
-                    reading: while true {
-                        switch pipeline.next() {
-                        case .layout(let found):
-                            layout = found
-                            try writer.writeColumns(
-                                found.columnNames.enumerated().map { (ColumnLetters.letters(forIndex: $0.offset), $0.element) }
-                            )
-                        case .rows(let rows):
-                            for row in rows { try writer.writeRow(number: row.number, encodedCells: row.encodedCells) }
-                        case .finished(let totals):
-                            statistics = totals
-                            break reading
-                        case .failed(let error):
-                            throw error
+                let context = ReadingContext(referenceDate: request.referenceDate)
+                let statistics = try reader.readInBackground(
+                    sheet: request.sheet, lookahead: Self.rowsForTagging,
+                    prepare: { layout, firstRows in
+                        let tagging = TableTagging(
+                            columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
+                        )
+                        return (tagging, RowNormaliser(tagging: tagging, context: context))
+                    },
+                    transform: { prepared, row in PreparedRow(row, normaliser: prepared.1) },
+                    onStart: { found, prepared in
+                        layout = found
+                        tagging = prepared.0
+                        try writer.writeColumns(prepared.0.columns.map { ($0.letter, $0.header, $0.tag?.description) }, startingAt: 0)
+                    },
+                    onItems: { rows in
+                        for row in rows {
+                            try writer.writeRow(number: row.number, encodedCells: row.cells, encodedNormalised: row.normalised)
                         }
                     }
-                } catch {
-                    pipeline.stop()
-                    throw error
-                }
+                )
                 guard let layout else { throw ImportError.unreadable(Self.noData(request)) }
                 // Cells beyond the last header get columns of their own, with no header, so that every cell sits under one.
                 if statistics.widestRow > layout.columnNames.count {
                     try writer.writeColumns(
-                        (layout.columnNames.count..<statistics.widestRow).map { (ColumnLetters.letters(forIndex: $0), "") },
+                        (layout.columnNames.count..<statistics.widestRow).map { (ColumnLetters.letters(forIndex: $0), "", nil) },
                         startingAt: layout.columnNames.count
                     )
                 }
@@ -87,6 +101,11 @@ public struct Importer: Sendable {
                 }
                 warnings = statistics.warnings
                 raggedRowNumbers = statistics.raggedRowNumbers
+                if let tagging {
+                    try writer.saveMapping(
+                        try tagging.mapping(forSource: sourceName).yaml(), by: request.importedBy, at: Self.timestamp(Date())
+                    )
+                }
                 return ImportTotals(
                     sheetName: layout.sheet, encoding: layout.encoding?.rawValue,
                     delimiter: layout.delimiter.map(CSVDialect.name(of:)), headerRowNumber: layout.headerRowNumber,
@@ -102,9 +121,13 @@ public struct Importer: Sendable {
         let seconds = Date().timeIntervalSince(started)
         logger.debug("import stored", metadata: ["import": "\(record.id ?? 0)", "rows": "\(record.rowCount)"])
         return ImportSummary(
-            record: record, sourceName: sourceName, raggedRowNumbers: raggedRowNumbers, warnings: warnings, seconds: seconds
+            record: record, sourceName: sourceName, raggedRowNumbers: raggedRowNumbers, warnings: warnings,
+            tagging: tagging, usedSavedMapping: request.mapping == nil && mapping != nil, seconds: seconds
         )
     }
+
+    /// How many first rows the tagger looks at before rows are normalised.
+    static let rowsForTagging = 2_000
 
     private static func noData(_ request: ImportRequest) -> SpreadsheetError {
         SpreadsheetError(

@@ -90,4 +90,50 @@ struct CommandLineTests {
         #expect(outcome.output.contains("The store is"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("borough/truth").path))
     }
+
+    @Test func checksAListAndExitsOneOnlyWhenThereAreErrors() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let header = "Client Forename,Client Surname,D.O.B,NHS No.,Post Code\n"
+        try Data((header + "Ann,Lee,01/02/1950,9434765919,OL1 1AA\nBob,Hall,25/12/1960,4010232137,OL1 2AB\n").utf8)
+            .write(to: folder.appendingPathComponent("good.csv"))
+        try Data((header + "Ann,Lee,01/02/2050,9434765918,OL1 1AA\n").utf8).write(to: folder.appendingPathComponent("bad.csv"))
+
+        let good = try Self.kith(["check", "good.csv", "--as-of", "2026-11-16"], in: folder)
+        #expect(good.status == 0, "\(good.output)")
+        #expect(good.output.contains("Summary by check:"))
+
+        let bad = try Self.kith(["check", "bad.csv", "--as-of", "2026-11-16", "--format", "json"], in: folder)
+        #expect(bad.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(bad.output.utf8)) as? [String: Any])
+        let checks = (report["findings"] as? [[String: Any]] ?? []).compactMap { $0["check"] as? String }
+        #expect(checks.contains("nhs-number.check-digit"))
+        #expect(checks.contains("date.future-birth"))
+
+        let unreadable = try Self.kith(["check", "missing.csv"], in: folder)
+        #expect(unreadable.status == 2)
+    }
+
+    @Test func printsTheDataStandardAndWritesATaggedCopy() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let standard = try Self.kith(["standard", "--format", "json"], in: folder)
+        #expect(standard.status == 0)
+        let entries = try #require(try JSONSerialization.jsonObject(with: Data(standard.output.utf8)) as? [[String: Any]])
+        #expect(entries.count >= 60)
+        #expect(entries.allSatisfy { $0["tag"] is String && $0["label"] is String && $0["synonyms"] is [Any] })
+
+        try Data("Forename,Surname,Postcode\nAnn,Lee,OL1 1AA\n".utf8).write(to: folder.appendingPathComponent("list.csv"))
+        let tag = try Self.kith(["tag", "list.csv", "--write", "tagged.csv", "--save-mapping", "list.yaml"], in: folder)
+        #expect(tag.status == 0, "\(tag.errors)")
+        #expect(tag.output.contains("3 of 3 columns tagged"))
+        let copy = try String(contentsOf: folder.appendingPathComponent("tagged.csv"), encoding: .utf8)
+        let lines = copy.split(separator: "\r\n").map(String.init)
+        #expect(lines[1].hasPrefix("#x_person"))
+        #expect(lines[2] == "Ann,Lee,OL1 1AA")
+        let mapping = try String(contentsOf: folder.appendingPathComponent("list.yaml"), encoding: .utf8)
+        #expect(mapping.contains("header: Forename"))
+        let checked = try Self.kith(["check", "tagged.csv", "--as-of", "2026-11-16"], in: folder)
+        #expect(checked.output.contains("hashtag row"))
+    }
 }

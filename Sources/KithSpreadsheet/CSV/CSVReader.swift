@@ -125,7 +125,7 @@ public struct CSVReader: Sendable {
         if state == .quoted {
             warnings.append(
                 TableWarning(
-                    row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count),
+                    check: "file.unclosed-quote", row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count),
                     message: "A quoted field is still open at the end of the file, so it took in everything after its opening quote. Check that the partner's file is complete."
                 )
             )

@@ -14,6 +14,8 @@ public enum HeaderDetector {
         /// Indexes into the examined rows of the rows that make up the header (one, or two for a merged group header).
         public var headerRows: ClosedRange<Int>
         public var columnNames: [String]
+        /// Index of an HXL hashtag row under the header, if there is one.
+        public var hashtagRow: Int?
     }
 
     /// Detects the header among `rows` (non-blank rows from the top of the sheet), using merged ranges when given.
@@ -50,7 +52,29 @@ public enum HeaderDetector {
             }
             last = chosen + 1
         }
-        return Detection(headerRows: chosen...last, columnNames: names)
+        var hashtagRow: Int?
+        if isHashtagRow(rows[last]) {
+            // A file with only a hashtag row and no human header: the tags are the names too.
+            hashtagRow = last
+        } else if last + 1 < rows.count, isHashtagRow(rows[last + 1]) {
+            hashtagRow = last + 1
+        }
+        return Detection(headerRows: chosen...last, columnNames: names, hashtagRow: hashtagRow)
+    }
+
+    /// Whether every non-empty cell of a row is an HXL tag specification (`#hashtag +attribute …`), as in HXL's hashtag row.
+    public static func isHashtagRow(_ row: SheetRow) -> Bool {
+        var tags = 0
+        for cell in row.cells {
+            let trimmed = cell.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard trimmed.hasPrefix("#"), let first = trimmed.unicodeScalars.dropFirst().first, first.isASCII,
+                first.properties.isAlphabetic,
+                trimmed.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "#+_ ".unicodeScalars.contains($0)) })
+            else { return false }
+            tags += 1
+        }
+        return tags > 0
     }
 
     /// The row's cells with each merged range's value copied into every column it covers on that row.

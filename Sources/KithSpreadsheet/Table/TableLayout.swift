@@ -14,4 +14,6 @@ public struct TableLayout: Sendable, Equatable {
     public var preamble: [SheetRow]
     /// The header row(s) as they were, before merged cells were spread and joined.
     public var headerRows: [SheetRow]
+    /// An HXL hashtag row (`#x_person +name +given`, …) found under the header, as HXL places it; it is not data.
+    public var hashtagRow: SheetRow?
 }

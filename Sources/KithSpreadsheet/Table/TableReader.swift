@@ -32,6 +32,37 @@ public final class TableReader {
     /// The workbook's sheet names; empty for CSV.
     public var sheetNames: [String] { workbook?.sheetNames ?? [] }
 
+    /// Reads the table, first handing `onStart` the layout and up to `lookahead` data rows to look at
+    /// (to suggest tags, say), then every data row to `onRow`, those first ones included.
+    @discardableResult
+    public func read(
+        sheet: String?, lookahead: Int, onStart: (TableLayout, [SheetRow]) throws -> Void, onRow: (SheetRow) throws -> Void
+    ) throws -> TableStatistics {
+        var layout: TableLayout?
+        var firstRows: [SheetRow] = []
+        var started = false
+        let statistics = try read(sheet: sheet) { found in
+            layout = found
+        } onRow: { row in
+            if started {
+                try onRow(row)
+            } else if firstRows.count < lookahead {
+                firstRows.append(row)
+            } else {
+                started = true
+                try onStart(layout!, firstRows)
+                for earlier in firstRows { try onRow(earlier) }
+                firstRows = []
+                try onRow(row)
+            }
+        }
+        if !started, let layout {
+            try onStart(layout, firstRows)
+            for earlier in firstRows { try onRow(earlier) }
+        }
+        return statistics
+    }
+
     /// Reads the table. `onLayout` is called once, with the header, before the first `onRow`.
     /// - Parameter sheet: for workbooks, the sheet to read; nil for the first with data. Ignored for CSV.
     @discardableResult
@@ -74,12 +105,14 @@ public final class TableReader {
                 headerRowNumber: buffered.isEmpty ? 0 : buffered[headerRange.upperBound].number,
                 columnNames: detection?.columnNames ?? [],
                 preamble: Array(buffered[..<min(headerRange.lowerBound, buffered.count)]),
-                headerRows: buffered.isEmpty ? [] : Array(buffered[headerRange])
+                headerRows: buffered.isEmpty ? [] : Array(buffered[headerRange]),
+                hashtagRow: detection?.hashtagRow.map { buffered[$0] }
             )
             layout = found
             try onLayout(found)
-            lastNumber = found.headerRowNumber
-            for row in buffered.dropFirst(headerRange.upperBound + 1) {
+            lastNumber = found.hashtagRow?.number ?? found.headerRowNumber
+            let firstDataIndex = max(headerRange.upperBound, detection?.hashtagRow ?? 0) + 1
+            for row in buffered.dropFirst(firstDataIndex) {
                 try deliver(row, columns: found.columnNames.count)
             }
             buffered.removeAll()

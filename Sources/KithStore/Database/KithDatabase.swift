@@ -17,6 +17,7 @@ public final class KithDatabase: Sendable {
         configuration.prepareDatabase { db in
             // WAL is durable across application crashes at NORMAL; only a power cut can lose the last commit.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         configuration.busyMode = .timeout(10)
@@ -99,6 +100,20 @@ public final class KithDatabase: Sendable {
                     BEGIN SELECT RAISE(ABORT, 'source rows are never changed'); END;
                     CREATE TRIGGER sourceRow_is_append_only_on_delete BEFORE DELETE ON sourceRow
                     BEGIN SELECT RAISE(ABORT, 'source rows are never deleted'); END;
+                    """
+            )
+        }
+        migrator.registerMigration("v2: column tags, normalised values and saved mappings") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE importColumn ADD COLUMN tag TEXT;
+                    ALTER TABLE sourceRow ADD COLUMN normalised TEXT;
+                    CREATE TABLE sourceMapping (
+                        sourceId INTEGER PRIMARY KEY REFERENCES source(id),
+                        mapping TEXT NOT NULL,
+                        savedAt TEXT NOT NULL,
+                        savedBy TEXT NOT NULL
+                    );
                     """
             )
         }

@@ -9,12 +9,15 @@ public struct ImportColumn: Codable, Sendable, Equatable {
     public var letter: String
     /// The header as written (empty when the column had none).
     public var header: String
+    /// The column's tag in Kith's data standard (`#x_person +name +given`), or nil when it was left untagged.
+    public var tag: String?
 
-    public init(importId: Int64, position: Int, letter: String, header: String) {
+    public init(importId: Int64, position: Int, letter: String, header: String, tag: String? = nil) {
         self.importId = importId
         self.position = position
         self.letter = letter
         self.header = header
+        self.tag = tag
     }
 }
 

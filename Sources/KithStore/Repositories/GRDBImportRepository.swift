@@ -15,16 +15,11 @@ struct GRDBImportRepository: ImportRepository {
         _ draft: FileImport, sourceName: String, _ body: (any ImportWriter) throws -> ImportTotals
     ) throws -> FileImport {
         try writer.write { db in
-            var source = try Source.filter(Column("name") == sourceName).fetchOne(db)
-            if source == nil {
-                var created = Source(name: sourceName, createdAt: draft.startedAt)
-                try created.insert(db)
-                source = created
-            }
+            let source = try Self.findOrCreateSource(named: sourceName, at: draft.startedAt, in: db)
             var record = draft
-            record.sourceId = source!.id!
+            record.sourceId = source.id!
             try record.insert(db)
-            let writer = try GRDBImportWriter(db: db, importId: record.id!)
+            let writer = try GRDBImportWriter(db: db, importId: record.id!, sourceId: source.id!)
             let totals = try body(writer)
             record.sheetName = totals.sheetName
             record.encoding = totals.encoding
@@ -77,29 +72,57 @@ struct GRDBImportRepository: ImportRepository {
     func rowCount() throws -> Int {
         try writer.read { db in try SourceRow.fetchCount(db) }
     }
+
+    func mapping(forSourceNamed name: String) throws -> SourceMapping? {
+        try writer.read { db in
+            guard let source = try Source.filter(Column("name") == name).fetchOne(db) else { return nil }
+            return try SourceMapping.filter(Column("sourceId") == source.id).fetchOne(db)
+        }
+    }
+
+    func saveMapping(_ mapping: String, forSourceNamed name: String, by person: String, at time: String) throws {
+        try writer.write { db in
+            let source = try Self.findOrCreateSource(named: name, at: time, in: db)
+            try SourceMapping(sourceId: source.id!, mapping: mapping, savedAt: time, savedBy: person).save(db)
+        }
+    }
+
+    static func findOrCreateSource(named name: String, at time: String, in db: Database) throws -> Source {
+        if let source = try Source.filter(Column("name") == name).fetchOne(db) { return source }
+        var created = Source(name: name, createdAt: time)
+        try created.insert(db)
+        return created
+    }
 }
 
 /// Writes one import's rows through a prepared statement, reused for every row.
 final class GRDBImportWriter: ImportWriter {
     let importId: Int64
+    private let sourceId: Int64
     private let db: Database
     private let insertRow: Statement
 
-    init(db: Database, importId: Int64) throws {
+    init(db: Database, importId: Int64, sourceId: Int64) throws {
         self.db = db
         self.importId = importId
-        insertRow = try db.makeStatement(sql: "INSERT INTO sourceRow (importId, rowNumber, cells) VALUES (?, ?, ?)")
+        self.sourceId = sourceId
+        insertRow = try db.makeStatement(sql: "INSERT INTO sourceRow (importId, rowNumber, cells, normalised) VALUES (?, ?, ?, ?)")
     }
 
-    func writeColumns(_ headers: [(letter: String, header: String)], startingAt first: Int) throws {
-        for (offset, column) in headers.enumerated() {
-            try ImportColumn(importId: importId, position: first + offset, letter: column.letter, header: column.header).insert(db)
+    func writeColumns(_ columns: [(letter: String, header: String, tag: String?)], startingAt first: Int) throws {
+        for (offset, column) in columns.enumerated() {
+            try ImportColumn(importId: importId, position: first + offset, letter: column.letter, header: column.header, tag: column.tag)
+                .insert(db)
         }
     }
 
-    func writeRow(number: Int, encodedCells: String) throws {
-        insertRow.setUncheckedArguments([importId, number, encodedCells])
+    func writeRow(number: Int, encodedCells: String, encodedNormalised: String?) throws {
+        insertRow.setUncheckedArguments([importId, number, encodedCells, encodedNormalised])
         try insertRow.execute()
+    }
+
+    func saveMapping(_ mapping: String, by person: String, at time: String) throws {
+        try SourceMapping(sourceId: sourceId, mapping: mapping, savedAt: time, savedBy: person).save(db)
     }
 
     func writeFinding(severity: ImportFinding.Severity, rowNumber: Int?, columnLetter: String?, message: String) throws {

@@ -19,16 +19,22 @@ public protocol ImportRepository: Sendable {
     func findings(ofImport importId: Int64) throws -> [ImportFinding]
     /// Number of stored rows across all imports.
     func rowCount() throws -> Int
+    /// The saved column mapping (YAML) of a source, if it has one.
+    func mapping(forSourceNamed name: String) throws -> SourceMapping?
+    /// Saves a source's column mapping outside any import, creating the source if need be.
+    func saveMapping(_ mapping: String, forSourceNamed name: String, by person: String, at time: String) throws
 }
 
 /// Writes into the import being stored, inside its transaction.
 public protocol ImportWriter: AnyObject {
     /// The id the import will have once committed.
     var importId: Int64 { get }
-    /// Records columns in order, the first at `position` (zero-based).
-    func writeColumns(_ headers: [(letter: String, header: String)], startingAt position: Int) throws
-    /// Stores one row whose cells are already encoded by ``CellsCoding``.
-    func writeRow(number: Int, encodedCells: String) throws
+    /// Records columns in order, the first at `position` (zero-based), with their tags.
+    func writeColumns(_ columns: [(letter: String, header: String, tag: String?)], startingAt position: Int) throws
+    /// Stores one row whose cells, and the normalised values of its tagged cells, are already encoded by ``CellsCoding``.
+    func writeRow(number: Int, encodedCells: String, encodedNormalised: String?) throws
+    /// Saves the source's column mapping (YAML), to tag its next list the same way.
+    func saveMapping(_ mapping: String, by person: String, at time: String) throws
     func writeFinding(severity: ImportFinding.Severity, rowNumber: Int?, columnLetter: String?, message: String) throws
 }
 
@@ -64,10 +70,10 @@ public struct ImportTotals: Sendable, Equatable {
 
 extension ImportWriter {
     public func writeRow(number: Int, cells: [String]) throws {
-        try writeRow(number: number, encodedCells: CellsCoding.encode(cells))
+        try writeRow(number: number, encodedCells: CellsCoding.encode(cells), encodedNormalised: nil)
     }
 
     public func writeColumns(_ headers: [(letter: String, header: String)]) throws {
-        try writeColumns(headers, startingAt: 0)
+        try writeColumns(headers.map { ($0.letter, $0.header, nil) }, startingAt: 0)
     }
 }

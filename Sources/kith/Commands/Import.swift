@@ -10,7 +10,9 @@ struct Import: ParsableCommand {
         discussion: """
             The whole file is stored in one transaction: if anything is wrong, nothing is stored and the message \
             says which file, sheet, row and column, and what to do. The same file (by SHA-256) is refused a second \
-            time unless --force is given.
+            time unless --force is given. Columns are tagged (the file's hashtag row, else --mapping, else the \
+            mapping saved for the source, else Kith's suggestions) and the normalised values of tagged cells are \
+            stored beside the raw ones; the tagging is saved as the source's mapping for its next list.
             """
     )
 
@@ -29,6 +31,8 @@ struct Import: ParsableCommand {
     @Flag(help: "Import even if this exact file was imported before.")
     var force = false
 
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var referenceDate: ReferenceDateOption
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -36,7 +40,10 @@ struct Import: ParsableCommand {
         let importer = Importer(repository: database.imports)
         do {
             let summary = try importer.run(
-                ImportRequest(file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, force: force)
+                ImportRequest(
+                    file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, force: force,
+                    mapping: try mappingOptions.load(source: nil, store: nil), referenceDate: try referenceDate.date()
+                )
             )
             print(summary.text)
         } catch let error as ImportError {

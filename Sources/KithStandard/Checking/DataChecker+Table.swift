@@ -1,0 +1,52 @@
+import Foundation
+import KithSpreadsheet
+
+extension DataChecker {
+    /// How many first rows are used to suggest tags and judge whether values fit their tags.
+    public static let rowsForTagging = 2_000
+
+    /// Checks a whole list: tags its columns (hashtag row, then `mapping`, then suggestions), then every row.
+    public static func check(
+        _ reader: TableReader, sheet: String?, mapping: ColumnMapping?, referenceDate: CivilDate, dictionary: DataDictionary = .standard
+    ) throws -> CheckReport {
+        let tagger = Tagger(dictionary: dictionary, referenceDate: referenceDate)
+        var checker: DataChecker?
+        var sheetName: String?
+        // The file is parsed on a second core while this one checks.
+        let statistics = try reader.readInBackground(
+            sheet: sheet, lookahead: rowsForTagging,
+            prepare: { layout, firstRows in
+                let tagging = TableTagging(
+                    columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
+                )
+                return (tagging, firstRows)
+            },
+            transform: { _, row in row },
+            onStart: { layout, prepared in
+                sheetName = layout.sheet
+                checker = DataChecker(
+                    tagging: prepared.0, context: ReadingContext(referenceDate: referenceDate), format: layout.format,
+                    headerRowNumber: layout.hashtagRow?.number ?? layout.headerRowNumber, sample: prepared.1, dictionary: dictionary
+                )
+            },
+            onItems: { rows in
+                for row in rows { checker?.check(row) }
+            }
+        )
+        guard let checker else {
+            throw SpreadsheetError(
+                .noData, file: reader.url.lastPathComponent, sheet: sheet, problem: "There are no rows with data.",
+                remedy: "Check this is the right file."
+            )
+        }
+        checker.noteReadingWarnings(statistics.warnings)
+        return checker.report(file: reader.url.lastPathComponent, sheet: sheetName)
+    }
+
+    /// Adds what the file reader noticed (such as a quote left open at the end of a CSV) to the findings.
+    func noteReadingWarnings(_ warnings: [TableWarning]) {
+        for warning in warnings {
+            recordReadingWarning(warning)
+        }
+    }
+}

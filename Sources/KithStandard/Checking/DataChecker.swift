@@ -1,0 +1,418 @@
+import Foundation
+import KithSpreadsheet
+
+/// The Data Checker: reads every cell of a list's tagged columns and looks at the table as a whole,
+/// and reports what a partner should fix before anyone relies on the list.
+///
+/// Rows are given one at a time, so a list of any length is checked in one pass with little memory
+/// (a hash per row, to find duplicates, and the values of identifier columns). Per cell it checks the
+/// value against its tag's reader (NHS numbers, postcodes, dates, …) and for stray spaces; per column,
+/// mixed kinds of value, case noise, day/month order, and whether another tag fits the values better;
+/// per table, required columns, duplicate rows and ids, blank and ragged rows.
+public final class DataChecker {
+    /// At most this many findings of one check in one column are listed; the rest are counted in the summary.
+    public static let findingsListedPerCheck = 200
+
+    private let tagging: TableTagging
+    private let columns: [ColumnState]
+    private let context: ReadingContext
+    private let columnCount: Int
+    private let isCSV: Bool
+    private var findings: [Finding] = []
+    private var counts: [String: CheckReport.CheckCount] = [:]
+    private var listed: [String: Int] = [:]
+    private var notListed = 0
+    private var totals: [Severity: Int] = [:]
+    private var rowHashes: [Int: Int] = [:]
+    private var rows = 0
+    private var lastRowNumber: Int
+    private var finished = false
+
+    /// What the checker keeps about one column while rows go by.
+    private final class ColumnState {
+        let tagging: ColumnTagging
+        let reader: (any ValueReader)?
+        let context: ReadingContext
+        let isIdentifier: Bool
+        let isName: Bool
+        let isDate: Bool
+        /// The first row of each value, by the value's hash: a million ids cost a few megabytes, not their text.
+        var firstRowOfValue: [Int: Int] = [:]
+        var shapes = (number: 0, date: 0, text: 0)
+        var shapeExample: (number: Int?, date: Int?, text: Int?) = (nil, nil, nil)
+        var letterCase = (capitals: 0, lower: 0, mixed: 0)
+        var capitalsExample: Int?
+        var lowerExample: Int?
+        var orderEvidence = (dayFirst: 0, monthFirst: 0)
+        var ambiguousDates = 0
+        var dates = 0
+
+        init(_ tagging: ColumnTagging, context: ReadingContext) {
+            self.tagging = tagging
+            self.reader = tagging.entry.map(ValueReaders.reader(for:))
+            var columnContext = context
+            columnContext.dateOrder = tagging.dateOrder
+            self.context = columnContext
+            let kind = tagging.entry?.type
+            isIdentifier = kind == .identifier || kind == .nhsNumber || kind == .uniquePupilNumber
+            isName = kind == .name
+            isDate = kind == .date || kind == .dateOfBirth
+        }
+    }
+
+    /// Starts checking a list.
+    /// - Parameters:
+    ///   - sample: the first data rows, to judge whether values fit another tag better.
+    ///   - headerRowNumber: the Excel row of the header (or of the hashtag row under it), to tell blank rows.
+    public init(
+        tagging: TableTagging, context: ReadingContext, format: SpreadsheetFormat, headerRowNumber: Int, sample: [SheetRow],
+        dictionary: DataDictionary = .standard
+    ) {
+        self.tagging = tagging
+        self.context = context
+        columns = tagging.columns.map { ColumnState($0, context: context) }
+        columnCount = tagging.columns.count
+        isCSV = format == .csv
+        lastRowNumber = headerRowNumber
+        checkRequiredColumns()
+        checkTagFit(sample: sample, dictionary: dictionary)
+    }
+
+    // MARK: - Rows
+
+    /// Checks one data row.
+    public func check(_ row: SheetRow) {
+        rows += 1
+        if row.number > lastRowNumber + 1 {
+            for blank in (lastRowNumber + 1)..<row.number {
+                record(.info, row: blank, column: nil, value: nil, check: "row.blank", message: "The row is blank.", suggestion: "Delete the blank row.")
+            }
+        }
+        lastRowNumber = row.number
+        let cells = row.cells
+        if cells.count > columnCount, cells[columnCount...].contains(where: { !$0.isEmpty }) {
+            record(
+                .warning, row: row.number, column: ColumnLetters.letters(forIndex: columnCount), value: nil, check: "row.ragged",
+                message: "The row has \(cells.count) cells but the header has \(columnCount) columns: some values sit under no header.",
+                suggestion: "Check the row for an extra delimiter or a value typed past the last column."
+            )
+        } else if isCSV && cells.count < columnCount {
+            record(
+                .warning, row: row.number, column: nil, value: nil, check: "row.ragged",
+                message: "The row has \(cells.count) cells but the header has \(columnCount) columns.",
+                suggestion: "Check the row for a missing delimiter or a line break inside an unquoted value."
+            )
+        }
+        var hasher = Hasher()
+        for (position, cell) in cells.enumerated() where position < columnCount {
+            hasher.combine(cell)
+            checkCell(cell, column: columns[position], row: row.number)
+        }
+        let hash = hasher.finalize()
+        if let first = rowHashes[hash] {
+            record(
+                .warning, row: row.number, column: nil, value: nil, check: "row.duplicate",
+                message: "The row repeats row \(first) exactly.", suggestion: "Delete the repeated row."
+            )
+        } else {
+            rowHashes[hash] = row.number
+        }
+    }
+
+    private func checkCell(_ cell: String, column state: ColumnState, row: Int) {
+        guard let isUntidy = Self.hasUntidySpacing(cell) else { return }
+        let tagging = state.tagging
+        if isUntidy {
+            let cleaned = cell.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+            record(
+                .warning, row: row, column: tagging, value: cell, check: "cell.whitespace",
+                message: "The value has spaces at its start or end, or doubled spaces inside.", suggestion: cleaned
+            )
+        }
+        classifyShape(cell, state: state, row: row)
+        if state.isName { countCase(cell, state: state, row: row) }
+        guard let reader = state.reader else { return }
+        let reading = reader.read(cell, context: state.context)
+        for problem in reading.problems {
+            record(problem.severity, row: row, column: tagging, value: cell, check: problem.check, message: problem.message, suggestion: problem.suggestion)
+        }
+        if state.isDate, reading.normalised != nil {
+            state.dates += 1
+            if reading.facts["alternative"] != nil { state.ambiguousDates += 1 }
+            switch reading.facts["order-evidence"] {
+            case DateOrder.dayFirst.rawValue?: state.orderEvidence.dayFirst += 1
+            case DateOrder.monthFirst.rawValue?: state.orderEvidence.monthFirst += 1
+            default: break
+            }
+        }
+        if state.isIdentifier, let value = reading.normalised {
+            if let firstRow = state.firstRowOfValue[value.hashValue] {
+                let isRecordID = tagging.entry?.type == .identifier
+                record(
+                    isRecordID ? .error : .warning, row: row, column: tagging, value: cell, check: "id.duplicate",
+                    message: isRecordID
+                        ? "The id is also on row \(firstRow): a record id must be unique in a list."
+                        : "The same \(tagging.entry?.label ?? "number") is also on row \(firstRow): one person listed twice, or a mistyped number.",
+                    suggestion: "Check rows \(firstRow) and \(row)."
+                )
+            } else {
+                state.firstRowOfValue[value.hashValue] = row
+            }
+        }
+    }
+
+    /// Whether a cell has spaces at its ends, doubled inside, or non-breaking; nil when it is blank.
+    static func hasUntidySpacing(_ cell: String) -> Bool? {
+        var sawContent = false
+        var untidy = false
+        var previous: UInt8 = 0x20
+        var previousIsLeading = true
+        for byte in cell.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x09
+            if isSpace {
+                if previousIsLeading || previous == 0x20 || previous == 0x09 { untidy = true }
+            } else {
+                sawContent = true
+                previousIsLeading = false
+                if byte == 0xA0 && previous == 0xC2 { untidy = true }
+            }
+            previous = byte
+        }
+        guard sawContent else { return nil }
+        if previous == 0x20 || previous == 0x09 { untidy = true }
+        return untidy
+    }
+
+    /// Sorts a value into number, date or text, for the mixed-types check.
+    private func classifyShape(_ cell: String, state: ColumnState, row: Int) {
+        var digits = 0
+        var separators = 0
+        var letters = 0
+        var other = 0
+        for byte in cell.utf8 {
+            switch byte {
+            case 0x30...0x39: digits += 1
+            case 0x2F, 0x2D, 0x2E: separators += 1
+            case 0x41...0x5A, 0x61...0x7A: letters += 1
+            case 0x20, 0x09, 0x2C: break
+            default: other += 1
+            }
+        }
+        if digits > 0 && letters == 0 && other == 0 {
+            if separators >= 2 && !(cell.utf8.filter { $0 == 0x2E }.count == separators) {
+                state.shapes.date += 1
+                if state.shapeExample.date == nil { state.shapeExample.date = row }
+            } else {
+                state.shapes.number += 1
+                if state.shapeExample.number == nil { state.shapeExample.number = row }
+            }
+        } else {
+            state.shapes.text += 1
+            if state.shapeExample.text == nil { state.shapeExample.text = row }
+        }
+    }
+
+    private func countCase(_ cell: String, state: ColumnState, row: Int) {
+        // ASCII letters decide: "ZOË" is in capitals and "Zoë" is not, without Unicode tables per cell.
+        var upper = 0
+        var lower = 0
+        for byte in cell.utf8 {
+            switch byte {
+            case 0x41...0x5A: upper += 1
+            case 0x61...0x7A: lower += 1
+            default: break
+            }
+        }
+        guard upper + lower > 1 else { return }
+        if lower == 0 {
+            state.letterCase.capitals += 1
+            if state.capitalsExample == nil { state.capitalsExample = row }
+        } else if upper == 0 {
+            state.letterCase.lower += 1
+            if state.lowerExample == nil { state.lowerExample = row }
+        } else {
+            state.letterCase.mixed += 1
+        }
+    }
+
+    // MARK: - Columns and table
+
+    private func checkRequiredColumns() {
+        let tags = tagging.columns.compactMap(\.tag)
+        for required in tagging.requiredTags where !tags.contains(required) {
+            record(
+                .error, row: nil, column: nil, value: nil, check: "column.required-missing",
+                message: "The list has no column tagged \(required), which lists from this source must have.",
+                suggestion: "Add the column, or tag the column that holds it."
+            )
+        }
+        let kinds = Set(tagging.columns.compactMap(\.entry?.type))
+        guard kinds.contains(.name) || kinds.contains(.dateOfBirth) || kinds.contains(.nhsNumber) else { return }
+        if !kinds.contains(.name) {
+            record(
+                .error, row: nil, column: nil, value: nil, check: "column.required-missing",
+                message: "The list is about people but has no name column, so nobody can be recognised from it.",
+                suggestion: "Add the residents' names, or tag the column that holds them."
+            )
+        }
+        let identifying: Set<ValueKind> = [.dateOfBirth, .nhsNumber, .uniquePupilNumber, .postcode, .uprn]
+        if kinds.isDisjoint(with: identifying) {
+            record(
+                .error, row: nil, column: nil, value: nil, check: "column.required-missing",
+                message: "The list has names but no date of birth, NHS number, pupil number, postcode or UPRN, so people cannot be told apart or linked.",
+                suggestion: "Add at least a date of birth or a postcode."
+            )
+        }
+    }
+
+    /// Reports tagged columns whose values fit another kind much better, and untagged columns that look like a known kind.
+    private func checkTagFit(sample: [SheetRow], dictionary: DataDictionary) {
+        let sniffer = ValueSniffer(dictionary: dictionary, referenceDate: context.referenceDate)
+        for state in columns {
+            let column = state.tagging
+            var values: [String] = []
+            for row in sample where column.position < row.cells.count {
+                let value = row.cells[column.position].trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty { values.append(value) }
+                if values.count >= Tagger.sampleSize { break }
+            }
+            guard values.count >= 5 else { continue }
+            let fits = sniffer.fits(values, order: column.dateOrder).sorted { $0.share > $1.share }
+            guard let best = fits.first, best.share >= 0.8 else { continue }
+            if let entry = column.entry {
+                guard ValueSniffer.checkable.contains(entry.type) || entry.type == .text || entry.type == .identifier else { continue }
+                let own = fits.first { $0.entry.type == entry.type }?.share ?? 0
+                let bothDates = [ValueKind.date, .dateOfBirth].contains(entry.type) && [ValueKind.date, .dateOfBirth].contains(best.entry.type)
+                guard own < 0.5, !bothDates else { continue }
+                record(
+                    .warning, row: nil, column: column, value: nil, check: "column.better-tag",
+                    message: "\(Tagger.percent(best.share)) of the column's values are \(best.entry.label.lowercased())s, but it is tagged \(entry.label.lowercased()).",
+                    suggestion: "Tag it \(best.entry.tag)."
+                )
+            } else if best.entry.type != .date && best.entry.type != .dateOfBirth {
+                record(
+                    .info, row: nil, column: column, value: nil, check: "column.better-tag",
+                    message: "The column is not tagged, but \(Tagger.percent(best.share)) of its values are \(best.entry.label.lowercased())s.",
+                    suggestion: "Tag it \(best.entry.tag)."
+                )
+            }
+        }
+    }
+
+    private func checkColumnsAtEnd() {
+        for state in columns {
+            let column = state.tagging
+            let shapes = [
+                (name: "numbers", count: state.shapes.number, example: state.shapeExample.number),
+                (name: "dates", count: state.shapes.date, example: state.shapeExample.date),
+                (name: "text", count: state.shapes.text, example: state.shapeExample.text),
+            ]
+            let total = shapes.reduce(0) { $0 + $1.count }
+            let ranked = shapes.filter { $0.count > 0 }.sorted { $0.count > $1.count }
+            let isFreeColumn = column.entry == nil || [ValueKind.text, .identifier, .integer].contains(column.entry!.type)
+            if total >= 5, ranked.count >= 2, isFreeColumn, Double(ranked[1].count) / Double(total) >= 0.05 {
+                let (major, minor) = (ranked[0], ranked[1])
+                record(
+                    .warning, row: nil, column: column, value: nil, check: "column.mixed-types",
+                    message: "The column mixes \(major.name) (\(Tagger.percent(Double(major.count) / Double(total)))) and \(minor.name) "
+                        + "(\(Tagger.percent(Double(minor.count) / Double(total)))); the first of the \(minor.name) is on row \(minor.example ?? 0).",
+                    suggestion: "Keep one kind of value per column; put notes in a column of their own."
+                )
+            }
+            let named = state.letterCase.capitals + state.letterCase.lower + state.letterCase.mixed
+            if named >= 5 {
+                for (style, count, example) in [("in capitals", state.letterCase.capitals, state.capitalsExample), ("in lower case", state.letterCase.lower, state.lowerExample)]
+                where count > 0 && count * 2 < named {
+                    record(
+                        .info, row: nil, column: column, value: nil, check: "cell.case",
+                        message: "\(count) of \(named) names are written \(style) (the first on row \(example ?? 0)), unlike the rest.",
+                        suggestion: "Kith compares names whatever their case; tidy them at source if the list is shared."
+                    )
+                }
+            }
+            if state.isDate {
+                let evidence = state.orderEvidence
+                if evidence.dayFirst > 0 && evidence.monthFirst > 0 {
+                    record(
+                        .warning, row: nil, column: column, value: nil, check: "date.mixed-order",
+                        message: "Some dates are written day-first (\(evidence.dayFirst) show it) and some month-first (\(evidence.monthFirst) show it), so dates such as 05/07 cannot be trusted either way.",
+                        suggestion: "Ask the partner which system wrote the column, and to export dates as yyyy-mm-dd."
+                    )
+                } else if state.ambiguousDates > 0 {
+                    let proven = evidence.dayFirst > 0 || evidence.monthFirst > 0
+                    record(
+                        proven ? .info : .warning, row: nil, column: column, value: nil, check: "date.ambiguous-order",
+                        message: "\(state.ambiguousDates) of \(state.dates) dates read differently day-first and month-first; "
+                            + (proven
+                                ? "other dates in the column show it is \(column.dateOrder.rawValue), so they were read that way."
+                                : "nothing in the column shows which, so they were read \(column.dateOrder.rawValue)."),
+                        suggestion: proven ? nil : "Confirm the order with the partner and set dateOrder in the column mapping."
+                    )
+                }
+            }
+        }
+    }
+
+    // MARK: - Report
+
+    /// Finishes the checks that need every row and returns the report.
+    public func report(file: String, sheet: String?) -> CheckReport {
+        if !finished {
+            finished = true
+            checkColumnsAtEnd()
+        }
+        let ordered = findings.sorted { a, b in
+            switch (a.row, b.row) {
+            case (nil, nil): return (a.column ?? "") < (b.column ?? "")
+            case (nil, _): return true
+            case (_, nil): return false
+            case (let x?, let y?):
+                if x != y { return x < y }
+                return ColumnLetters.index(forLetters: a.column ?? "") ?? -1 < ColumnLetters.index(forLetters: b.column ?? "") ?? -1
+            }
+        }
+        let summary = CheckReport.Summary(
+            errors: totals[.error] ?? 0, warnings: totals[.warning] ?? 0, info: totals[.info] ?? 0,
+            notListed: notListed, byCheck: counts
+        )
+        return CheckReport(
+            file: file, sheet: sheet, rows: rows,
+            columns: tagging.columns.map { column in
+                CheckReport.Column(
+                    letter: column.letter, header: column.header, tag: column.tag?.description, label: column.entry?.label,
+                    origin: column.origin.rawValue, confidence: (column.confidence * 100).rounded() / 100
+                )
+            },
+            findings: ordered, summary: summary
+        )
+    }
+
+    func recordReadingWarning(_ warning: TableWarning) {
+        record(.warning, row: warning.row, column: warning.column, value: nil, check: warning.check, message: warning.message, suggestion: nil)
+    }
+
+    private func record(
+        _ severity: Severity, row: Int?, column: ColumnTagging?, value: String?, check: String, message: String, suggestion: String?
+    ) {
+        record(severity, row: row, column: column?.letter, header: column?.header, tag: column?.tag?.description, value: value, check: check, message: message, suggestion: suggestion)
+    }
+
+    private func record(
+        _ severity: Severity, row: Int?, column letter: String?, header: String? = nil, tag: String? = nil, value: String?,
+        check: String, message: String, suggestion: String?
+    ) {
+        let key = check + "|" + (letter ?? "")
+        counts[check, default: CheckReport.CheckCount(severity: severity, count: 0)].count += 1
+        if severity > counts[check]!.severity { counts[check]!.severity = severity }
+        totals[severity, default: 0] += 1
+        let shown = listed[key, default: 0]
+        guard shown < Self.findingsListedPerCheck else {
+            notListed += 1
+            return
+        }
+        listed[key] = shown + 1
+        findings.append(
+            Finding(severity: severity, row: row, column: letter, header: header, tag: tag, value: value, check: check, message: message, suggestion: suggestion)
+        )
+    }
+}

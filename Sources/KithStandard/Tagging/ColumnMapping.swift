@@ -1,0 +1,108 @@
+import Foundation
+import Yams
+
+/// Which tag each column of a partner's list carries, kept so that next week's list from the same partner
+/// is tagged the same way. Saved as a small YAML file people can read and edit:
+///
+/// ```yaml
+/// source: Helpline call log
+/// columns:
+///   - header: Caller First Name
+///     tag: "#x_person +name +given"
+///   - header: Date of Birth
+///     tag: "#date +birth"
+///     dateOrder: day-first
+///   - header: Notes
+/// required:
+///   - "#x_person +name +given"
+/// ```
+public struct ColumnMapping: Codable, Sendable, Equatable {
+    /// One column: its header as the partner writes it, and its tag (none for a column left untagged).
+    public struct Column: Codable, Sendable, Equatable {
+        public var header: String
+        public var tag: String?
+        /// For date columns: how numeric dates are written.
+        public var dateOrder: DateOrder?
+
+        public init(header: String, tag: String?, dateOrder: DateOrder? = nil) {
+            self.header = header
+            self.tag = tag
+            self.dateOrder = dateOrder
+        }
+    }
+
+    /// The source the mapping is for, for people reading the file.
+    public var source: String?
+    public var columns: [Column]
+    /// Tags every list from this source must have; the Data Checker reports any that is missing.
+    public var required: [String]?
+
+    public init(source: String?, columns: [Column], required: [String]? = nil) {
+        self.source = source
+        self.columns = columns
+        self.required = required
+    }
+
+    /// The column whose header matches, ignoring case, spacing and punctuation.
+    public func column(forHeader header: String) -> Column? {
+        let key = HeaderText.normalise(header)
+        return columns.first { HeaderText.normalise($0.header) == key }
+    }
+
+    /// Reads a mapping file, with a message naming the file and what is wrong.
+    public static func load(from url: URL) throws -> ColumnMapping {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw MappingError(file: url.lastPathComponent, problem: "The mapping file cannot be read (\(error.localizedDescription)).")
+        }
+        do {
+            return try ColumnMapping(yaml: text)
+        } catch let error as MappingError {
+            throw MappingError(file: url.lastPathComponent, problem: error.problem)
+        }
+    }
+
+    /// Reads a mapping from YAML, checking that every tag is an HXL tag.
+    public init(yaml text: String) throws {
+        let mapping: ColumnMapping
+        do {
+            mapping = try YAMLDecoder().decode(ColumnMapping.self, from: text)
+        } catch {
+            throw MappingError(file: "mapping", problem: "The mapping is not valid YAML of the expected shape: \(error).")
+        }
+        for column in mapping.columns {
+            if let tag = column.tag, HXLTag(parsing: tag) == nil {
+                throw MappingError(
+                    file: "mapping",
+                    problem: "The tag \"\(tag)\" for column \"\(column.header)\" is not an HXL tag such as \"#x_person +name +given\"."
+                )
+            }
+        }
+        for tag in mapping.required ?? [] where HXLTag(parsing: tag) == nil {
+            throw MappingError(file: "mapping", problem: "The required tag \"\(tag)\" is not an HXL tag.")
+        }
+        self = mapping
+    }
+
+    /// The mapping as YAML.
+    public func yaml() throws -> String {
+        try YAMLEncoder().encode(self)
+    }
+
+    /// Writes the mapping to a file.
+    public func save(to url: URL) throws {
+        try yaml().write(to: url, atomically: true, encoding: .utf8)
+    }
+}
+
+/// Why a mapping file was refused.
+public struct MappingError: Error, CustomStringConvertible, Equatable {
+    public var file: String
+    public var problem: String
+
+    public var description: String {
+        "\(file): \(problem) Fix the file, or make a new one with `kith tag FILE --save-mapping \(file)`."
+    }
+}
