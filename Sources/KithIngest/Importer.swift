@@ -68,13 +68,16 @@ public struct Importer: Sendable {
                         let tagging = TableTagging(
                             columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
                         )
-                        return (tagging, RowNormaliser(tagging: tagging, context: context))
+                        return (tagging, RowNormaliser(tagging: tagging, context: context), Self.dateOrderNotes(tagging, firstRows, context))
                     },
                     transform: { prepared, row in PreparedRow(row, normaliser: prepared.1) },
                     onStart: { found, prepared in
                         layout = found
                         tagging = prepared.0
                         try writer.writeColumns(prepared.0.columns.map { ($0.letter, $0.header, $0.tag?.description) }, startingAt: 0)
+                        for (letter, message) in prepared.2 {
+                            try writer.writeFinding(severity: .info, rowNumber: nil, columnLetter: letter, message: message)
+                        }
                     },
                     onItems: { rows in
                         for row in rows {
@@ -124,6 +127,23 @@ public struct Importer: Sendable {
             record: record, sourceName: sourceName, raggedRowNumbers: raggedRowNumbers, warnings: warnings,
             tagging: tagging, usedSavedMapping: request.mapping == nil && mapping != nil, seconds: seconds
         )
+    }
+
+    /// What the first rows say about each date column's day/month order, recorded with the import so that
+    /// anyone using the normalised dates knows how ambiguous ones were read.
+    static func dateOrderNotes(_ tagging: TableTagging, _ rows: [SheetRow], _ context: ReadingContext) -> [(String, String)] {
+        tagging.columns.compactMap { column in
+            guard let entry = column.entry, entry.type == .date || entry.type == .dateOfBirth else { return nil }
+            let reader = ValueReaders.reader(for: entry)
+            var columnContext = context
+            columnContext.dateOrder = column.dateOrder
+            var summary = DateOrderSummary()
+            for row in rows where column.position < row.cells.count && !row.cells[column.position].isEmpty {
+                summary.add(reader.read(row.cells[column.position], context: columnContext))
+            }
+            guard let note = summary.note(readAs: column.dateOrder) else { return nil }
+            return (column.letter, "Dates (first \(rows.count) rows): " + note.message)
+        }
     }
 
     /// How many first rows the tagger looks at before rows are normalised.

@@ -70,4 +70,16 @@ struct TaggingOnImportTests {
         #expect(summary.tagging?.columns.map(\.origin) == [.hashtagRow, .hashtagRow, .hashtagRow])
         #expect(try fixture.database.imports.columns(ofImport: summary.record.id!).map(\.tag) == ["#x_person +given +name", "#x_person +family +name", "#date +birth"])
     }
+
+    @Test func recordsHowAmbiguousDatesWereRead() throws {
+        let fixture = try ImporterTests.Fixture()
+        let file = try fixture.folder.file("dates.csv", text: "Forename,Surname,DOB\nAnn,Lee,05/07/1985\nBob,Hall,03/04/1990\nCy,Ng,25/12/1970\n")
+        let summary = try fixture.importer.run(Self.request(file, source: "Dates"))
+        let findings = try fixture.database.imports.findings(ofImport: summary.record.id!)
+        let note = try #require(findings.first { $0.columnLetter == "C" })
+        #expect(note.severity == .info)
+        #expect(note.message.contains("2 of 3 dates read differently day-first and month-first"))
+        let rows = try fixture.database.imports.rows(ofImport: summary.record.id!, limit: nil)
+        #expect(rows[0].normalisedValue(at: 2) == "1985-07-05")
+    }
 }

@@ -43,9 +43,7 @@ public final class DataChecker {
         var letterCase = (capitals: 0, lower: 0, mixed: 0)
         var capitalsExample: Int?
         var lowerExample: Int?
-        var orderEvidence = (dayFirst: 0, monthFirst: 0)
-        var ambiguousDates = 0
-        var dates = 0
+        var dateOrder = DateOrderSummary()
 
         init(_ tagging: ColumnTagging, context: ReadingContext) {
             self.tagging = tagging
@@ -136,15 +134,7 @@ public final class DataChecker {
         for problem in reading.problems {
             record(problem.severity, row: row, column: tagging, value: cell, check: problem.check, message: problem.message, suggestion: problem.suggestion)
         }
-        if state.isDate, reading.normalised != nil {
-            state.dates += 1
-            if reading.facts["alternative"] != nil { state.ambiguousDates += 1 }
-            switch reading.facts["order-evidence"] {
-            case DateOrder.dayFirst.rawValue?: state.orderEvidence.dayFirst += 1
-            case DateOrder.monthFirst.rawValue?: state.orderEvidence.monthFirst += 1
-            default: break
-            }
-        }
+        if state.isDate { state.dateOrder.add(reading) }
         if state.isIdentifier, let value = reading.normalised {
             if let firstRow = state.firstRowOfValue[value.hashValue] {
                 let isRecordID = tagging.entry?.type == .identifier
@@ -330,25 +320,8 @@ public final class DataChecker {
                     )
                 }
             }
-            if state.isDate {
-                let evidence = state.orderEvidence
-                if evidence.dayFirst > 0 && evidence.monthFirst > 0 {
-                    record(
-                        .warning, row: nil, column: column, value: nil, check: "date.mixed-order",
-                        message: "Some dates are written day-first (\(evidence.dayFirst) show it) and some month-first (\(evidence.monthFirst) show it), so dates such as 05/07 cannot be trusted either way.",
-                        suggestion: "Ask the partner which system wrote the column, and to export dates as yyyy-mm-dd."
-                    )
-                } else if state.ambiguousDates > 0 {
-                    let proven = evidence.dayFirst > 0 || evidence.monthFirst > 0
-                    record(
-                        proven ? .info : .warning, row: nil, column: column, value: nil, check: "date.ambiguous-order",
-                        message: "\(state.ambiguousDates) of \(state.dates) dates read differently day-first and month-first; "
-                            + (proven
-                                ? "other dates in the column show it is \(column.dateOrder.rawValue), so they were read that way."
-                                : "nothing in the column shows which, so they were read \(column.dateOrder.rawValue)."),
-                        suggestion: proven ? nil : "Confirm the order with the partner and set dateOrder in the column mapping."
-                    )
-                }
+            if state.isDate, let note = state.dateOrder.note(readAs: column.dateOrder) {
+                record(note.severity, row: nil, column: column, value: nil, check: note.check, message: note.message, suggestion: note.suggestion)
             }
         }
     }

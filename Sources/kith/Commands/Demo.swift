@@ -40,6 +40,9 @@ struct Demo: ParsableCommand {
         print("")
         print("The store is \(databasePath): \(try database.imports.rowCount()) rows from \(summary.lists.count) lists.")
         print("The truth about who is who is in \(folder.appendingPathComponent("truth").path); Kith never reads it.")
-        print("Try: swift run -c release kith imports --db \(databasePath)")
+        print("Try:")
+        print("  swift run -c release kith imports --db \(databasePath)")
+        print("  swift run -c release kith check \(summary.lists.first { $0.source == "Helpline call log" }?.file.path ?? "FILE")")
+        print("  swift run -c release kith standard --format html > data-standard.html")
     }
 }
