@@ -99,17 +99,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers shared by the test targets (temporary folders); not part of Kith itself.
+        .target(name: "KithTestSupport", path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSpreadsheetTests",
-            dependencies: ["KithSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["KithSpreadsheet", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithIngestTests",
             dependencies: [
-                "KithIngest", "KithSpreadsheet", "KithStore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "KithIngest", "KithSpreadsheet", "KithStore", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,6 +1,7 @@
 import Foundation
 import KithSpreadsheet
 import KithStore
+import KithTestSupport
 import Testing
 
 @testable import KithIngest

@@ -1,3 +1,4 @@
+import KithTestSupport
 import Foundation
 import KithSpreadsheet
 import KithStandard

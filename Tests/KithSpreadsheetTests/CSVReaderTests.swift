@@ -1,4 +1,5 @@
 import Foundation
+import KithTestSupport
 import Testing
 
 @testable import KithSpreadsheet

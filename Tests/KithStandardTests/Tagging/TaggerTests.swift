@@ -1,5 +1,6 @@
 import Foundation
 import KithSpreadsheet
+import KithTestSupport
 import Testing
 
 @testable import KithStandard

@@ -1,10 +1,10 @@
 import Foundation
 
 /// A folder under the system's temporary directory, removed when the value goes away.
-final class TemporaryFolder {
-    let url: URL
+public final class TemporaryFolder {
+    public let url: URL
 
-    init() throws {
+    public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("kith-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
@@ -14,17 +14,17 @@ final class TemporaryFolder {
     }
 
     /// Writes bytes to a file in the folder and returns its URL.
-    func file(_ name: String, bytes: [UInt8]) throws -> URL {
+    public func file(_ name: String, bytes: [UInt8]) throws -> URL {
         let file = url.appendingPathComponent(name)
         try Data(bytes).write(to: file)
         return file
     }
 
-    func file(_ name: String, text: String) throws -> URL {
+    public func file(_ name: String, text: String) throws -> URL {
         try file(name, bytes: Array(text.utf8))
     }
 
-    func path(_ name: String) -> URL {
+    public func path(_ name: String) -> URL {
         url.appendingPathComponent(name)
     }
 }
