@@ -1,8 +1,8 @@
-import KithTestSupport
 import Foundation
 import KithSpreadsheet
 import KithStandard
 import KithStore
+import KithTestSupport
 import Testing
 
 @testable import KithIngest

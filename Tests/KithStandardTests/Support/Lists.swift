@@ -1,6 +1,6 @@
-import KithTestSupport
 import Foundation
 import KithSpreadsheet
+import KithTestSupport
 
 @testable import KithStandard
 
