@@ -26,6 +26,21 @@ struct DataCheckerTests {
         #expect(!report.hasErrors)
         #expect(report.columns.map(\.letter) == ["A", "B", "C", "D", "E", "F", "G", "H"])
         #expect(report.columns.dropFirst().allSatisfy { $0.tag != nil })
+        let tableChecks = [
+            "row.blank", "row.duplicate", "id.duplicate", "row.ragged", "cell.whitespace", "cell.case", "column.mixed-types",
+            "column.better-tag", "column.required-missing", "date.mixed-order", "date.ambiguous-order", "file.unclosed-quote",
+        ]
+        for check in tableChecks {
+            #expect(report.places(of: check).isEmpty, "\(check) found on a clean list")
+        }
+    }
+
+    @Test func reportsAQuoteLeftOpenAtTheEndOfTheFile() throws {
+        let folder = try TemporaryFolder()
+        let url = try folder.file("cut.csv", text: "Forename,Surname,DOB,Notes\nAnn,Lee,01/02/1950,fine\nBob,Hall,02/03/1960,\"cut off\n")
+        let report = try Lists.check(url)
+        #expect(report.places(of: "file.unclosed-quote").map(\.row) == [3])
+        #expect(report.places(of: "file.unclosed-quote").map(\.column) == ["D"])
     }
 
     @Test func findsEachProblemOnItsRowAndColumn() throws {
