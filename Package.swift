@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "kith-benchmark", targets: ["KithBenchmark"]),
         .library(name: "KithSpreadsheet", targets: ["KithSpreadsheet"]),
         .library(name: "KithStandard", targets: ["KithStandard"]),
+        .library(name: "KithLinkage", targets: ["KithLinkage"]),
         .library(name: "KithStore", targets: ["KithStore"]),
         .library(name: "KithIngest", targets: ["KithIngest"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
@@ -46,6 +47,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources/data-dictionary.yaml")],
+            swiftSettings: swiftSettings
+        ),
+        // Linking residents across lists: comparators, blocking, the match model, clustering. Pure: no database, no HTTP.
+        .target(
+            name: "KithLinkage",
+            dependencies: ["KithStandard"],
             swiftSettings: swiftSettings
         ),
         // The embedded store: schema, migrations, record types and repositories (protocols + GRDB).
@@ -109,6 +116,7 @@ let package = Package(
         .testTarget(
             name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithIngestTests",
