@@ -14,7 +14,8 @@ struct MappingOptions: ParsableArguments {
             do {
                 return try ColumnMapping.load(from: URL(fileURLWithPath: mapping))
             } catch let error as MappingError {
-                throw ValidationError(error.description)
+                FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+                throw ExitCode(2)
             }
         }
         guard let source, let store, FileManager.default.fileExists(atPath: store.db) else { return nil }
