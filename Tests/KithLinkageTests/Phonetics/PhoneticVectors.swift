@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// The phonetic encoders, checked against the research note's name vectors (uk-data.md §4).
+@Suite enum Phonetics {}
+
+/// The research note's `shared/reference/name-vectors.csv`: 59 pairs of names, each side with its matching key and
+/// the codes the reference libraries give it (name-vectors.py says which library made each column).
+struct PhoneticVectors {
+    /// One side of one pair.
+    struct Side {
+        /// `pair_id` and `a` or `b`, for messages.
+        var label: String
+        /// The name as stored.
+        var name: String
+        /// The matching key, which the encoders take.
+        var key: String
+        /// The other columns of this side, by name without the `_a` / `_b` suffix: `soundex`, `nysiis`, ….
+        var columns: [String: String]
+
+        /// The value of a column, or a test failure when the file has no such column.
+        func callAsFunction(_ column: String) throws -> String {
+            try #require(columns[column], "name-vectors.csv has no column \(column)_a / \(column)_b")
+        }
+    }
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The number of pairs in the file.
+    static let pairCount = 59
+
+    /// Every side of every pair, in file order (pair 1 a, pair 1 b, pair 2 a, …).
+    static func sides() throws -> [Side] {
+        let records = parse(Array(try Data(contentsOf: URL(fileURLWithPath: try path()))))
+        guard let header = records.first else { throw Missing(description: "name-vectors.csv is empty") }
+        var sides: [Side] = []
+        for record in records.dropFirst() where record != [""] {
+            guard record.count == header.count else {
+                throw Missing(description: "name-vectors.csv: a record has \(record.count) fields, the header \(header.count)")
+            }
+            let row = Dictionary(uniqueKeysWithValues: zip(header, record))
+            for side in ["a", "b"] {
+                var columns: [String: String] = [:]
+                for (column, value) in row where column.hasSuffix("_" + side) {
+                    columns[String(column.dropLast(2))] = value
+                }
+                sides.append(
+                    Side(
+                        label: "pair \(row["pair_id"] ?? "?") \(side)",
+                        name: row["name_" + side] ?? "",
+                        key: row["key_" + side] ?? "",
+                        columns: columns
+                    )
+                )
+            }
+        }
+        return sides
+    }
+
+    /// `shared/reference/name-vectors.csv`, in the first folder above this file that holds it (the package's parent).
+    static func path(from file: String = #filePath) throws -> String {
+        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+        while folder.path != "/" && !folder.path.isEmpty {
+            let candidate = folder.appendingPathComponent("shared/reference/name-vectors.csv").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw Missing(
+            description: "shared/reference/name-vectors.csv is in no folder above \(file); the phonetic encoders are checked against it"
+        )
+    }
+
+    /// RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, line breaks and
+    /// doubled quotes.
+    static func parse(_ bytes: [UInt8]) -> [[String]] {
+        var records: [[String]] = []
+        var record: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var index = 0
+        func endField() {
+            record.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            records.append(record)
+            record.removeAll()
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else {
+                switch byte {
+                case UInt8(ascii: "\""): quoted = true
+                case UInt8(ascii: ","): endField()
+                case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"): break
+                case UInt8(ascii: "\n"), UInt8(ascii: "\r"): endRecord()
+                default: field.append(byte)
+                }
+            }
+            index += 1
+        }
+        if !field.isEmpty || !record.isEmpty { endRecord() }
+        return records
+    }
+}
+
+extension Phonetics {
+    /// The small RFC 4180 reader the vector tests rely on.
+    @Suite struct PhoneticVectorsTests {
+        @Test func readsQuotedFieldsDoubledQuotesAndLineBreaks() {
+            let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n1,,3"
+            #expect(
+                PhoneticVectors.parse(Array(text.utf8)) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["1", "", "3"]]
+            )
+        }
+
+        @Test func findsAllFiftyNinePairs() throws {
+            let sides = try PhoneticVectors.sides()
+            #expect(sides.count == 2 * PhoneticVectors.pairCount)
+            #expect(sides.first?.key == "ONEILL")
+            #expect(sides.last?.key == "ABC")
+        }
+    }
+}
