@@ -107,7 +107,7 @@ public struct Tagger: Sendable {
         }
         var best: (entry: DictionaryEntry, similarity: Double, synonym: String)?
         for (synonym, entry) in synonyms {
-            let similarity = max(JaroWinkler.similarity(text, synonym), JaroWinkler.similarity(shorter, synonym))
+            let similarity = max(StringSimilarity.jaroWinkler(text, synonym), StringSimilarity.jaroWinkler(shorter, synonym))
             if similarity > (best?.similarity ?? 0) { best = (entry, similarity, synonym) }
         }
         if let best, best.similarity >= 0.92 {
