@@ -1,27 +1,17 @@
 import Foundation
+import KithTestSupport
 import Testing
 
 @testable import KithLinkage
 
 /// The model recovers known m, u and λ from unlabelled pairs, and weighs pairs as Fellegi and Sunter do.
 struct FellegiSunterModelTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Three fields: a name with three levels, a date of birth with three, a postcode with two.
     static let trueM: [[Double]] = [[0.85, 0.10, 0.05], [0.90, 0.07, 0.03], [0.80, 0.20]]
     static let trueU: [[Double]] = [[0.01, 0.04, 0.95], [0.003, 0.02, 0.977], [0.05, 0.95]]
     static let trueLambda = 0.2
 
-    static func draw(_ shares: [Double], using generator: inout SplitMix64) -> UInt8 {
+    static func draw(_ shares: [Double], using generator: inout SeededGenerator) -> UInt8 {
         var roll = Double.random(in: 0..<1, using: &generator)
         for (index, share) in shares.enumerated() {
             roll -= share
@@ -31,7 +21,7 @@ struct FellegiSunterModelTests {
     }
 
     static func pairs(count: Int, lambda: Double, missingShare: Double, seed: UInt64) -> [ComparisonVector] {
-        var generator = SplitMix64(state: seed)
+        var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in
             let isMatch = Double.random(in: 0..<1, using: &generator) < lambda
             let table = isMatch ? trueM : trueU

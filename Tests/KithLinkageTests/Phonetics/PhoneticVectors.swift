@@ -1,4 +1,5 @@
 import Foundation
+import KithTestSupport
 import Testing
 
 /// The phonetic encoders, checked against the research note's name vectors (uk-data.md §4).
@@ -33,7 +34,7 @@ struct PhoneticVectors {
 
     /// Every side of every pair, in file order (pair 1 a, pair 1 b, pair 2 a, …).
     static func sides() throws -> [Side] {
-        let records = parse(Array(try Data(contentsOf: URL(fileURLWithPath: try path()))))
+        let records = try NameVectors.records()
         guard let header = records.first else { throw Missing(description: "name-vectors.csv is empty") }
         var sides: [Side] = []
         for record in records.dropFirst() where record != [""] {
@@ -58,64 +59,6 @@ struct PhoneticVectors {
         }
         return sides
     }
-
-    /// `shared/reference/name-vectors.csv`, in the first folder above this file that holds it (the package's parent).
-    static func path(from file: String = #filePath) throws -> String {
-        var folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        while folder.path != "/" && !folder.path.isEmpty {
-            let candidate = folder.appendingPathComponent("shared/reference/name-vectors.csv").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        throw Missing(
-            description: "shared/reference/name-vectors.csv is in no folder above \(file); the phonetic encoders are checked against it"
-        )
-    }
-
-    /// RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, line breaks and
-    /// doubled quotes.
-    static func parse(_ bytes: [UInt8]) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var index = 0
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        func endRecord() {
-            endField()
-            records.append(record)
-            record.removeAll()
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(byte)
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): quoted = true
-                case UInt8(ascii: ","): endField()
-                case UInt8(ascii: "\r") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"): break
-                case UInt8(ascii: "\n"), UInt8(ascii: "\r"): endRecord()
-                default: field.append(byte)
-                }
-            }
-            index += 1
-        }
-        if !field.isEmpty || !record.isEmpty { endRecord() }
-        return records
-    }
 }
 
 extension Phonetics {
@@ -124,7 +67,7 @@ extension Phonetics {
         @Test func readsQuotedFieldsDoubledQuotesAndLineBreaks() {
             let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\nlines\"\n1,,3"
             #expect(
-                PhoneticVectors.parse(Array(text.utf8)) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["1", "", "3"]]
+                NameVectors.parse(Array(text.utf8)) == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["1", "", "3"]]
             )
         }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KithTestSupport
 import Testing
 
 @testable import KithStandard
@@ -317,66 +318,12 @@ private enum SimilarityVectors {
     }
 
     /// The file, found by walking up from this source file to the folder that holds `shared/reference/`.
-    static func path() throws -> String {
-        var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("shared/reference/name-vectors.csv").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            folder.deleteLastPathComponent()
-        }
-        throw Missing(
-            description: "shared/reference/name-vectors.csv is in no folder above \(#filePath); "
-                + "the string measures are checked against it"
-        )
-    }
-
     static func rows() throws -> [Row] {
-        let records = parse(try String(contentsOfFile: try path(), encoding: .utf8))
+        let records = try NameVectors.records()
         guard let header = records.first else { throw Missing(description: "name-vectors.csv is empty") }
         return records.dropFirst().filter { $0 != [""] }.map { record in
             Row(fields: Dictionary(uniqueKeysWithValues: zip(header, record)))
         }
     }
 
-    /// RFC 4180: commas between fields, CRLF or LF between records, quoted fields holding commas, line breaks and
-    /// doubled quotes. Works on scalars, so that the NFD name in row 27 stays exactly as stored.
-    static func parse(_ text: String) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field = String.UnicodeScalarView()
-        var quoted = false
-        var scalars = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar?
-        func endField() {
-            record.append(String(field))
-            field = String.UnicodeScalarView()
-        }
-        while let scalar = pending ?? scalars.next() {
-            pending = nil
-            if quoted {
-                if scalar == "\"" {
-                    let following = scalars.next()
-                    if following == "\"" { field.append("\"") } else { quoted = false; pending = following }
-                } else {
-                    field.append(scalar)
-                }
-                continue
-            }
-            switch scalar {
-            case "\"": quoted = true
-            case ",": endField()
-            case "\r": break
-            case "\n":
-                endField()
-                records.append(record)
-                record = []
-            default: field.append(scalar)
-            }
-        }
-        if !field.isEmpty || !record.isEmpty {
-            endField()
-            records.append(record)
-        }
-        return records
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KithStandard
+import KithTestSupport
 import Testing
 
 extension Values {
@@ -78,77 +79,5 @@ extension Values {
                 }
             }
         }
-    }
-}
-
-/// The research note's name vectors, read with a small RFC 4180 reader.
-enum NameVectors {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// `shared/reference/name-vectors.csv`, found beside the package: the folder above it holds `shared/`.
-    static func path() throws -> String {
-        var folder = String(#filePath)
-        while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
-            folder = String(folder[..<slash])
-            let candidate = folder + "/shared/reference/name-vectors.csv"
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        throw Missing(description: "shared/reference/name-vectors.csv is not above \(#filePath)")
-    }
-
-    /// The rows as dictionaries keyed by the header.
-    static func rows() throws -> [[String: String]] {
-        let records = parse(Array(try Data(contentsOf: URL(fileURLWithPath: try path()))))
-        guard let header = records.first else { return [] }
-        return records.dropFirst().filter { $0 != [""] }.map { record in
-            Dictionary(uniqueKeysWithValues: zip(header, record + Array(repeating: "", count: max(0, header.count - record.count))))
-        }
-    }
-
-    /// RFC 4180: fields separated by commas, records by CRLF or LF; quoted fields may hold commas, line breaks and
-    /// doubled quotes.
-    static func parse(_ bytes: [UInt8]) -> [[String]] {
-        var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var quoted = false
-        var index = 0
-        func endField() {
-            record.append(String(decoding: field, as: UTF8.self))
-            field.removeAll()
-        }
-        func endRecord() {
-            endField()
-            records.append(record)
-            record.removeAll()
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.append(byte)
-                }
-            } else {
-                switch byte {
-                case UInt8(ascii: "\""): quoted = true
-                case UInt8(ascii: ","): endField()
-                case UInt8(ascii: "\r"): break
-                case UInt8(ascii: "\n"): endRecord()
-                default: field.append(byte)
-                }
-            }
-            index += 1
-        }
-        if !field.isEmpty || !record.isEmpty { endRecord() }
-        return records
     }
 }
