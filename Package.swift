@@ -126,10 +126,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `kith` binary as a user would.
-        .testTarget(name: "kithTests", swiftSettings: swiftSettings),
+        .testTarget(name: "kithTests", dependencies: ["KithTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSyntheticTests",
-            dependencies: ["KithSynthetic", "KithSpreadsheet"],
+            dependencies: ["KithSynthetic", "KithSpreadsheet", "KithTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -32,18 +32,14 @@ enum SchoolDirectory {
             let neighbourhood = index % neighbourhoods.count
             let local = areasByNeighbourhood[neighbourhood]
             let area = local.isEmpty ? 0 : local[(index / neighbourhoods.count) * 3 % local.count]
-            var name = ""
-            for attempt in 0..<50 {
+            let place = neighbourhoods[neighbourhood].name
+            let name = uniqueName(number: index + 1, used: &usedNames, random: &random) { random in
                 let stem = random.pick(PlaceNames.schoolStems)
-                let place = neighbourhoods[neighbourhood].name
-                let candidates = [
+                return [
                     "\(place) Primary School", "\(random.pick(PlaceNames.saints)) RC Primary School",
                     "\(stem) Community Primary School", "\(stem) C of E Primary School", "\(stem) Primary Academy",
                     "\(stem) Junior and Infant School", "\(place) Community Primary School",
                 ]
-                name = random.pick(candidates)
-                if attempt == 49 { name += " (\(index + 1))" }
-                if usedNames.insert(name).inserted { break }
             }
             schools.append(
                 School(
@@ -63,17 +59,13 @@ enum SchoolDirectory {
             let neighbourhood = (index * neighbourhoods.count / secondaryCount) % neighbourhoods.count
             let local = areasByNeighbourhood[neighbourhood]
             let area = local.isEmpty ? 0 : local[(local.count / 2 + index) % local.count]
-            var name = ""
-            for attempt in 0..<50 {
-                let place = neighbourhoods[neighbourhood].name
+            let place = neighbourhoods[neighbourhood].name
+            let name = uniqueName(number: index + 1, used: &usedNames, random: &random) { random in
                 let stem = random.pick(PlaceNames.schoolStems)
-                let candidates = [
+                return [
                     "\(place) High School", "\(random.pick(PlaceNames.saints)) Catholic High School", "\(place) Academy",
                     "\(stem) School", "\(stem) Community College",
                 ]
-                name = random.pick(candidates)
-                if attempt == 49 { name += " (\(index + 1))" }
-                if usedNames.insert(name).inserted { break }
             }
             schools.append(
                 School(
@@ -88,5 +80,18 @@ enum SchoolDirectory {
             )
         }
         return schools
+    }
+
+    /// A school name not used yet: candidates are drawn up to 50 times, and the last draw is numbered if all were taken.
+    private static func uniqueName(
+        number: Int, used: inout Set<String>, random: inout RandomSource, candidates: (inout RandomSource) -> [String]
+    ) -> String {
+        var name = ""
+        for attempt in 0..<50 {
+            name = random.pick(candidates(&random))
+            if attempt == 49 { name += " (\(number))" }
+            if used.insert(name).inserted { break }
+        }
+        return name
     }
 }

@@ -9,24 +9,13 @@ import Testing
 struct XLSXInteroperabilityTests {
     /// Runs a Python script and returns what it printed; fails the test with the reason if Python or openpyxl is missing.
     static func python(_ script: String, arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complaint = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let run = try ProcessRun.python(["-c", script] + arguments)
+        guard run.status == 0 else {
             throw InteroperabilityFailure(
-                message: "python3 with openpyxl failed (install it with `pip install openpyxl`, as scripts/test does): "
-                    + String(decoding: complaint, as: UTF8.self)
+                message: "python3 with openpyxl failed (install it with `pip install openpyxl`, as scripts/test does): " + run.errors
             )
         }
-        return String(decoding: printed, as: UTF8.self)
+        return run.output
     }
 
     struct InteroperabilityFailure: Error, CustomStringConvertible {

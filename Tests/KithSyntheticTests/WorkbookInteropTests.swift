@@ -1,5 +1,6 @@
 import Foundation
 import KithSpreadsheet
+import KithTestSupport
 import Testing
 
 @testable import KithSynthetic
@@ -23,19 +24,6 @@ struct WorkbookInteropTests {
                     cells.append(value)
             print(json.dumps({"row": number, "cells": cells}))
         """
-
-    static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 
     /// A cell as openpyxl's JSON dump spells it.
     static func expected(_ cell: CellValue) -> String {
@@ -64,7 +52,7 @@ struct WorkbookInteropTests {
         let borough = Borough(configuration: Fixture.configuration)
         for table in [AdultSocialCareWriter.make(borough), ChildrensServicesWriter.make(borough)] {
             let file = Fixture.directory.appendingPathComponent("lists/" + table.fileName)
-            let result = try Self.python(["-c", Self.dumpScript, file.path, table.sheet!])
+            let result = try ProcessRun.python(["-c", Self.dumpScript, file.path, table.sheet!])
             #expect(result.status == 0)
             var rows: [Int: [Any]] = [:]
             var merged: [String] = []

@@ -1,37 +1,17 @@
 import Foundation
+import KithTestSupport
 import Testing
 
 /// Runs the `kith` executable that `swift build` made, the way the README tells a user to.
 struct CommandLineTests {
-    struct Outcome {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
     /// The package's debug build of `kith`, next to this test bundle's build products.
     static let executable: URL = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/kith")
     }()
 
-    static func kith(_ arguments: [String], in folder: URL) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        let complained = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self),
-            errors: String(decoding: complained, as: UTF8.self)
-        )
+    static func kith(_ arguments: [String], in folder: URL) throws -> ProcessRun {
+        try ProcessRun(executable, arguments, in: folder)
     }
 
     static func folder() throws -> URL {
