@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "KithLinkage", targets: ["KithLinkage"]),
         .library(name: "KithStore", targets: ["KithStore"]),
         .library(name: "KithIngest", targets: ["KithIngest"]),
+        .library(name: "KithPersons", targets: ["KithPersons"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
     ],
     dependencies: [
@@ -52,7 +53,7 @@ let package = Package(
         // Linking residents across lists: comparators, blocking, the match model, clustering. Pure: no database, no HTTP.
         .target(
             name: "KithLinkage",
-            dependencies: ["KithStandard"],
+            dependencies: ["KithSpreadsheet", "KithStandard"],
             swiftSettings: swiftSettings
         ),
         // The embedded store: schema, migrations, record types and repositories (protocols + GRDB).
@@ -74,6 +75,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The person index: reads lists for linking, runs linkage over the store, keeps persons and decisions.
+        .target(
+            name: "KithPersons",
+            dependencies: [
+                "KithLinkage",
+                "KithSpreadsheet",
+                "KithStandard",
+                "KithStore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // A synthetic borough: residents, households and the messy lists their partners send.
         .target(
             name: "KithSynthetic",
@@ -85,6 +98,8 @@ let package = Package(
             name: "kith",
             dependencies: [
                 "KithIngest",
+                "KithLinkage",
+                "KithPersons",
                 "KithSpreadsheet",
                 "KithStandard",
                 "KithStore",
@@ -99,6 +114,9 @@ let package = Package(
             name: "KithBenchmark",
             dependencies: [
                 "KithIngest",
+                "KithLinkage",
+                "KithPersons",
+                "KithSynthetic",
                 "KithSpreadsheet",
                 "KithStandard",
                 "KithStore",
@@ -117,6 +135,11 @@ let package = Package(
             name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KithPersonsTests",
+            dependencies: ["KithPersons", "KithLinkage", "KithStore", "KithSynthetic", "KithSpreadsheet", "KithTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithIngestTests",

@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func loadsVersionOne() {
-        #expect(dictionary.version == "1.0.0")
+        #expect(dictionary.version == "1.1.0")
         #expect(DataDictionary.standard == dictionary)
         #expect((70...90).contains(dictionary.entries.count))
     }

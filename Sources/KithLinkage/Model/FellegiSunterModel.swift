@@ -97,3 +97,41 @@ public struct FellegiSunterModel: Sendable, Equatable {
         return shares.map { $0 / sum }
     }
 }
+
+extension FellegiSunterModel {
+    /// Estimates m, u and λ together by expectation maximisation over weighted distinct vectors (a vector and how
+    /// many pairs had it). Used on candidate pairs, whose non-matches are not random pairs: blocking chose them
+    /// for sharing something, so their u is learned here rather than taken from random pairs.
+    /// - Returns: the number of iterations until the parameters moved less than `tolerance`.
+    @discardableResult
+    public mutating func estimateMAndU(
+        fromCounts counts: [(vector: ComparisonVector, count: Double)], maximumIterations: Int = 200, tolerance: Double = 1e-6
+    ) -> Int {
+        let total = counts.reduce(0) { $0 + $1.count }
+        guard total > 0 else { return 0 }
+        for iteration in 1...maximumIterations {
+            let probabilities = counts.map { matchProbability($0.vector) }
+            let matches = zip(counts, probabilities).map { (vector: $0.vector, weight: $0.count * $1) }
+            let nonMatches = zip(counts, probabilities).map { (vector: $0.vector, weight: $0.count * (1 - $1)) }
+            let newLambda = min(max(matches.reduce(0) { $0 + $1.weight } / total, Self.floor), 1 - Self.floor)
+            let newM = Self.levelShares(of: matches, levelCounts: levelCounts)
+            let newU = Self.levelShares(of: nonMatches, levelCounts: levelCounts)
+            let change = max(
+                zip(m.joined(), newM.joined()).map { abs($0 - $1) }.max() ?? 0,
+                zip(u.joined(), newU.joined()).map { abs($0 - $1) }.max() ?? 0,
+                abs(newLambda - lambda)
+            )
+            m = newM
+            u = newU
+            lambda = newLambda
+            if change < tolerance { return iteration }
+        }
+        return maximumIterations
+    }
+
+    /// Each field's level shares among weighted vectors, ignoring vectors where the field is missing; even shares
+    /// for a field never observed.
+    public static func shares(of counts: [(vector: ComparisonVector, count: Double)], levelCounts: [Int]) -> [[Double]] {
+        levelShares(of: counts.map { ($0.vector, $0.count) }, levelCounts: levelCounts)
+    }
+}

@@ -134,3 +134,16 @@ extension StringSimilarity {
         }
     }
 }
+
+extension StringSimilarity {
+    /// Jaro-Winkler of two ASCII byte strings, for hot loops that keep names as bytes (the linkage engine's
+    /// matching keys are A–Z only). The same result as ``jaroWinkler(_:_:)`` on the same text.
+    public static func jaroWinkler(asciiBytes a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        winklerBoost(jaroOfBytes(a, b), a, b)
+    }
+
+    /// Levenshtein distance of two byte strings, for hot loops that keep values as bytes.
+    public static func levenshtein(bytes a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
+        levenshtein(a, b)
+    }
+}

@@ -206,8 +206,8 @@ public struct DateReader: ValueReader {
         return ValueReading(normalised: iso, problems: problems, facts: facts)
     }
 
-    /// Dates systems write for "unknown": Excel's and SQL Server's epochs, the Unix epoch, the end of time, …
-    static func isPlaceholder(_ date: CivilDate) -> Bool {
+    /// Whether a date is one systems write for "unknown": Excel's and SQL Server's epochs, the Unix epoch, the end of time, …
+    public static func isPlaceholder(_ date: CivilDate) -> Bool {
         switch date.year * 10_000 + date.month * 100 + date.day {
         case 1_0101, 1753_0101, 1800_0101, 1899_1230, 1899_1231, 1900_0101, 1901_0101, 1970_0101, 2099_1231, 9999_1231:
             return true

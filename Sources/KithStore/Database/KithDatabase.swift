@@ -38,6 +38,9 @@ public final class KithDatabase: Sendable {
     /// Where sources and imports are stored and read.
     public var imports: any ImportRepository { GRDBImportRepository(writer: writer) }
 
+    /// Where persons, the links between their records, reviewers' decisions and linkage runs are stored and read.
+    public var linkage: any LinkageRepository { GRDBLinkageRepository(writer: writer) }
+
     /// The schema, one migration per released change. A shipped migration is never edited.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -113,6 +116,76 @@ public final class KithDatabase: Sendable {
                         mapping TEXT NOT NULL,
                         savedAt TEXT NOT NULL,
                         savedBy TEXT NOT NULL
+                    );
+                    """
+            )
+        }
+        migrator.registerMigration("v3: persons, record links, review decisions and linkage runs") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE linkRun (
+                        id INTEGER PRIMARY KEY,
+                        startedAt TEXT NOT NULL,
+                        finishedAt TEXT NOT NULL,
+                        mode TEXT NOT NULL,
+                        recordCount INTEGER NOT NULL,
+                        newRecordCount INTEGER NOT NULL,
+                        personCount INTEGER NOT NULL,
+                        candidatePairs INTEGER NOT NULL,
+                        autoLinks INTEGER NOT NULL,
+                        reviewPairs INTEGER NOT NULL,
+                        upperThreshold REAL NOT NULL,
+                        lowerThreshold REAL NOT NULL,
+                        lastSourceRowId INTEGER NOT NULL,
+                        model TEXT NOT NULL,
+                        report TEXT NOT NULL
+                    );
+                    CREATE TABLE person (
+                        id TEXT PRIMARY KEY,
+                        createdRunId INTEGER NOT NULL REFERENCES linkRun(id),
+                        mergedInto TEXT REFERENCES person(id),
+                        mergedRunId INTEGER,
+                        CHECK (mergedInto <> id)
+                    );
+                    CREATE TABLE personRecord (
+                        sourceRowId INTEGER PRIMARY KEY REFERENCES sourceRow(id),
+                        personId TEXT NOT NULL REFERENCES person(id),
+                        runId INTEGER NOT NULL
+                    );
+                    CREATE INDEX personRecord_on_personId ON personRecord(personId);
+                    CREATE TABLE recordPair (
+                        leftRowId INTEGER NOT NULL,
+                        rightRowId INTEGER NOT NULL,
+                        runId INTEGER NOT NULL,
+                        matchProbability REAL NOT NULL,
+                        matchWeight REAL NOT NULL,
+                        decision TEXT NOT NULL,
+                        evidence TEXT NOT NULL,
+                        PRIMARY KEY (leftRowId, rightRowId),
+                        CHECK (leftRowId < rightRowId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX recordPair_on_decision ON recordPair(decision);
+                    CREATE INDEX recordPair_on_rightRowId ON recordPair(rightRowId);
+                    CREATE TABLE linkDecision (
+                        id INTEGER PRIMARY KEY,
+                        leftRowId INTEGER NOT NULL,
+                        rightRowId INTEGER NOT NULL,
+                        verdict TEXT NOT NULL,
+                        decidedBy TEXT NOT NULL,
+                        decidedAt TEXT NOT NULL,
+                        note TEXT,
+                        CHECK (leftRowId < rightRowId)
+                    );
+                    CREATE INDEX linkDecision_on_leftRowId_rightRowId ON linkDecision(leftRowId, rightRowId);
+                    -- A reviewer's decision is a record of who decided what and when: a later one supersedes it.
+                    CREATE TRIGGER linkDecision_is_append_only_on_update BEFORE UPDATE ON linkDecision
+                    BEGIN SELECT RAISE(ABORT, 'link decisions are never changed'); END;
+                    CREATE TRIGGER linkDecision_is_append_only_on_delete BEFORE DELETE ON linkDecision
+                    BEGIN SELECT RAISE(ABORT, 'link decisions are never deleted'); END;
+                    CREATE TABLE linkSnapshot (
+                        runId INTEGER PRIMARY KEY REFERENCES linkRun(id),
+                        format INTEGER NOT NULL,
+                        data BLOB NOT NULL
                     );
                     """
             )

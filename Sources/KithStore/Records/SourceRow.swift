@@ -31,11 +31,7 @@ public struct SourceRow: Codable, Sendable, Equatable, Identifiable {
     /// not be read, or when no column of the row was tagged.
     public func normalisedValue(at position: Int) -> String? {
         guard let normalised else { return nil }
-        let changes = CellsCoding.decodeChanges(normalised)
-        if let change = changes[position] { return change }
-        let cells = cellValues
-        guard position < cells.count, !cells[position].allSatisfy(\.isWhitespace) else { return nil }
-        return cells[position]
+        return CellsCoding.normalisedValue(at: position, cells: cellValues, changes: CellsCoding.decodeChanges(normalised))
     }
 }
 

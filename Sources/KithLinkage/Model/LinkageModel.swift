@@ -1,0 +1,57 @@
+import Foundation
+
+/// A trained match model: for every field and level the chance of that level among pairs that are one person (m),
+/// among random pairs of different people (u), and among different people who share a home (household u); and the
+/// chance that two records drawn at random are one person.
+///
+/// A pair's match weight is the prior's log-odds plus, for every field, log2(m / u) at the pair's level. When two
+/// records share a home, names and date of birth are weighed against the household u instead: a shared surname or
+/// birthday says little there (families share a surname, twins a birthday), so the household counts once, and a
+/// shared first name says more (parents rarely give two children one name). Exact names are weighed by how common the name is (term frequency): Smith agreeing says less than
+/// Przybylski agreeing.
+public struct LinkageModel: Sendable, Codable, Equatable {
+    /// m[field][level − 1].
+    public var m: [[Double]]
+    /// u[field][level − 1] among random pairs.
+    public var u: [[Double]]
+    /// u[field][level − 1] among different people who share a home; used for ``LinkageModel/householdConditioned`` fields.
+    public var householdU: [[Double]]
+    /// The chance that two records drawn at random are one person.
+    public var prior: Double
+    /// The number of records the term frequencies were counted over.
+    public var recordCount: Int
+    /// Pairs the model was trained on: candidates, trusted pairs (the same NHS number), random pairs.
+    public var trainingFigures: TrainingFigures
+
+    /// What the model was estimated from, reported with every run.
+    public struct TrainingFigures: Sendable, Codable, Equatable {
+        public var candidatePairs: Int
+        public var trustedPairs: Int
+        public var randomPairs: Int
+                public var iterations: Int
+        public var candidateMatchShare: Double
+        /// Among random pairs sharing a home, the share that are different people: how far household u applies.
+        public var householdShare: Double
+    }
+
+    /// Fields weighed against household u when two records share a home.
+    public static let householdConditioned: [LinkageField] = [.givenName, .familyName, .birthDate]
+
+    /// The least a term frequency is taken to be, so that a name seen once does not outweigh everything else.
+    static let minimumTermFrequency = 1e-5
+
+    /// Log-probabilities by field and level (index 0 = level 1), worked out once for scoring.
+    struct Logs: Sendable {
+        var m: [[Double]]
+        var u: [[Double]]
+        var householdU: [[Double]]
+        var priorLogOdds: Double
+    }
+
+    var logs: Logs {
+        Logs(
+            m: m.map { $0.map(log2) }, u: u.map { $0.map(log2) }, householdU: householdU.map { $0.map(log2) },
+            priorLogOdds: log2(prior / (1 - prior))
+        )
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import KithSpreadsheet
+import KithStandard
+
+extension EncodedRecords {
+    /// Encodes records and appends them.
+    public mutating func append(contentsOf records: some Sequence<PersonRecord>) {
+        for record in records { append(record) }
+    }
+
+    /// Encodes a record and appends it.
+    public mutating func append(_ record: PersonRecord) {
+        keys.append(record.key)
+        source.append(sourceIndex(record.source))
+        partnerID.append(record.partnerID.flatMap(Self.trimmed).map { identifiers.code(for: record.source + "\u{1F}" + $0) } ?? 0)
+
+        var givenKey = record.givenName.map(nameKey) ?? ""
+        var middleKey = record.middleNames.map { nameKey($0.split(separator: " ").first.map(String.init) ?? "") } ?? ""
+        if givenKey.isEmpty, !middleKey.isEmpty { swap(&givenKey, &middleKey) }
+        let givenCode = nameCode(givenKey)
+        given.append(givenCode)
+        givenPhonetic.append(phoneticCode(givenCode))
+        middle.append(nameCode(middleKey))
+        if givenCode != 0 {
+            givenCounts[Int(givenCode)] += 1
+            givenTotal += 1
+        }
+
+        let familyName = record.familyName.map(NameNormaliser.normalise)
+        let familyCode = nameCode(familyName?.key ?? "")
+        family.append(familyCode)
+        familyPhonetic.append(phoneticCode(familyCode))
+        let parts = familyName?.parts ?? []
+        familyFirstPart.append(parts.count > 1 ? nameCode(parts[0]) : 0)
+        familyLastPart.append(parts.count > 1 ? nameCode(parts[parts.count - 1]) : 0)
+        if familyCode != 0 {
+            familyCounts[Int(familyCode)] += 1
+            familyTotal += 1
+        }
+        previousFamily.append(nameCode(record.previousFamilyName.map(nameKey) ?? ""))
+
+        if let date = record.birthDate, !DateReader.isPlaceholder(date) {
+            birth.append(Int32(date.year * 10_000 + date.month * 100 + date.day))
+        } else {
+            birth.append(0)
+        }
+        sex.append(Self.sexCode(record.sex))
+        nhsNumber.append(record.nhsNumber.flatMap(Self.digits) ?? 0)
+        pupilNumber.append(record.pupilNumber.flatMap(Self.trimmed).map { identifiers.code(for: "UPN\u{1F}" + $0.uppercased()) } ?? 0)
+        otherIdentifier.append(
+            record.otherIdentifier.flatMap(Self.compactIdentifier).map { identifiers.code(for: $0) } ?? 0
+        )
+        appendPostcode(record.postcode)
+        appendAddress(record.address)
+        phone.append(record.phone.flatMap(Self.phoneDigits) ?? 0)
+        email.append(record.email.flatMap(Self.trimmed).map { identifiers.code(for: "@\u{1F}" + $0.lowercased()) } ?? 0)
+    }
+
+    // MARK: - Fields
+
+    private mutating func sourceIndex(_ name: String) -> UInt16 {
+        if let index = sources.firstIndex(of: name) { return UInt16(index) }
+        sources.append(name)
+        return UInt16(sources.count - 1)
+    }
+
+    private func nameKey(_ text: String) -> String {
+        NameNormaliser.normalise(text).key
+    }
+
+    /// The code of a name key, with its phonetic code, nickname groups and counters made ready when it is new.
+    private mutating func nameCode(_ key: String) -> Int32 {
+        guard !key.isEmpty else { return 0 }
+        let before = names.count
+        let code = names.code(for: key, counting: false)
+        if names.count > before {
+            let primary = DoubleMetaphone().codes(key).primary
+            phoneticOfName.append(primary.isEmpty ? 0 : phonetics.code(for: primary, counting: false))
+            nicknameGroups.append(NicknameTable.standard.groups(of: key).map(Int32.init))
+            givenCounts.append(0)
+            familyCounts.append(0)
+        }
+        return code
+    }
+
+    private func phoneticCode(_ nameCode: Int32) -> Int32 {
+        nameCode == 0 ? 0 : phoneticOfName[Int(nameCode)]
+    }
+
+    private mutating func appendPostcode(_ text: String?) {
+        guard let text = text.flatMap(Self.trimmed)?.uppercased() else {
+            postcodeUnit.append(0)
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
+            return
+        }
+        let compact = text.filter { $0 != " " }
+        postcodeUnit.append(places.code(for: compact, counting: false))
+        // A UK postcode's inward code is its last three characters: a sector is the outward code and the inward
+        // code's digit, a district the outward code alone. Other countries' codes (Australia's 2119) are units only.
+        let characters = Array(compact)
+        if characters.count >= 5, characters.count <= 7, characters[0].isLetter, characters[characters.count - 3].isNumber,
+            characters[characters.count - 1].isLetter
+        {
+            let outward = String(characters[..<(characters.count - 3)])
+            postcodeSector.append(places.code(for: outward + " " + String(characters[characters.count - 3]), counting: false))
+            postcodeDistrict.append(places.code(for: outward, counting: false))
+        } else {
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
+        }
+    }
+
+    private mutating func appendAddress(_ text: String?) {
+        let words = text.map(AddressWords.init) ?? AddressWords(numbers: [], words: [])
+        houseNumber.append(words.numbers.isEmpty ? 0 : addressWords.code(for: words.numbers.joined(separator: " "), counting: false))
+        for index in 0..<Self.wordsPerAddress {
+            streetWords.append(index < words.words.count ? addressWords.code(for: words.words[index], counting: false) : 0)
+        }
+    }
+
+    // MARK: - Value forms
+
+    static func trimmed(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    static func digits(_ text: String) -> Int64? {
+        var value: Int64 = 0
+        var count = 0
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 {
+            guard count < 18 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+            count += 1
+        }
+        return count == 0 || value == 0 ? nil : value
+    }
+
+    /// The digits of a phone number in national form: `+44 7700 900123` and `07700900123` are both 7700900123.
+    static func phoneDigits(_ text: String) -> Int64? {
+        var digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        if text.hasPrefix("+44") || (digits.count == 12 && digits.starts(with: [0x34, 0x34])) {
+            digits.removeFirst(2)
+        }
+        while digits.first == 0x30 { digits.removeFirst() }
+        guard digits.count >= 6, digits.count <= 15 else { return nil }
+        return digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+    }
+
+    /// An identifier without spaces or punctuation, upper case.
+    static func compactIdentifier(_ text: String) -> String? {
+        let compact = String(text.uppercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) })
+        return compact.isEmpty ? nil : compact
+    }
+
+    static func sexCode(_ text: String?) -> UInt8 {
+        switch text?.trimmingCharacters(in: .whitespaces).uppercased() {
+        case "F", "FEMALE", "W", "WOMAN", "GIRL": return 1
+        case "M", "MALE", "MAN", "BOY": return 2
+        default: return 0
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import KithLinkage
+import KithSpreadsheet
+import KithStandard
+import KithStore
+
+/// The person index kept in the store: links every imported row into persons, keeps their ids stable, and
+/// remembers people's decisions. The first run links everything; later runs link only rows imported since,
+/// starting from the engine's saved state, unless a full run is asked for.
+public struct PersonIndex: Sendable {
+    public let database: KithDatabase
+    public let referenceDate: CivilDate
+
+    public init(database: KithDatabase, referenceDate: CivilDate) {
+        self.database = database
+        self.referenceDate = referenceDate
+    }
+
+    /// Links the store and saves the run. Returns the run's report.
+    @discardableResult
+    public func link(options: LinkageOptions = LinkageOptions(), full: Bool = false) throws -> LinkageReport {
+        let started = Date()
+        let repository = database.linkage
+        let latest = try repository.latestRun()
+        var state: LinkageState?
+        if !full, let latest, let snapshot = try repository.latestSnapshot(), snapshot.runId == latest.id,
+            snapshot.format == LinkageStateCoding.format
+        {
+            state = try? LinkageStateCoding.decode(snapshot.data)
+        }
+        var afterRow = state == nil ? 0 : latest?.lastSourceRowId ?? 0
+        var (records, lastRowId) = try loadRecords(after: afterRow)
+        // A model trained before most of the rows arrived knows too little of them: when the new rows are many
+        // against those linked, link everything again and retrain (persons still keep their ids).
+        if let known = state?.records.count, records.count > max(Self.smallestRetrainingBatch, known / 4) {
+            state = nil
+            afterRow = 0
+            (records, lastRowId) = try loadRecords(after: 0)
+        }
+        let decisions = try repository.decisions().map {
+            HumanDecision(leftKey: String($0.leftRowId), rightKey: String($0.rightRowId), isSamePerson: $0.verdict == .same)
+        }
+
+        let linker = Linker(options: options)
+        let result: LinkageResult
+        let firstNewNumber: Int32
+        if let state {
+            firstNewNumber = state.nextPersonNumber
+            result = linker.link(records, onto: state, decisions: decisions)
+        } else {
+            var previous: [String: String] = [:]
+            for (rowId, person) in try repository.personAssignments() { previous[String(rowId)] = person }
+            let next = (previous.values.compactMap(Self.number).max() ?? 0) + 1
+            firstNewNumber = next
+            result = linker.link(records, decisions: decisions, previousPersons: previous, nextPersonNumber: next)
+        }
+        try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber)
+        return result.report
+    }
+
+    /// New rows fewer than this, or than a quarter of those already linked, are linked onto the saved state.
+    static let smallestRetrainingBatch = 1_000
+
+    /// The stored rows after `rowId` as linkage records, keyed by their row id.
+    private func loadRecords(after rowId: Int64) throws -> ([PersonRecord], Int64) {
+        let repository = database.linkage
+        let columns = try repository.linkableColumns()
+        var builders: [Int64: PersonRecordBuilder] = [:]
+        for (importId, importColumns) in columns {
+            var tags = [HXLTag?](repeating: nil, count: (importColumns.map(\.position).max() ?? -1) + 1)
+            for column in importColumns { tags[column.position] = column.tag.flatMap { HXLTag(parsing: $0) } }
+            builders[importId] = PersonRecordBuilder(tags: tags)
+        }
+        var records: [PersonRecord] = []
+        var lastRowId = rowId
+        try repository.forEachLinkableRow(after: rowId) { row in
+            lastRowId = max(lastRowId, row.rowId)
+            guard let builder = builders[row.importId], builder.canLink else { return }
+            records.append(
+                builder.record(key: String(row.rowId), source: row.sourceName, cells: row.cells) { position in
+                    row.normalised[position]
+                }
+            )
+        }
+        return (records, lastRowId)
+    }
+
+    private func save(_ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32) throws {
+        let state = result.state
+        let report = result.report
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var newPersons: [Person] = []
+        var seen = Set<Int32>()
+        for number in state.personNumbers where number >= firstNewNumber && seen.insert(number).inserted {
+            newPersons.append(Person(id: Self.identifier(number)))
+        }
+        let assignments = result.changedRecords.compactMap { index -> (rowId: Int64, personId: String)? in
+            Int64(state.records.keys[index]).map { ($0, state.personID(ofRecord: index)) }
+        }
+        var pairs: [RecordPair] = []
+        for pair in result.pairs where pair.decision != .notLinked || pair.reason != nil {
+            guard let left = Int64(state.records.keys[Int(pair.left)]), let right = Int64(state.records.keys[Int(pair.right)]) else {
+                continue
+            }
+            let evidence = try encoder.encode(PairEvidence(reason: pair.reason, fields: result.evidence(for: pair)))
+            pairs.append(
+                RecordPair(
+                    leftRowId: left, rightRowId: right, runId: 0, matchProbability: pair.matchProbability,
+                    matchWeight: pair.matchWeight, decision: Self.storedDecision(pair.decision),
+                    evidence: String(decoding: evidence, as: UTF8.self)
+                )
+            )
+        }
+        let run = LinkRun(
+            startedAt: Self.timestamp(started), finishedAt: Self.timestamp(Date()),
+            mode: report.mode == .full ? .full : .incremental, recordCount: report.records, newRecordCount: report.newRecords,
+            personCount: report.persons, candidatePairs: report.candidatePairs, autoLinks: report.automaticLinks,
+            reviewPairs: report.reviewPairs, upperThreshold: report.thresholds.link, lowerThreshold: report.thresholds.review,
+            lastSourceRowId: lastRowId, model: String(decoding: try encoder.encode(state.model), as: UTF8.self),
+            report: String(decoding: try encoder.encode(report), as: UTF8.self)
+        )
+        _ = try database.linkage.saveRun(
+            run, replacingPairs: report.mode == .full, newPersons: newPersons,
+            merges: report.merges.map { ($0.from, $0.into) }, assignments: assignments, pairs: pairs,
+            snapshot: (LinkageStateCoding.format, try LinkageStateCoding.encode(state))
+        )
+    }
+
+    /// Why a stored pair was decided as it was: the rule or decision, and each field's part.
+    struct PairEvidence: Codable {
+        var reason: String?
+        var fields: [FieldEvidence]
+    }
+
+    static func storedDecision(_ decision: ScoredPair.Decision) -> RecordPair.Decision {
+        switch decision {
+        case .linked: .linked
+        case .review: .review
+        case .notLinked: .notLinked
+        }
+    }
+
+    static func identifier(_ number: Int32) -> String {
+        let digits = String(number)
+        return "KP-" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
+    }
+
+    static func number(_ identifier: String) -> Int32? {
+        identifier.hasPrefix("KP-") ? Int32(identifier.dropFirst(3)) : nil
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+}

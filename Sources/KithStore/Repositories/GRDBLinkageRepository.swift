@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+
+/// The SQLite implementation of ``LinkageRepository``. Bulk reads go through cursors and bulk writes through
+/// prepared statements reused for every row, so that a run over a million rows reads and saves in seconds.
+struct GRDBLinkageRepository: LinkageRepository {
+    let writer: any DatabaseWriter
+
+    func forEachLinkableRow(after rowId: Int64, _ body: (LinkableRow) throws -> Void) throws {
+        try writer.read { db in
+            var sourceNames: [Int64: String] = [:]
+            let imports = try Row.fetchCursor(
+                db,
+                sql: "SELECT fileImport.id, source.name FROM fileImport JOIN source ON source.id = fileImport.sourceId WHERE fileImport.status = ?",
+                arguments: [FileImport.Status.complete.rawValue]
+            )
+            while let row = try imports.next() { sourceNames[row[0]] = row[1] }
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, importId, rowNumber, cells, normalised FROM sourceRow WHERE id > ? ORDER BY id", arguments: [rowId]
+            )
+            while let row = try rows.next() {
+                let importId: Int64 = row[1]
+                guard let sourceName = sourceNames[importId] else { continue }
+                let normalised: String? = row[4]
+                try body(
+                    LinkableRow(
+                        rowId: row[0], importId: importId, sourceName: sourceName, rowNumber: row[2], cells: CellsCoding.decode(row[3]),
+                        normalised: normalised.map(CellsCoding.decodeChanges) ?? [:]
+                    )
+                )
+            }
+        }
+    }
+
+    func linkableColumns() throws -> [Int64: [ImportColumn]] {
+        try writer.read { db in
+            let columns = try ImportColumn.fetchAll(
+                db,
+                sql: """
+                    SELECT importColumn.* FROM importColumn JOIN fileImport ON fileImport.id = importColumn.importId
+                    WHERE fileImport.status = ? ORDER BY importColumn.importId, importColumn.position
+                    """,
+                arguments: [FileImport.Status.complete.rawValue]
+            )
+            return Dictionary(grouping: columns, by: \.importId)
+        }
+    }
+
+    func latestRun() throws -> LinkRun? {
+        try runs(limit: 1).first
+    }
+
+    func runs(limit: Int) throws -> [LinkRun] {
+        try writer.read { db in try LinkRun.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+
+    func latestSnapshot() throws -> (runId: Int64, format: Int, data: Data)? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT runId, format, data FROM linkSnapshot ORDER BY runId DESC LIMIT 1") else {
+                return nil
+            }
+            return (row[0], row[1], row[2])
+        }
+    }
+
+    func personAssignments() throws -> [Int64: String] {
+        try writer.read { db in
+            var assignments: [Int64: String] = [:]
+            assignments.reserveCapacity(try PersonMembership.fetchCount(db))
+            let rows = try Row.fetchCursor(db, sql: "SELECT sourceRowId, personId FROM personRecord")
+            while let row = try rows.next() { assignments[row[0]] = row[1] }
+            return assignments
+        }
+    }
+
+    func resolvePerson(_ id: String) throws -> String? {
+        try writer.read { db in try Self.resolve(id, in: db) }
+    }
+
+    func records(ofPerson personId: String) throws -> [PersonMembership] {
+        try writer.read { db in
+            guard let survivor = try Self.resolve(personId, in: db) else { return [] }
+            return try PersonMembership.filter(Column("personId") == survivor).order(Column("sourceRowId")).fetchAll(db)
+        }
+    }
+
+    func pairs(involving rowId: Int64) throws -> [RecordPair] {
+        try writer.read { db in
+            try RecordPair.filter(Column("leftRowId") == rowId || Column("rightRowId") == rowId)
+                .order(Column("matchProbability").desc, Column("leftRowId"), Column("rightRowId"))
+                .fetchAll(db)
+        }
+    }
+
+    func decisions() throws -> [LinkDecision] {
+        try writer.read { db in
+            try LinkDecision.fetchAll(
+                db, sql: "SELECT * FROM linkDecision WHERE id IN (SELECT MAX(id) FROM linkDecision GROUP BY leftRowId, rightRowId) ORDER BY id"
+            )
+        }
+    }
+
+    func recordDecision(
+        leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, decidedBy: String, decidedAt: String, note: String?
+    ) throws -> LinkDecision {
+        try writer.write { db in
+            var decision = LinkDecision(
+                leftRowId: min(leftRowId, rightRowId), rightRowId: max(leftRowId, rightRowId), verdict: verdict, decidedBy: decidedBy,
+                decidedAt: decidedAt, note: note
+            )
+            try decision.insert(db)
+            return decision
+        }
+    }
+
+    func reviewQueue(limit: Int, offset: Int) throws -> [RecordPair] {
+        try writer.read { db in
+            try RecordPair.fetchAll(
+                db, sql: "SELECT * FROM recordPair WHERE \(Self.undecidedReview) ORDER BY matchProbability DESC, leftRowId, rightRowId LIMIT ? OFFSET ?",
+                arguments: [RecordPair.Decision.review.rawValue, limit, offset]
+            )
+        }
+    }
+
+    func reviewQueueCount() throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM recordPair WHERE \(Self.undecidedReview)", arguments: [RecordPair.Decision.review.rawValue]
+            ) ?? 0
+        }
+    }
+
+    func saveRun(
+        _ run: LinkRun, replacingPairs: Bool, newPersons: [Person], merges: [(from: String, into: String)],
+        assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?
+    ) throws -> LinkRun {
+        try writer.write { db in
+            var saved = run
+            saved.id = nil
+            try saved.insert(db)
+            let runId = saved.id!
+
+            let insertPerson = try db.makeStatement(sql: "INSERT INTO person (id, createdRunId) VALUES (?, ?)")
+            for person in newPersons {
+                try insertPerson.execute(arguments: [person.id, runId])
+            }
+
+            let mergePerson = try db.makeStatement(sql: "UPDATE person SET mergedInto = ?, mergedRunId = ? WHERE id = ? AND mergedInto IS NULL")
+            let moveRecords = try db.makeStatement(sql: "UPDATE personRecord SET personId = ?, runId = ? WHERE personId = ?")
+            for merge in merges {
+                try mergePerson.execute(arguments: [merge.into, runId, merge.from])
+                guard db.changesCount == 1 else {
+                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT, message: "person \(merge.from) is unknown or already merged")
+                }
+                try moveRecords.execute(arguments: [merge.into, runId, merge.from])
+            }
+
+            let assignRow = try db.makeStatement(
+                sql: """
+                    INSERT INTO personRecord (sourceRowId, personId, runId) VALUES (?, ?, ?)
+                    ON CONFLICT (sourceRowId) DO UPDATE SET personId = excluded.personId, runId = excluded.runId
+                    WHERE personId <> excluded.personId
+                    """
+            )
+            for assignment in assignments {
+                try assignRow.execute(arguments: [assignment.rowId, assignment.personId, runId])
+            }
+
+            if replacingPairs {
+                try db.execute(sql: "DELETE FROM recordPair")
+            }
+            let upsertPair = try db.makeStatement(
+                sql: """
+                    INSERT INTO recordPair (leftRowId, rightRowId, runId, matchProbability, matchWeight, decision, evidence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (leftRowId, rightRowId) DO UPDATE SET runId = excluded.runId,
+                        matchProbability = excluded.matchProbability, matchWeight = excluded.matchWeight,
+                        decision = excluded.decision, evidence = excluded.evidence
+                    """
+            )
+            for pair in pairs {
+                try upsertPair.execute(
+                    arguments: [
+                        min(pair.leftRowId, pair.rightRowId), max(pair.leftRowId, pair.rightRowId), runId, pair.matchProbability,
+                        pair.matchWeight, pair.decision.rawValue, pair.evidence,
+                    ]
+                )
+            }
+
+            if let snapshot {
+                try db.execute(sql: "DELETE FROM linkSnapshot")
+                try db.execute(
+                    sql: "INSERT INTO linkSnapshot (runId, format, data) VALUES (?, ?, ?)", arguments: [runId, snapshot.format, snapshot.data]
+                )
+            }
+            return saved
+        }
+    }
+
+    /// Review pairs without a decision, for the review queue; its one argument is the review decision's raw value.
+    private static let undecidedReview = """
+        decision = ? AND NOT EXISTS (
+            SELECT 1 FROM linkDecision
+            WHERE linkDecision.leftRowId = recordPair.leftRowId AND linkDecision.rightRowId = recordPair.rightRowId
+        )
+        """
+
+    /// Follows `mergedInto` from a person to the one that survives; nil for an unknown id.
+    private static func resolve(_ id: String, in db: Database) throws -> String? {
+        var current = id
+        var visited: Set<String> = []
+        while visited.insert(current).inserted {
+            guard let person = try Person.fetchOne(db, key: current) else { return nil }
+            guard let next = person.mergedInto else { return current }
+            current = next
+        }
+        return nil
+    }
+}

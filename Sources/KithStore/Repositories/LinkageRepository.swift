@@ -1,0 +1,52 @@
+import Foundation
+
+/// Stores what record linkage finds — persons, which rows belong to them, the scored pairs and the runs that
+/// made them — and the reviewers' decisions that steer it. A run is saved in one transaction: it is either all
+/// there or not there at all. Pairs are always stored with the lower row id on the left, whichever way round
+/// they are given.
+public protocol LinkageRepository: Sendable {
+    /// Calls `body` with every stored row of a complete import whose id is greater than `rowId`, in id order,
+    /// reading them one at a time from one consistent snapshot of the store.
+    func forEachLinkableRow(after rowId: Int64, _ body: (LinkableRow) throws -> Void) throws
+    /// The columns, with their tags, of every complete import, in position order, by import id.
+    func linkableColumns() throws -> [Int64: [ImportColumn]]
+
+    func latestRun() throws -> LinkRun?
+    /// Runs, newest first.
+    func runs(limit: Int) throws -> [LinkRun]
+    /// The engine's saved state from the run that last saved one; older than ``latestRun()`` when a later run
+    /// saved none.
+    func latestSnapshot() throws -> (runId: Int64, format: Int, data: Data)?
+
+    /// The person each linked row belongs to, by `sourceRow.id`.
+    func personAssignments() throws -> [Int64: String]
+    /// The id a person is now known by, following merges; nil for an unknown id.
+    func resolvePerson(_ id: String) throws -> String?
+    /// The rows of a person, or of the person it was merged into, in row id order.
+    func records(ofPerson personId: String) throws -> [PersonMembership]
+    /// The pairs in which a row takes part, on either side.
+    func pairs(involving rowId: Int64) throws -> [RecordPair]
+
+    /// The latest decision on each decided pair, in the order they were made.
+    func decisions() throws -> [LinkDecision]
+    /// Records a reviewer's verdict on a pair, superseding any earlier one on the same pair.
+    func recordDecision(
+        leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, decidedBy: String, decidedAt: String, note: String?
+    ) throws -> LinkDecision
+    /// Pairs left for review that no one has decided yet, the most likely matches first.
+    func reviewQueue(limit: Int, offset: Int) throws -> [RecordPair]
+    func reviewQueueCount() throws -> Int
+
+    /// Saves a run and what it found, in one transaction, and returns the run with its id. The run's id, if any,
+    /// is ignored; the new id is set on every person, assignment, pair and snapshot saved with it.
+    ///
+    /// In order: inserts the run and `newPersons`; marks each merge's `from` person as merged into its `into`
+    /// person and moves its rows to it; places each assigned row with its person; deletes every stored pair
+    /// when `replacingPairs` (a full run); inserts or replaces `pairs`; and, when a snapshot is given, keeps it
+    /// instead of the previous one (when none is given, the previous one stays). If anything throws, nothing is
+    /// stored.
+    func saveRun(
+        _ run: LinkRun, replacingPairs: Bool, newPersons: [Person], merges: [(from: String, into: String)],
+        assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?
+    ) throws -> LinkRun
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import Foundation
+import KithLinkage
+import KithPersons
+import KithSpreadsheet
+import KithStandard
+
+/// `kith link`: finds the same resident within and across lists, in the store or straight from files.
+struct Link: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the same resident within and across lists: in the store, or straight from files with --out.",
+        discussion: """
+            Without files, links every row imported into the store (--db): persons with stable ids, links with their \
+            evidence, and a review queue of uncertain pairs. Run it again after an import and only the new rows are \
+            linked; persons keep their ids.
+
+            With files (CSV or XLSX, any headers) and --out DIR, works without a store and writes DIR/persons.csv \
+            (source, row, id, person_id for every input row), DIR/pairs.csv (every pair scoring at least \
+            --min-probability, with each field's evidence) and DIR/review.csv (the uncertain pairs side by side). \
+            Columns are tagged with the data standard; place any it cannot with --map (a mapping from `kith tag \
+            --save-mapping`).
+            """
+    )
+
+    @Argument(help: "Partner lists to link without a store (.csv or .xlsx). Leave out to link the store.")
+    var files: [String] = []
+
+    @Option(help: "With files: the folder to write persons.csv, pairs.csv and review.csv into.")
+    var out: String?
+
+    @Option(help: "With files: the header of a column holding each row's own id, used in the output instead of source:row.")
+    var idColumn: String?
+
+    @Option(help: "With files: a column mapping (YAML) placing headers the standard does not recognise.")
+    var map: String?
+
+    @Option(help: "With files: the lowest match probability written to pairs.csv.")
+    var minProbability: Double = 0.01
+
+    @Option(help: "Link pairs at or above this match probability (default 0.95).")
+    var linkThreshold: Double?
+
+    @Option(help: "Send pairs at or above this probability, and below the link threshold, to review (default 0.5).")
+    var reviewThreshold: Double?
+
+    @Flag(help: "Link the store from scratch instead of only new rows (persons keep their ids).")
+    var full = false
+
+    @OptionGroup var referenceDate: ReferenceDateOption
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if !files.isEmpty, out == nil { throw ValidationError("Give --out DIR for the output files when linking files.") }
+        if files.isEmpty, out != nil { throw ValidationError("--out is for linking files: name the files to link.") }
+        for threshold in [linkThreshold, reviewThreshold, minProbability].compactMap({ $0 }) where !(0...1).contains(threshold) {
+            throw ValidationError("Thresholds and --min-probability are probabilities between 0 and 1.")
+        }
+    }
+
+    func run() throws {
+        var options = LinkageOptions()
+        if linkThreshold != nil || reviewThreshold != nil {
+            options.thresholds = LinkageThresholds(
+                link: linkThreshold ?? LinkageThresholds.standard.link, review: reviewThreshold ?? LinkageThresholds.standard.review
+            )
+        }
+        let progress = ProgressLine()
+        options.progress = { stage, fraction in progress.show(stage, fraction) }
+        if files.isEmpty {
+            try linkStore(options: options, progress: progress)
+        } else {
+            try linkFiles(options: options, progress: progress)
+        }
+    }
+
+    private func linkFiles(options: LinkageOptions, progress: ProgressLine) throws {
+        var options = options
+        options.minimumProbability = minProbability
+        var mapping: ColumnMapping?
+        if let map {
+            do {
+                mapping = try ColumnMapping.load(from: URL(fileURLWithPath: map))
+            } catch let error as MappingError {
+                FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+                throw ExitCode(2)
+            }
+        }
+        let loader = ListFileLoader(mapping: mapping, referenceDate: try referenceDate.date(), idColumn: idColumn)
+        let summary: FileLinkage.Summary
+        do {
+            summary = try FileLinkage(loader: loader, options: options).run(
+                files: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out!)
+            )
+        } catch let error as SpreadsheetError {
+            progress.clear()
+            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+            throw ExitCode(2)
+        } catch let error as LinkableListError {
+            progress.clear()
+            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
+            throw ExitCode(2)
+        }
+        progress.clear()
+        for list in summary.lists {
+            print("\(list.fileName): \(list.records.count) rows as \(list.source)")
+            if !list.unplacedHeaders.isEmpty {
+                print("  not used for linking (no tag): \(list.unplacedHeaders.joined(separator: ", ")); place them with --map if they identify people")
+            }
+        }
+        print(LinkSummaryText.render(summary.report))
+        print("Wrote \(summary.files.map(\.path).joined(separator: ", ")): \(summary.pairsWritten) pairs, \(summary.reviewWritten) for review.")
+    }
+
+    private func linkStore(options: LinkageOptions, progress: ProgressLine) throws {
+        let database = try store.open()
+        let index = PersonIndex(database: database, referenceDate: try referenceDate.date())
+        let report = try index.link(options: options, full: full)
+        progress.clear()
+        print(LinkSummaryText.render(report))
+        if report.reviewPairs > 0 { print("List the pairs waiting for review with `kith review`.") }
+    }
+}
+
+/// A line on standard error that shows how far a long run has got, rewritten in place; silent when standard error
+/// is not a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled = isatty(2) == 1
+    private var shown = false
+
+    func show(_ stage: String, _ fraction: Double) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        FileHandle.standardError.write(Data(String(format: "\r\u{1B}[K%3.0f%%  %@", fraction * 100, stage).utf8))
+        shown = true
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}
