@@ -137,7 +137,9 @@ let package = Package(
         .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithPersonsTests",
-            dependencies: ["KithPersons", "KithLinkage", "KithStore", "KithSynthetic", "KithSpreadsheet", "KithTestSupport"],
+            dependencies: [
+                "KithPersons", "KithIngest", "KithLinkage", "KithStore", "KithSynthetic", "KithSpreadsheet", "KithTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KithStoreTests", dependencies: ["KithStore"], swiftSettings: swiftSettings),

@@ -18,7 +18,7 @@ struct KithBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith-benchmark",
         abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
-        subcommands: [Run.self, ImportOne.self, CheckOne.self, Accuracy.self],
+        subcommands: [Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self],
         defaultSubcommand: Run.self
     )
 }
@@ -106,11 +106,12 @@ struct ImportOne: ParsableCommand {
 
     @Argument var file: String
     @Option var db: String
+    @Option var source = "Benchmark"
 
     func run() throws {
         let database = try KithDatabase.open(path: db)
         try Importer(repository: database.imports).run(
-            ImportRequest(file: URL(fileURLWithPath: file), sourceName: "Benchmark", importedBy: "benchmark", force: true)
+            ImportRequest(file: URL(fileURLWithPath: file), sourceName: source, importedBy: "benchmark", force: true)
         )
     }
 }

@@ -106,9 +106,10 @@ struct LinkOutputWriter {
                 + fields.flatMap { [$0.columnName + "_level", $0.columnName + "_weight"] }
         )
         let pairs = result.pairs.sorted { $0.matchWeight > $1.matchWeight }
+        let scorer = result.scorer
         for pair in pairs {
             let left = Int(pair.left), right = Int(pair.right)
-            let evidence = result.evidence(for: pair)
+            let evidence = scorer.evidence(pair.levels, left, right)
             try writer.appendRow(
                 Self.safe(
                     [

@@ -10,10 +10,20 @@ import KithStore
 public struct PersonIndex: Sendable {
     public let database: KithDatabase
     public let referenceDate: CivilDate
+    /// Where the engine's state is kept between runs: a file beside the store (`kith.sqlite.linkage`), which is
+    /// written in a fraction of the time a 100 MB value takes in SQLite; nil keeps it in the store itself. Either
+    /// way it is a cache: without it the next run links everything again, and persons keep their ids.
+    public let snapshotFile: URL?
 
-    public init(database: KithDatabase, referenceDate: CivilDate) {
+    public init(database: KithDatabase, referenceDate: CivilDate, snapshotFile: URL? = nil) {
         self.database = database
         self.referenceDate = referenceDate
+        self.snapshotFile = snapshotFile
+    }
+
+    /// The snapshot file kept beside a store at `path`.
+    public static func snapshotFile(forStoreAt path: String) -> URL {
+        URL(fileURLWithPath: path + ".linkage")
     }
 
     /// Links the store and saves the run. Returns the run's report.
@@ -23,7 +33,7 @@ public struct PersonIndex: Sendable {
         let repository = database.linkage
         let latest = try repository.latestRun()
         var state: LinkageState?
-        if !full, let latest, let snapshot = try repository.latestSnapshot(), snapshot.runId == latest.id,
+        if !full, let latest, let snapshot = try loadSnapshot(), snapshot.runId == latest.id,
             snapshot.format == LinkageStateCoding.format
         {
             state = try? LinkageStateCoding.decode(snapshot.data)
@@ -37,6 +47,7 @@ public struct PersonIndex: Sendable {
             afterRow = 0
             (records, lastRowId) = try loadRecords(after: 0)
         }
+        let loaded = Date()
         let decisions = try repository.decisions().map {
             HumanDecision(leftKey: String($0.leftRowId), rightKey: String($0.rightRowId), isSamePerson: $0.verdict == .same)
         }
@@ -50,12 +61,25 @@ public struct PersonIndex: Sendable {
         } else {
             var previous: [String: String] = [:]
             for (rowId, person) in try repository.personAssignments() { previous[String(rowId)] = person }
-            let next = (previous.values.compactMap(Self.number).max() ?? 0) + 1
+            let next = (try repository.highestPersonId().flatMap(Self.number) ?? 0) + 1
             firstNewNumber = next
             result = linker.link(records, decisions: decisions, previousPersons: previous, nextPersonNumber: next)
         }
+        var report = result.report
+        report.stageSeconds.insert(.init(stage: "load from the store", seconds: loaded.timeIntervalSince(started)), at: 0)
+        let saving = Date()
         try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber)
-        return result.report
+        report.stageSeconds.append(.init(stage: "save to the store", seconds: Date().timeIntervalSince(saving)))
+        return report
+    }
+
+    /// The saved state, from the file when there is one, else from the store.
+    private func loadSnapshot() throws -> (runId: Int64, format: Int, data: Data)? {
+        guard let snapshotFile else { return try database.linkage.latestSnapshot() }
+        guard let data = try? Data(contentsOf: snapshotFile, options: .alwaysMapped), data.count > 16 else { return nil }
+        let format = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 0, as: Int64.self) }
+        let runId = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: Int64.self) }
+        return (runId, Int(format), data.subdata(in: 16..<data.count))
     }
 
     /// New rows fewer than this, or than a quarter of those already linked, are linked onto the saved state.
@@ -99,16 +123,17 @@ public struct PersonIndex: Sendable {
             Int64(state.records.keys[index]).map { ($0, state.personID(ofRecord: index)) }
         }
         var pairs: [RecordPair] = []
+        let scorer = result.scorer
         for pair in result.pairs where pair.decision != .notLinked || pair.reason != nil {
             guard let left = Int64(state.records.keys[Int(pair.left)]), let right = Int64(state.records.keys[Int(pair.right)]) else {
                 continue
             }
-            let evidence = try encoder.encode(PairEvidence(reason: pair.reason, fields: result.evidence(for: pair)))
+            let evidence = Self.evidenceJSON(reason: pair.reason, fields: scorer.evidence(pair.levels, Int(pair.left), Int(pair.right)))
             pairs.append(
                 RecordPair(
                     leftRowId: left, rightRowId: right, runId: 0, matchProbability: pair.matchProbability,
                     matchWeight: pair.matchWeight, decision: Self.storedDecision(pair.decision),
-                    evidence: String(decoding: evidence, as: UTF8.self)
+                    evidence: evidence
                 )
             )
         }
@@ -120,17 +145,38 @@ public struct PersonIndex: Sendable {
             lastSourceRowId: lastRowId, model: String(decoding: try encoder.encode(state.model), as: UTF8.self),
             report: String(decoding: try encoder.encode(report), as: UTF8.self)
         )
-        _ = try database.linkage.saveRun(
+        let snapshot = try LinkageStateCoding.encode(state)
+        let saved = try database.linkage.saveRun(
             run, replacingPairs: report.mode == .full, newPersons: newPersons,
             merges: report.merges.map { ($0.from, $0.into) }, assignments: assignments, pairs: pairs,
-            snapshot: (LinkageStateCoding.format, try LinkageStateCoding.encode(state))
+            snapshot: snapshotFile == nil ? (LinkageStateCoding.format, snapshot) : nil
         )
+        if let snapshotFile, let runId = saved.id {
+            var header = [Int64(LinkageStateCoding.format), runId]
+            var data = Data(bytes: &header, count: 16)
+            data.append(snapshot)
+            try data.write(to: snapshotFile, options: .atomic)
+        }
     }
 
-    /// Why a stored pair was decided as it was: the rule or decision, and each field's part.
-    struct PairEvidence: Codable {
-        var reason: String?
-        var fields: [FieldEvidence]
+    /// Why a stored pair was decided as it was, as JSON: `{"reason": …, "fields": [{"field", "level", "weight",
+    /// "note"}…]}`, written by hand because a run stores hundreds of thousands of them.
+    static func evidenceJSON(reason: String?, fields: [FieldEvidence]) -> String {
+        var json = "{\"reason\":" + (reason.map(quoted) ?? "null") + ",\"fields\":["
+        for (index, field) in fields.enumerated() where field.level != "missing" {
+            if index > 0, json.last != "[" { json += "," }
+            json += "{\"field\":" + quoted(field.field) + ",\"level\":" + quoted(field.level)
+                + ",\"weight\":" + String(format: "%.2f", field.weight)
+            if let note = field.note { json += ",\"note\":" + quoted(note) }
+            json += "}"
+        }
+        return json + "]}"
+    }
+
+    /// A JSON string literal; the texts here are Kith's own labels, so only quotes and backslashes need escaping.
+    private static func quoted(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     static func storedDecision(_ decision: ScoredPair.Decision) -> RecordPair.Decision {

@@ -10,7 +10,7 @@ public struct LinkageOptions: Sendable {
     public var differentPersonProbability = 0.001
     /// Blocks larger than this are skipped and reported.
     public var maximumBlockSize = 500
-    /// Random pairs drawn to estimate u.
+    /// The most random pairs drawn to estimate u (fifty per record, at least 100,000).
     public var randomPairs = 1_000_000
     /// Reports progress: a stage's name and how far through the run it is, 0…1.
     public var progress: (@Sendable (String, Double) -> Void)?

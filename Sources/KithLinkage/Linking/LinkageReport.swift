@@ -33,6 +33,11 @@ public struct LinkageReport: Sendable, Codable, Equatable {
     public struct StageTime: Sendable, Codable, Equatable {
         public var stage: String
         public var seconds: Double
+
+        public init(stage: String, seconds: Double) {
+            self.stage = stage
+            self.seconds = seconds
+        }
     }
 
     public var seconds: Double { stageSeconds.reduce(0) { $0 + $1.seconds } }

@@ -29,8 +29,12 @@ public struct LinkageResult: Sendable {
     /// Indices of records whose person was set or changed by this run.
     public var changedRecords: [Int]
 
-    /// Each field's evidence for a pair of this run.
+    /// Each field's evidence for a pair of this run. For many pairs, ask ``scorer`` once and call its
+    /// ``MatchScorer/evidence(_:_:_:)``.
     public func evidence(for pair: ScoredPair) -> [FieldEvidence] {
-        MatchScorer(model: state.model, records: state.records).evidence(pair.levels, Int(pair.left), Int(pair.right))
+        scorer.evidence(pair.levels, Int(pair.left), Int(pair.right))
     }
+
+    /// The run's model, ready to explain pairs.
+    public var scorer: MatchScorer { MatchScorer(model: state.model, records: state.records) }
 }

@@ -12,6 +12,7 @@ import Foundation
 struct ModelTrainer {
     var randomPairs = 1_000_000
     var minimumTrustedPairs = 50
+    var minimumCandidatesForEstimation = 200
     var seed: UInt64 = 0x4B17_4C49_4E4B
 
     func train(records: EncodedRecords, comparator: RecordComparator, candidates: Blocker.Candidates) -> LinkageModel {
@@ -39,14 +40,29 @@ struct ModelTrainer {
             }
         }
         model.u = FellegiSunterModel.shares(of: counts, levelCounts: levelCounts)
-        let iterations = counts.isEmpty ? 0 : model.estimateMAndU(fromCounts: counts)
+        // Expectation maximisation needs enough pairs to find two kinds in them; a short list keeps the starting m
+        // (or the trusted pairs' m) and assumes half its candidates match.
+        var iterations = 0
+        if candidates.count >= minimumCandidatesForEstimation {
+            iterations = model.estimateMAndU(fromCounts: counts)
+        } else {
+            model.lambda = 0.5
+        }
 
         // u from random pairs, each counted by its chance of being two people: in a small file a million random
         // pairs hold hundreds of matches, enough to make sharing an address look common among different people.
-        let u = FellegiSunterModel.shares(
+        // A short list has few random pairs to learn from; they are blended with u as it usually is on UK lists.
+        let observedU = FellegiSunterModel.shares(
             of: randomCounts.map { (vector: $0.vector, count: $0.count * (1 - model.matchProbability($0.vector))) },
             levelCounts: levelCounts
         )
+        let randomTotal = randomCounts.reduce(0) { $0 + $1.count }
+        let priorStrength = 2_000.0
+        let u = LinkageField.allCases.map { field in
+            zip(observedU[field.rawValue], Self.typicalRandomU(field)).map {
+                (randomTotal * $0 + priorStrength * $1) / (randomTotal + priorStrength)
+            }
+        }
         // How much the lists hold of different people sharing a home: among random pairs that share one, the share
         // that are two people. Council lists are full of households; a list of one person per address has none, and
         // there sharing an address is what duplicates do.
@@ -104,7 +120,8 @@ struct ModelTrainer {
     private func randomPairCounts(records: EncodedRecords, comparator: RecordComparator) -> [(vector: ComparisonVector, count: Double)] {
         let n = records.count
         guard n > 1 else { return [] }
-        let pairCount = min(randomPairs, n * (n - 1) / 2)
+        // Fifty random pairs per record pin u down well; a million is plenty for any list.
+        let pairCount = min(randomPairs, max(100_000, 50 * n), n * (n - 1) / 2)
         let slices = ParallelWork.coreCount * 4
         let seed = seed
         let parts = ParallelWork.map(count: slices) { slice in
@@ -126,6 +143,21 @@ struct ModelTrainer {
         var histogram: [PackedLevels: Int] = [:]
         for part in parts { histogram.merge(part, uniquingKeysWith: +) }
         return histogram.map { (vector: $0.key.vector, count: Double($0.value)) }
+    }
+
+    /// Levels among two different people drawn at random from UK lists, as they usually fall.
+    static func typicalRandomU(_ field: LinkageField) -> [Double] {
+        let shares: [Double] = switch field {
+        case .givenName: [0.005, 0.002, 0.002, 0.003, 0.005, 0.001, 0.00001, 0.982]
+        case .familyName: [0.003, 0.0005, 0.001, 0.001, 0.003, 0.00001, 0.99]
+        case .birthDate: [0.0002, 0.00001, 0.005, 0.1, 0.2, 0.7]
+        case .sex: [0.5, 0.5]
+        case .household: [0.00001, 0.0001, 0.00001, 0.001, 0.02, 0.1, 0.88]
+        case .nationalIdentifier: [0.000001, 1]
+        case .otherIdentifier: [0.000001, 0.00001, 1]
+        }
+        let total = shares.reduce(0, +)
+        return shares.map { $0 / total }
     }
 
     /// Levels among different people in one home as they usually fall: most households share a surname (couples

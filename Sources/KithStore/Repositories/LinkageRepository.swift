@@ -18,6 +18,8 @@ public protocol LinkageRepository: Sendable {
     /// saved none.
     func latestSnapshot() throws -> (runId: Int64, format: Int, data: Data)?
 
+    /// The highest person id ever given, merged persons included, so that no id is given twice.
+    func highestPersonId() throws -> String?
     /// The person each linked row belongs to, by `sourceRow.id`.
     func personAssignments() throws -> [Int64: String]
     /// The id a person is now known by, following merges; nil for an unknown id.

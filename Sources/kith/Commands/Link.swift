@@ -113,9 +113,15 @@ struct Link: ParsableCommand {
 
     private func linkStore(options: LinkageOptions, progress: ProgressLine) throws {
         let database = try store.open()
-        let index = PersonIndex(database: database, referenceDate: try referenceDate.date())
+        let index = PersonIndex(
+            database: database, referenceDate: try referenceDate.date(), snapshotFile: PersonIndex.snapshotFile(forStoreAt: store.db)
+        )
         let report = try index.link(options: options, full: full)
         progress.clear()
+        guard report.records > 0 else {
+            print("Nothing to link in \(store.db): import partner lists first with `kith import FILE --source NAME`.")
+            return
+        }
         print(LinkSummaryText.render(report))
         if report.reviewPairs > 0 { print("List the pairs waiting for review with `kith review`.") }
     }
