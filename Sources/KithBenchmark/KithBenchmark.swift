@@ -40,13 +40,8 @@ struct Run: ParsableCommand {
     var keep = false
 
     func run() throws {
-        let folder = URL(fileURLWithPath: dir)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchmarkFolder.prepare(dir)
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
-        #if DEBUG
-            print("Warning: this is a debug build; figures mean nothing. Run: swift run -c release kith-benchmark")
-        #endif
         print("Kith import benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         let csv = folder.appendingPathComponent("residents.csv")
         let xlsx = folder.appendingPathComponent("residents.xlsx")
@@ -127,5 +122,18 @@ struct CheckOne: ParsableCommand {
             TableReader(url: URL(fileURLWithPath: file)), sheet: nil, mapping: nil, referenceDate: CivilDate(year: 2026, month: 11, day: 16)!
         )
         FileHandle.standardError.write(Data("checked \(report.rows) rows: \(report.summary.errors) errors, \(report.summary.warnings) warnings\n".utf8))
+    }
+}
+
+/// The benchmarks' working folder, emptied before a run; and the warning that debug figures mean nothing.
+enum BenchmarkFolder {
+    static func prepare(_ path: String) throws -> URL {
+        let folder = URL(fileURLWithPath: path)
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        #if DEBUG
+            print("Warning: this is a debug build; figures mean nothing. Run: swift run -c release kith-benchmark")
+        #endif
+        return folder
     }
 }

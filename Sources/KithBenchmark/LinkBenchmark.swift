@@ -26,13 +26,8 @@ struct LinkBenchmark: ParsableCommand {
     var keep = false
 
     func run() throws {
-        let folder = URL(fileURLWithPath: dir)
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try BenchmarkFolder.prepare(dir)
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
-        #if DEBUG
-            print("Warning: this is a debug build; figures mean nothing. Run: swift run -c release kith-benchmark link")
-        #endif
         print("Kith linkage benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores")
         var started = Date()
         var data = LinkBenchmarkData(records: records)

@@ -61,7 +61,7 @@ public struct PersonIndex: Sendable {
         } else {
             var previous: [String: String] = [:]
             for (rowId, person) in try repository.personAssignments() { previous[String(rowId)] = person }
-            let next = (try repository.highestPersonId().flatMap(Self.number) ?? 0) + 1
+            let next = (try repository.highestPersonId().flatMap(PersonNumbering.number) ?? 0) + 1
             firstNewNumber = next
             result = linker.link(records, decisions: decisions, previousPersons: previous, nextPersonNumber: next)
         }
@@ -117,7 +117,7 @@ public struct PersonIndex: Sendable {
         var newPersons: [Person] = []
         var seen = Set<Int32>()
         for number in state.personNumbers where number >= firstNewNumber && seen.insert(number).inserted {
-            newPersons.append(Person(id: Self.identifier(number)))
+            newPersons.append(Person(id: PersonNumbering.identifier(number)))
         }
         let assignments = result.changedRecords.compactMap { index -> (rowId: Int64, personId: String)? in
             Int64(state.records.keys[index]).map { ($0, state.personID(ofRecord: index)) }
@@ -185,15 +185,6 @@ public struct PersonIndex: Sendable {
         case .review: .review
         case .notLinked: .notLinked
         }
-    }
-
-    static func identifier(_ number: Int32) -> String {
-        let digits = String(number)
-        return "KP-" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
-    }
-
-    static func number(_ identifier: String) -> Int32? {
-        identifier.hasPrefix("KP-") ? Int32(identifier.dropFirst(3)) : nil
     }
 
     static func timestamp(_ date: Date) -> String {

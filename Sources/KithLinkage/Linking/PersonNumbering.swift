@@ -3,14 +3,15 @@
 /// A person whose records held an id last run keeps it; when records of several old persons are joined, the
 /// person takes the id most of its records had (the oldest on a tie) and the others are reported as merged into
 /// it; when an old person is split, the larger part keeps the id. Only persons with no earlier records get new ids.
-struct PersonNumbering {
+public struct PersonNumbering {
     /// Ids look like `KP-0000042`.
-    static func identifier(_ number: Int32) -> String {
+    public static func identifier(_ number: Int32) -> String {
         let digits = String(number)
         return "KP-" + String(repeating: "0", count: max(0, 7 - digits.count)) + digits
     }
 
-    static func number(_ identifier: String) -> Int32? {
+    /// The number of an id such as `KP-0000042`; nil for any other text.
+    public static func number(_ identifier: String) -> Int32? {
         guard identifier.hasPrefix("KP-") else { return nil }
         return Int32(identifier.dropFirst(3))
     }

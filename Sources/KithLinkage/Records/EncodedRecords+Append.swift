@@ -14,30 +14,33 @@ extension EncodedRecords {
         source.append(sourceIndex(record.source))
         partnerID.append(record.partnerID.flatMap(Self.trimmed).map { identifiers.code(for: record.source + "\u{1F}" + $0) } ?? 0)
 
-        var givenKey = record.givenName.map(nameKey) ?? ""
-        var middleKey = record.middleNames.map { nameKey($0.split(separator: " ").first.map(String.init) ?? "") } ?? ""
-        if givenKey.isEmpty, !middleKey.isEmpty { swap(&givenKey, &middleKey) }
-        let givenCode = nameCode(givenKey)
+        var givenCode: Int32 = 0
+        if let name = record.givenName { givenCode = givenNameCode(name) }
+        var middleCode: Int32 = 0
+        if let first = record.middleNames?.split(separator: " ").first { middleCode = givenNameCode(String(first)) }
+        if givenCode == 0 { swap(&givenCode, &middleCode) }
         given.append(givenCode)
         givenPhonetic.append(phoneticCode(givenCode))
-        middle.append(nameCode(middleKey))
+        middle.append(middleCode)
         if givenCode != 0 {
             givenCounts[Int(givenCode)] += 1
             givenTotal += 1
         }
 
-        let familyName = record.familyName.map(NameNormaliser.normalise)
-        let familyCode = nameCode(familyName?.key ?? "")
+        var familyCodes: (name: Int32, firstPart: Int32, lastPart: Int32) = (0, 0, 0)
+        if let name = record.familyName { familyCodes = familyNameCodes(name) }
+        let familyCode = familyCodes.name
         family.append(familyCode)
         familyPhonetic.append(phoneticCode(familyCode))
-        let parts = familyName?.parts ?? []
-        familyFirstPart.append(parts.count > 1 ? nameCode(parts[0]) : 0)
-        familyLastPart.append(parts.count > 1 ? nameCode(parts[parts.count - 1]) : 0)
+        familyFirstPart.append(familyCodes.firstPart)
+        familyLastPart.append(familyCodes.lastPart)
         if familyCode != 0 {
             familyCounts[Int(familyCode)] += 1
             familyTotal += 1
         }
-        previousFamily.append(nameCode(record.previousFamilyName.map(nameKey) ?? ""))
+        var previousCode: Int32 = 0
+        if let name = record.previousFamilyName { previousCode = familyNameCodes(name).name }
+        previousFamily.append(previousCode)
 
         if let date = record.birthDate, !DateReader.isPlaceholder(date) {
             birth.append(Int32(date.year * 10_000 + date.month * 100 + date.day))
@@ -64,8 +67,25 @@ extension EncodedRecords {
         return UInt16(sources.count - 1)
     }
 
-    private func nameKey(_ text: String) -> String {
-        NameNormaliser.normalise(text).key
+    /// The code of a given name as written, normalised only the first time it is seen.
+    private mutating func givenNameCode(_ text: String) -> Int32 {
+        if let code = givenNameCodes[text] { return code }
+        let code = nameCode(NameNormaliser.normalise(text).key)
+        givenNameCodes[text] = code
+        return code
+    }
+
+    /// The codes of a family name as written and of its parts (`Smith-Jones`: `SMITH`, `JONES`; 0 for one part).
+    private mutating func familyNameCodes(_ text: String) -> (name: Int32, firstPart: Int32, lastPart: Int32) {
+        if let codes = familyNameCodes[text] { return codes }
+        let name = NameNormaliser.normalise(text)
+        let parts = name.parts
+        let codes = (
+            name: nameCode(name.key), firstPart: parts.count > 1 ? nameCode(parts[0]) : 0,
+            lastPart: parts.count > 1 ? nameCode(parts[parts.count - 1]) : 0
+        )
+        familyNameCodes[text] = codes
+        return codes
     }
 
     /// The code of a name key, with its phonetic code, nickname groups and counters made ready when it is new.
@@ -121,7 +141,11 @@ extension EncodedRecords {
 
     // MARK: - Value forms
 
+    /// The text without outer spaces, nil when nothing is left. Most values have none, and are returned as they are.
     static func trimmed(_ text: String) -> String? {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return nil }
+        if first != 0x20, first != 0x09, last != 0x20, last != 0x09 { return text }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed
     }
@@ -155,7 +179,7 @@ extension EncodedRecords {
     }
 
     static func sexCode(_ text: String?) -> UInt8 {
-        switch text?.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch text.flatMap(trimmed)?.uppercased() {
         case "F", "FEMALE", "W", "WOMAN", "GIRL": return 1
         case "M", "MALE", "MAN", "BOY": return 2
         default: return 0

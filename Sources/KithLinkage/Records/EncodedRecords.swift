@@ -48,6 +48,10 @@ public struct EncodedRecords: Sendable {
     public internal(set) var phone: [Int64] = []
     public internal(set) var email: [Int32] = []
 
+    /// Name codes of names as written, so that the thousandth "Smith" is not normalised again: a given name's code,
+    /// and a family name's code with its first and last parts. Not saved with the state; refilled as records come.
+    var givenNameCodes: [String: Int32] = [:]
+    var familyNameCodes: [String: (name: Int32, firstPart: Int32, lastPart: Int32)] = [:]
     /// The phonetic code of every name, by name code.
     var phoneticOfName: [Int32] = [0]
     /// Nickname groups of every name code (empty for names in no group), by name code.

@@ -1,4 +1,5 @@
 import KithSpreadsheet
+import KithStandard
 
 /// One row of a partner list as the linkage engine sees it: the identifying details of the resident it describes,
 /// already normalised by the data standard's readers (NHS numbers valid or absent, postcodes `HY1 0FW`, phones in
@@ -64,7 +65,7 @@ public struct PersonRecord: Sendable, Equatable {
             text = String(text[text.index(after: comma)...]) + " " + String(text[..<comma])
         }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let titles = Set(["MR", "MRS", "MS", "MISS", "MX", "DR", "PROF", "REV", "REVD", "SIR", "DAME", "LADY", "LORD", "MASTER", "FR"])
+        let titles = Set(NameNormaliser.titles.map { $0.uppercased() })
         let named = words.drop { word in words.count > 1 && titles.contains(word.uppercased().filter { $0 != "." }) }
         guard let first = named.first else { return }
         givenName = first
