@@ -19,6 +19,8 @@ let package = Package(
         .library(name: "KithStore", targets: ["KithStore"]),
         .library(name: "KithIngest", targets: ["KithIngest"]),
         .library(name: "KithPersons", targets: ["KithPersons"]),
+        .library(name: "KithVulnerability", targets: ["KithVulnerability"]),
+        .library(name: "KithOutreach", targets: ["KithOutreach"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
     ],
     dependencies: [
@@ -87,6 +89,32 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The vulnerability matrix and scoring: factors, weights, RAG and Purple bands. Pure: no database, no HTTP.
+        .target(
+            name: "KithVulnerability",
+            dependencies: [
+                "KithSpreadsheet",
+                "KithStandard",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/vulnerability-matrix.yaml")],
+            swiftSettings: swiftSettings
+        ),
+        // Acting on the scores: person profiles and involvements, score snapshots, contact lists, contacts and the
+        // audit trail of exports.
+        .target(
+            name: "KithOutreach",
+            dependencies: [
+                "KithPersons",
+                "KithSpreadsheet",
+                "KithStandard",
+                "KithStore",
+                "KithVulnerability",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // A synthetic borough: residents, households and the messy lists their partners send.
         .target(
             name: "KithSynthetic",
@@ -99,11 +127,13 @@ let package = Package(
             dependencies: [
                 "KithIngest",
                 "KithLinkage",
+                "KithOutreach",
                 "KithPersons",
                 "KithSpreadsheet",
                 "KithStandard",
                 "KithStore",
                 "KithSynthetic",
+                "KithVulnerability",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -114,6 +144,8 @@ let package = Package(
             name: "KithBenchmark",
             dependencies: [
                 "KithIngest",
+                "KithOutreach",
+                "KithVulnerability",
                 "KithLinkage",
                 "KithPersons",
                 "KithSynthetic",
@@ -139,6 +171,18 @@ let package = Package(
             name: "KithPersonsTests",
             dependencies: [
                 "KithPersons", "KithIngest", "KithLinkage", "KithStore", "KithSynthetic", "KithSpreadsheet", "KithTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithVulnerabilityTests", dependencies: ["KithVulnerability", "KithSpreadsheet", "KithStandard", "KithTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithOutreachTests",
+            dependencies: [
+                "KithOutreach", "KithVulnerability", "KithPersons", "KithIngest", "KithStore", "KithSynthetic", "KithSpreadsheet",
+                "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

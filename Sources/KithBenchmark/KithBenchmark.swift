@@ -18,7 +18,7 @@ struct KithBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith-benchmark",
         abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
-        subcommands: [Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self],
+        subcommands: [Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self, ScoreBenchmark.self],
         defaultSubcommand: Run.self
     )
 }

@@ -5,6 +5,10 @@ import KithSpreadsheet
 /// Need flows from small area to household to person: a person's need is their household's, moved by
 /// age and a long-term condition. Every service flag is then drawn with a probability that rises with
 /// need, so a vulnerability score computed from the lists can be checked against ``Resident/latentNeed``.
+///
+/// It then adds the factors of a vulnerability matrix, each from its own stream so none of the draws above move:
+/// family risks at a children's services assessment (``assignFamilyRisks(households:residents:extractDate:seed:)``)
+/// and school census flags for children of school age (``SchoolNeedsAssignment``).
 enum CareAssignment {
     static func assign(households: inout [Household], residents: inout [Resident], extractDate: CivilDate, seed: UInt64) {
         var random = RandomSource(seed: seed, stream: "care")
@@ -75,6 +79,39 @@ enum CareAssignment {
                     residents[child].childrenCategory = category
                     residents[child].latentNeed = max(residents[child].latentNeed, min(1, h + 0.1))
                 }
+            }
+        }
+        // Later steps, each on its own stream, so the draws above are the same as before they existed.
+        assignFamilyRisks(households: &households, residents: residents, extractDate: extractDate, seed: seed)
+        SchoolNeedsAssignment.assign(households: households, residents: &residents, extractDate: extractDate, seed: seed)
+    }
+
+    /// The factors a children's services assessment records for a family (domestic abuse, a parent's mental health
+    /// or substance misuse), shared by the siblings of one case; and domestic abuse known only to police or MARAC
+    /// in a few other households with children.
+    ///
+    /// Three draws for every household from the stream "family-risks", used or not, so one household's factors
+    /// never depend on another's.
+    static func assignFamilyRisks(households: inout [Household], residents: [Resident], extractDate: CivilDate, seed: UInt64) {
+        var random = RandomSource(seed: seed, stream: "family-risks")
+        for index in households.indices {
+            let draws = (abuse: random.unit(), mentalHealth: random.unit(), substances: random.unit())
+            let household = households[index]
+            let h = household.latentNeed
+            if let category = household.members.lazy.compactMap({ residents[$0].childrenCategory }).first {
+                let abuse: Double =
+                    switch category {
+                    case .childProtection: 0.5
+                    case .childInNeed: 0.35
+                    case .lookedAfter: 0.3
+                    }
+                // Cases gather at high need; the lift is 1 at need 0.6.
+                let lift = 0.7 + 0.5 * h
+                households[index].domesticAbuse = draws.abuse < min(0.9, abuse * lift)
+                households[index].parentalMentalHealth = draws.mentalHealth < min(0.9, 0.35 * lift)
+                households[index].parentalSubstanceMisuse = draws.substances < min(0.9, 0.2 * lift)
+            } else if household.members.contains(where: { residents[$0].age(on: extractDate) < 18 }) {
+                households[index].domesticAbuse = draws.abuse < 0.008 + 0.08 * h * h
             }
         }
     }

@@ -13,6 +13,12 @@ struct Household: Sendable {
     var latentNeed: Double
     /// Short of food or money enough to be referred to a food bank or ring the helpline about it.
     var foodInsecure = false
+    /// Domestic abuse known in the household: to children's services at assessment, or to police/MARAC only.
+    var domesticAbuse = false
+    /// A parent or carer has a mental health need, identified at a children's services assessment.
+    var parentalMentalHealth = false
+    /// A parent or carer misuses drugs or alcohol, identified at a children's services assessment.
+    var parentalSubstanceMisuse = false
     /// Indices of the residents, in the order they were created (adults first).
     var members: [Int] = []
     /// GP practice the household is registered with.

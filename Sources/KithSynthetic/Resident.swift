@@ -20,6 +20,20 @@ struct Resident: Sendable {
         }
     }
 
+    /// Special educational needs provision, as the school census records it.
+    enum SENProvision: Int, Sendable {
+        case ehcPlan, senSupport, noSEN
+
+        /// The school census code: `E` education, health and care plan, `K` SEN support, `N` none.
+        var code: String {
+            switch self {
+            case .ehcPlan: "E"
+            case .senSupport: "K"
+            case .noSEN: "N"
+            }
+        }
+    }
+
     /// `P000001`.
     var id: String
     var household: Int
@@ -48,6 +62,12 @@ struct Resident: Sendable {
     var yearGroup: Int?
     /// Whether this person is recorded as Dr.
     var isDoctor = false
+    /// Eligible for means-tested free school meals (children of compulsory school age only).
+    var freeSchoolMeals = false
+    /// SEN provision, for children of compulsory school age (Reception to Year 11); nil for everyone else.
+    var senProvision: SENProvision?
+    /// Looks after an ill or disabled family member (children of compulsory school age only).
+    var youngCarer = false
 
     /// Completed years of age on a date.
     func age(on date: CivilDate) -> Int {

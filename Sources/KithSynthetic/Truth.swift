@@ -23,7 +23,7 @@ enum Truth {
             "nhs_number", "upn", "address", "postcode", "previous_address", "previous_postcode", "neighbourhood",
             "small_area", "school_urn", "shielding", "adult_social_care", "child_in_need", "child_protection",
             "looked_after", "latent_need", "heritage", "role", "uprn", "year_group", "long_term_condition",
-            "recently_married", "mobile", "landline", "email",
+            "recently_married", "mobile", "landline", "email", "free_school_meals", "sen_provision", "young_carer",
         ])
         for person in borough.residents {
             let household = borough.households[person.household]
@@ -38,6 +38,7 @@ enum Truth {
                 decimal(person.latentNeed), person.heritage.label, role(person.role), String(household.address.uprn),
                 person.yearGroup.map { $0 == 0 ? "R" : String($0) } ?? "", flag(person.longTermCondition),
                 flag(person.recentlyMarried), person.mobile ?? "", household.landline ?? "", person.email ?? "",
+                flag(person.freeSchoolMeals), person.senProvision?.code ?? "", flag(person.youngCarer),
             ])
         }
         try writer.finish()
@@ -48,6 +49,7 @@ enum Truth {
         try writer.appendRow([
             "household_id", "address", "postcode", "uprn", "neighbourhood", "small_area", "size", "latent_need",
             "composition", "heritage", "landline", "previous_address", "previous_postcode", "previous_uprn",
+            "domestic_abuse", "parental_mental_health", "parental_substance_misuse",
         ])
         for household in borough.households {
             try writer.appendRow([
@@ -56,6 +58,7 @@ enum Truth {
                 String(household.members.count), decimal(household.latentNeed), household.composition.label,
                 household.heritage.label, household.landline ?? "", household.previousAddress?.singleLine ?? "",
                 household.previousAddress?.postcode ?? "", household.previousAddress.map { String($0.uprn) } ?? "",
+                flag(household.domesticAbuse), flag(household.parentalMentalHealth), flag(household.parentalSubstanceMisuse),
             ])
         }
         try writer.finish()

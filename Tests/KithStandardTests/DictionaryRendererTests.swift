@@ -49,7 +49,7 @@ import Testing
             #expect(object["format"] as? String == entry.format)
             #expect(object["sensitivity"] as? String == entry.sensitivity.rawValue)
             #expect(object["examples"] as? [String] == entry.examples)
-            #expect(object["dictionary_version"] as? String == "1.1.0")
+            #expect(object["dictionary_version"] as? String == "1.2.0")
             let allowed = try #require(object["allowed"] as? [[String: String]])
             #expect(allowed.map { AllowedValue(code: $0["code"] ?? "", label: $0["label"] ?? "") } == entry.allowed)
         }
@@ -96,7 +96,7 @@ import Testing
 
     @Test func markdownHasEveryTagAndTheVersion() {
         let markdown = DictionaryRenderer.render(dictionary, as: .markdown)
-        #expect(markdown.hasPrefix("# Kith data dictionary, version 1.1.0"))
+        #expect(markdown.hasPrefix("# Kith data dictionary, version 1.2.0"))
         for entry in dictionary.entries {
             #expect(markdown.contains("`\(entry.tag)`"), "\(entry.tag) is missing")
             #expect(markdown.contains("### \(entry.label.replacingOccurrences(of: "_", with: "\\_"))"))
@@ -120,7 +120,7 @@ import Testing
         let html = DictionaryRenderer.render(dictionary, as: .html)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<html lang=\"en-GB\">"))
-        #expect(html.contains("<title>Kith data dictionary, version 1.1.0</title>"))
+        #expect(html.contains("<title>Kith data dictionary, version 1.2.0</title>"))
         #expect(html.contains("<a class=\"skip-link\" href=\"#main\">"))
         #expect(html.contains("<main id=\"main\">"))
         #expect(html.contains("<h1>"))

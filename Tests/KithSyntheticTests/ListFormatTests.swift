@@ -55,8 +55,9 @@ struct ListFormatTests {
         let firstLine = String(decoding: bytes.dropFirst(3).prefix { $0 != 0x0D }, as: UTF8.self)
         #expect(firstLine.hasPrefix("UPN;Legal Surname;Legal Forename;DOB;Gender;School URN;"))
         let table = try CSVTable(file: Fixture.directory.appendingPathComponent("lists/school-attendance.csv"), delimiter: ";")
-        #expect(table.header.count == 12)
-        #expect(table.rows.allSatisfy { $0.count == 12 })
+        #expect(table.header.count == 15)
+        #expect(Array(table.header.suffix(3)) == ["FSM", "SEN", "Young Carer"])
+        #expect(table.rows.allSatisfy { $0.count == 15 })
         let iso = try Regex("^(19|20)[0-9]{2}-[01][0-9]-[0-3][0-9]$")
         #expect(table.rows.allSatisfy { $0[3].wholeMatch(of: iso) != nil })
         let codes: Set<String> = ["", "I", "M", "C", "R", "E", "O", "N", "G", "U"]
@@ -65,6 +66,12 @@ struct ListFormatTests {
             #expect(["M", "F"].contains(row[4]))
             let possible = Int(row[8])!, attended = Int(row[9])!, unauthorised = Int(row[10])!
             #expect(attended <= possible && unauthorised <= possible - attended)
+            #expect(["Y", "N"].contains(row[12]), "FSM \(row[12])")
+            #expect(["E", "K", "N"].contains(row[13]), "SEN \(row[13]) is not a school census code")
+            #expect(["Y", ""].contains(row[14]), "Young Carer \(row[14])")
+        }
+        for column in 12...13 {
+            #expect(Set(table.rows.map { $0[column] }).count > 1, "\(table.header[column]) never varies")
         }
     }
 
@@ -117,8 +124,9 @@ struct ListFormatTests {
         #expect(table.preamble.count == 3)
         #expect(table.preamble[1] == [.text("Extract date: 16/11/2026 — OFFICIAL-SENSITIVE")])
         #expect(table.preamble[2].isEmpty)
-        #expect(table.merges == ["A1:M1"])
-        #expect(table.header.count == 13)
+        #expect(table.merges == ["A1:P1"])
+        #expect(table.header.count == 16)
+        #expect(Array(table.header.suffix(3)) == ["Domestic Abuse", "Parental Mental Health", "Parental Substance Misuse"])
         #expect(table.firstDataRow == 5)
         for row in table.rows {
             guard case .text(let category) = row[8] else {
@@ -133,6 +141,20 @@ struct ListFormatTests {
                 }
                 #expect(["NEG", "PHY", "EMO", "SAB", "MUL"].contains(abuse))
             }
+            for column in 13...15 {
+                guard case .text(let flag) = row[column] else {
+                    Issue.record("\(table.header[column]) is not text")
+                    continue
+                }
+                #expect(["Y", "N"].contains(flag), "\(table.header[column]) \(flag)")
+            }
+        }
+        // Siblings share a case, so they share its factors.
+        var factors: [Int: [CellValue]] = [:]
+        for (row, person) in zip(table.rows, table.people) {
+            let household = borough.residents[person].household
+            if let earlier = factors[household] { #expect(earlier == Array(row[13...15])) }
+            factors[household] = Array(row[13...15])
         }
     }
 

@@ -41,6 +41,9 @@ public final class KithDatabase: Sendable {
     /// Where persons, the links between their records, reviewers' decisions and linkage runs are stored and read.
     public var linkage: any LinkageRepository { GRDBLinkageRepository(writer: writer) }
 
+    /// Where vulnerability scores, recorded contacts and the audit trail are stored and read.
+    public var outreach: any OutreachRepository { GRDBOutreachRepository(writer: writer) }
+
     /// The schema, one migration per released change. A shipped migration is never edited.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -187,6 +190,73 @@ public final class KithDatabase: Sendable {
                         format INTEGER NOT NULL,
                         data BLOB NOT NULL
                     );
+                    """
+            )
+        }
+        migrator.registerMigration("v4: vulnerability scores, contacts and the audit trail") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE scoreRun (
+                        id INTEGER PRIMARY KEY,
+                        scoredAt TEXT NOT NULL,
+                        scoredBy TEXT NOT NULL,
+                        referenceDate TEXT NOT NULL,
+                        matrixName TEXT NOT NULL,
+                        matrixVersion TEXT NOT NULL,
+                        matrixDigest TEXT NOT NULL,
+                        linkRunId INTEGER REFERENCES linkRun(id),
+                        personCount INTEGER NOT NULL,
+                        householdCount INTEGER NOT NULL
+                    );
+                    CREATE TABLE personScore (
+                        runId INTEGER NOT NULL REFERENCES scoreRun(id),
+                        personId TEXT NOT NULL,
+                        householdId TEXT,
+                        cohort TEXT NOT NULL,
+                        age INTEGER,
+                        score INTEGER NOT NULL,
+                        band TEXT NOT NULL,
+                        reasons TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        PRIMARY KEY (runId, personId)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE householdScore (
+                        runId INTEGER NOT NULL REFERENCES scoreRun(id),
+                        householdId TEXT NOT NULL,
+                        memberCount INTEGER NOT NULL,
+                        score INTEGER NOT NULL,
+                        band TEXT NOT NULL,
+                        reasons TEXT NOT NULL,
+                        PRIMARY KEY (runId, householdId)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE contact (
+                        id INTEGER PRIMARY KEY,
+                        personId TEXT NOT NULL REFERENCES person(id),
+                        outcome TEXT NOT NULL,
+                        contactedOn TEXT NOT NULL,
+                        note TEXT,
+                        recordedBy TEXT NOT NULL,
+                        recordedAt TEXT NOT NULL
+                    );
+                    CREATE INDEX contact_on_personId ON contact(personId);
+                    CREATE TABLE auditEvent (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        actor TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        personCount INTEGER NOT NULL,
+                        detail TEXT NOT NULL
+                    );
+                    -- Contacts and the audit trail are records of what happened: never changed, never deleted.
+                    CREATE TRIGGER contact_is_append_only_on_update BEFORE UPDATE ON contact
+                    BEGIN SELECT RAISE(ABORT, 'contacts are never changed'); END;
+                    CREATE TRIGGER contact_is_append_only_on_delete BEFORE DELETE ON contact
+                    BEGIN SELECT RAISE(ABORT, 'contacts are never deleted'); END;
+                    CREATE TRIGGER auditEvent_is_append_only_on_update BEFORE UPDATE ON auditEvent
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is never changed'); END;
+                    CREATE TRIGGER auditEvent_is_append_only_on_delete BEFORE DELETE ON auditEvent
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is never deleted'); END;
                     """
             )
         }

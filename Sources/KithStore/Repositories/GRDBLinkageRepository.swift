@@ -32,6 +32,27 @@ struct GRDBLinkageRepository: LinkageRepository {
         }
     }
 
+    func linkableRows(ids: [Int64]) throws -> [LinkableRow] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT sourceRow.id, sourceRow.importId, sourceRow.rowNumber, sourceRow.cells, sourceRow.normalised, source.name
+                    FROM sourceRow JOIN fileImport ON fileImport.id = sourceRow.importId JOIN source ON source.id = fileImport.sourceId
+                    WHERE fileImport.status = ? AND sourceRow.id IN (SELECT value FROM json_each(?)) ORDER BY sourceRow.id
+                    """,
+                arguments: [FileImport.Status.complete.rawValue, "[" + ids.map(String.init).joined(separator: ",") + "]"]
+            )
+            return rows.map { row in
+                let normalised: String? = row[4]
+                return LinkableRow(
+                    rowId: row[0], importId: row[1], sourceName: row[5], rowNumber: row[2], cells: CellsCoding.decode(row[3]),
+                    normalised: normalised.map(CellsCoding.decodeChanges) ?? [:]
+                )
+            }
+        }
+    }
+
     func linkableColumns() throws -> [Int64: [ImportColumn]] {
         try writer.read { db in
             let columns = try ImportColumn.fetchAll(

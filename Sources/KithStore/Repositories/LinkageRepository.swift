@@ -8,6 +8,8 @@ public protocol LinkageRepository: Sendable {
     /// Calls `body` with every stored row of a complete import whose id is greater than `rowId`, in id order,
     /// reading them one at a time from one consistent snapshot of the store.
     func forEachLinkableRow(after rowId: Int64, _ body: (LinkableRow) throws -> Void) throws
+    /// The stored rows with these ids that belong to complete imports, in id order.
+    func linkableRows(ids: [Int64]) throws -> [LinkableRow]
     /// The columns, with their tags, of every complete import, in position order, by import id.
     func linkableColumns() throws -> [Int64: [ImportColumn]]
 

@@ -3,7 +3,9 @@ import KithSpreadsheet
 /// "Children's services": open children's social care cases (child in need, child protection, looked after).
 ///
 /// XLSX, sheet "Open cases", with a title block above the table: a title merged across the table, the
-/// extract date and protective marking, a blank row, then the header on row 4.
+/// extract date and protective marking, a blank row, then the header on row 4. The last three columns are the
+/// factors identified at assessment, `Y` or `N`, shared by the siblings of one case (see
+/// ``CareAssignment/assignFamilyRisks(households:residents:extractDate:seed:)``).
 enum ChildrensServicesWriter {
     static let source = "Children's services"
     static let fileName = "childrens-services.xlsx"
@@ -31,7 +33,8 @@ enum ChildrensServicesWriter {
     static func make(_ borough: Borough) -> ListTable {
         let header = [
             "Child ID", "Forename", "Surname", "DOB", "Gender", "UPN", "Address", "Postcode", "Category", "CP Category",
-            "Social Worker", "Parent/Carer Name", "Start Date",
+            "Social Worker", "Parent/Carer Name", "Start Date", "Domestic Abuse", "Parental Mental Health",
+            "Parental Substance Misuse",
         ]
         var table = ListTable(source: source, fileName: fileName, format: .xlsx(sheet: sheet), header: header)
         let lastColumn = ColumnLetters.letters(forIndex: header.count - 1)
@@ -94,6 +97,9 @@ enum ChildrensServicesWriter {
                 .text(shared.worker),
                 textCell(carerName),
                 .date(start),
+                .text(household.domesticAbuse ? "Y" : "N"),
+                .text(household.parentalMentalHealth ? "Y" : "N"),
+                .text(household.parentalSubstanceMisuse ? "Y" : "N"),
             ]
             table.append(cells: cells, person: index)
             while true {

@@ -4,6 +4,8 @@ import KithSpreadsheet
 ///
 /// CSV with a UTF-8 byte-order mark, semicolon-delimited, dates ISO `yyyy-mm-dd`. Absence rises steeply with
 /// household need, so persistent absence (missing 10 % or more of sessions) gathers in high-need households.
+/// The last three columns are the pupil's school census flags, decided by ``SchoolNeedsAssignment``: FSM `Y`/`N`,
+/// SEN `E`/`K`/`N` and Young Carer `Y` or blank.
 enum SchoolAttendanceWriter {
     static let source = "School attendance"
     static let fileName = "school-attendance.csv"
@@ -29,7 +31,8 @@ enum SchoolAttendanceWriter {
             format: .csv(delimiter: ";", encoding: .utf8WithBOM),
             header: [
                 "UPN", "Legal Surname", "Legal Forename", "DOB", "Gender", "School URN", "School Name", "Year Group",
-                "Sessions Possible", "Sessions Attended", "Unauthorised Absences", "Last Absence Code",
+                "Sessions Possible", "Sessions Attended", "Unauthorised Absences", "Last Absence Code", "FSM", "SEN",
+                "Young Carer",
             ]
         )
         let seed = borough.configuration.seed
@@ -65,6 +68,7 @@ enum SchoolAttendanceWriter {
                     DateText.iso(noise.dateOfBirth(pupil.dateOfBirth) ?? pupil.dateOfBirth),
                     pupil.sex.letter, String(school.urn), school.name, yearGroup == 0 ? "R" : String(yearGroup),
                     String(possible), String(possible - absent), String(unauthorised), lastCode,
+                    pupil.freeSchoolMeals ? "Y" : "N", (pupil.senProvision ?? .noSEN).code, pupil.youngCarer ? "Y" : "",
                 ],
                 person: index
             )

@@ -1,13 +1,17 @@
 import ArgumentParser
 import Foundation
 import KithIngest
+import KithOutreach
+import KithPersons
+import KithSpreadsheet
 import KithStore
 import KithSynthetic
+import KithVulnerability
 
-/// `kith demo`: generates a borough and imports every list into a fresh store.
+/// `kith demo`: generates a borough, imports every list into a fresh store, links and scores it.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate a synthetic borough and import all its partner lists into a fresh store."
+        abstract: "Generate a synthetic borough, import its partner lists into a fresh store, link, score and list who to contact first."
     )
 
     @Option(help: "Number of residents.")
@@ -26,7 +30,8 @@ struct Demo: ParsableCommand {
             try? FileManager.default.removeItem(atPath: databasePath + suffix)
         }
         let started = Date()
-        let summary = try BoroughGenerator(configuration: BoroughConfiguration(people: people, seed: seed)).write(to: folder)
+        let configuration = BoroughConfiguration(people: people, seed: seed)
+        let summary = try BoroughGenerator(configuration: configuration).write(to: folder)
         print(BoroughReport.text(summary, seconds: Date().timeIntervalSince(started)))
         print("")
         let database = try KithDatabase.open(path: databasePath)
@@ -39,10 +44,26 @@ struct Demo: ParsableCommand {
         }
         print("")
         print("The store is \(databasePath): \(try database.imports.rowCount()) rows from \(summary.lists.count) lists.")
+        print("")
+        let asOf = configuration.extractDate
+        let index = PersonIndex(database: database, referenceDate: asOf, snapshotFile: PersonIndex.snapshotFile(forStoreAt: databasePath))
+        print(LinkSummaryText.render(try index.link()))
+        print("")
+        let matrix = VulnerabilityMatrix.standard
+        let scores = try VulnerabilityScoring(database: database, matrix: matrix, referenceDate: asOf).run(scoredBy: "kith demo")
+        print(ScoreSummaryText.render(scores, matrix: matrix, top: 0))
+        print("")
+        let list = try OutreachList.make(database: database, filter: OutreachFilter(), referenceDate: asOf)
+        print("Top of the contact list:")
+        print(OutreachText.preview(list, top: 15))
+        print("")
         print("The truth about who is who is in \(folder.appendingPathComponent("truth").path); Kith never reads it.")
-        print("Try:")
-        print("  swift run -c release kith imports --db \(databasePath)")
-        print("  swift run -c release kith check \(summary.lists.first { $0.source == "Helpline call log" }?.file.path ?? "FILE")")
-        print("  swift run -c release kith standard --format html > data-standard.html")
+        print("Dates are as of the lists' extract date, \(asOf). Try:")
+        let first = list.entries.first?.profile.personID ?? "KP-0000001"
+        print("  swift run -c release kith person \(first) --db \(databasePath) --as-of \(asOf)")
+        print("  swift run -c release kith outreach --db \(databasePath) --as-of \(asOf) --band purple,red --out contact-list.xlsx")
+        print("  swift run -c release kith outreach --db \(databasePath) --as-of \(asOf) --cohort child --split-by school --out weekly-lists")
+        print("  swift run -c release kith contact \(first) --outcome reached --db \(databasePath)")
+        print("  swift run -c release kith review --db \(databasePath)")
     }
 }

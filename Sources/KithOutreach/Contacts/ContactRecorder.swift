@@ -1,0 +1,28 @@
+import Foundation
+import KithSpreadsheet
+import KithStore
+
+/// Records a contact with a person and its outcome, and writes it to the audit trail. The person's last contact
+/// is then that day, so the next contact list puts them after people not yet contacted.
+public struct ContactRecorder: Sendable {
+    public let database: KithDatabase
+
+    public init(database: KithDatabase) {
+        self.database = database
+    }
+
+    /// Records the contact against the person's current id (following merges) and returns it.
+    public func record(
+        personID: String, outcome: ContactRecord.Outcome, on date: CivilDate, note: String?, by recorder: String
+    ) throws -> ContactRecord {
+        guard let current = try database.linkage.resolvePerson(personID) else { throw OutreachError.unknownPerson(personID) }
+        let now = ISO8601DateFormatter().string(from: Date())
+        let contact = try database.outreach.recordContact(
+            ContactRecord(personId: current, outcome: outcome, contactedOn: date.description, note: note, recordedBy: recorder, recordedAt: now)
+        )
+        try database.outreach.recordAudit(
+            AuditEvent(at: now, actor: recorder, action: "record-contact", subject: current, personCount: 1, detail: "outcome \(outcome.rawValue) on \(date)")
+        )
+        return contact
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import KithSpreadsheet
+import KithStandard
+import KithStore
+import KithVulnerability
+
+/// Builds person profiles from the store: the linked rows of each person, with their tags, imports and the
+/// contacts recorded in Kith.
+///
+/// A source's latest import is its current picture: factors marked `latest list` read only it, and a person
+/// found in no latest import is no longer on any list. Older imports still count for last contact.
+public struct PersonProfileReader: Sendable {
+    public let database: KithDatabase
+    public let referenceDate: CivilDate
+
+    public init(database: KithDatabase, referenceDate: CivilDate) {
+        self.database = database
+        self.referenceDate = referenceDate
+    }
+
+    /// Every linked person's profile, and how many stored rows are waiting to be linked.
+    public struct Profiles: Sendable {
+        public var profiles: [PersonProfile]
+        /// Rows stored since the last `kith link`: not in any profile yet.
+        public var unlinkedRowCount: Int
+    }
+
+    /// The profiles of every person with at least one row in the latest import of some source.
+    public func allProfiles() throws -> Profiles {
+        let context = try ReadingContext(database: database)
+        let assignments = try database.linkage.personAssignments()
+        var builders: [String: ProfileBuilder] = [:]
+        var unlinked = 0
+        try database.linkage.forEachLinkableRow(after: 0) { row in
+            guard let personID = assignments[row.rowId] else {
+                unlinked += 1
+                return
+            }
+            builders[personID, default: ProfileBuilder(personID: personID)].add(row, context: context, referenceDate: referenceDate)
+        }
+        let contacts = try contactsByPerson()
+        let profiles = builders.values
+            .filter(\.isOnALatestList)
+            .map { $0.profile(contacts: contacts[$0.personID] ?? [], referenceDate: referenceDate) }
+            .sorted { $0.personID < $1.personID }
+        return Profiles(profiles: profiles, unlinkedRowCount: unlinked)
+    }
+
+    /// One person's profile, following merges; nil for an unknown id. People no longer on any list are included.
+    public func profile(of personID: String) throws -> PersonProfile? {
+        guard let current = try database.linkage.resolvePerson(personID) else { return nil }
+        let rowIDs = try database.linkage.records(ofPerson: current).map(\.sourceRowId)
+        guard !rowIDs.isEmpty else { return nil }
+        let context = try ReadingContext(database: database)
+        var builder = ProfileBuilder(personID: current)
+        for row in try database.linkage.linkableRows(ids: rowIDs) {
+            builder.add(row, context: context, referenceDate: referenceDate)
+        }
+        return builder.profile(contacts: try contactsByPerson()[current] ?? [], referenceDate: referenceDate)
+    }
+
+    /// Recorded contacts by the id each person is known by now.
+    private func contactsByPerson() throws -> [String: [ContactRecord]] {
+        let merges = try database.outreach.personMerges()
+        var byPerson: [String: [ContactRecord]] = [:]
+        for contact in try database.outreach.contacts() {
+            var id = contact.personId
+            var steps = 0
+            while let next = merges[id], steps < 1_000 {
+                id = next
+                steps += 1
+            }
+            byPerson[id, default: []].append(contact)
+        }
+        return byPerson
+    }
+}
+
+/// What a profile needs to know about imports: each one's tags, file and whether it is its source's latest.
+struct ReadingContext {
+    struct ImportInfo {
+        var columns: [(position: Int, tag: HXLTag, entry: DictionaryEntry?)]
+        var place: String
+        var fileName: String
+        var sheet: String?
+        var isLatest: Bool
+    }
+
+    var imports: [Int64: ImportInfo] = [:]
+
+    init(database: KithDatabase) throws {
+        let dictionary = DataDictionary.standard
+        let all = try database.imports.imports(ofSourceNamed: nil).filter { $0.status == .complete }
+        var latest: [Int64: Int64] = [:]
+        for fileImport in all { if let id = fileImport.id { latest[fileImport.sourceId] = max(latest[fileImport.sourceId] ?? id, id) } }
+        let columns = try database.linkage.linkableColumns()
+        for fileImport in all {
+            guard let id = fileImport.id else { continue }
+            let tagged = (columns[id] ?? []).compactMap { column -> (Int, HXLTag, DictionaryEntry?)? in
+                guard let text = column.tag, let tag = HXLTag(parsing: text) else { return nil }
+                return (column.position, tag, dictionary.entry(for: tag))
+            }
+            let place = fileImport.fileName + (fileImport.sheetName.map { " (\($0))" } ?? "")
+            imports[id] = ImportInfo(
+                columns: tagged, place: place, fileName: fileImport.fileName, sheet: fileImport.sheetName, isLatest: latest[fileImport.sourceId] == id
+            )
+        }
+    }
+}

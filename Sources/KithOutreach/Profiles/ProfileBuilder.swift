@@ -1,0 +1,141 @@
+import KithSpreadsheet
+import KithStandard
+import KithStore
+import KithVulnerability
+
+/// Gathers one person's rows into a ``PersonProfile``.
+struct ProfileBuilder {
+    let personID: String
+    private var givenNames = ValueTally()
+    private var familyNames = ValueTally()
+    private var fullNames = ValueTally()
+    private var birthDates = ValueTally()
+    private var sexes = ValueTally()
+    private var nhsNumbers = ValueTally()
+    private var addresses = ValueTally()
+    private var postcodes = ValueTally()
+    private var uprns = ValueTally()
+    private var phones = ValueTally()
+    private var emails = ValueTally()
+    private var areas = ValueTally()
+    private var school: (row: Int64, name: String?, urn: String?)?
+    private var involvements: [String: Involvement] = [:]
+    private var latestRowBySource: [String: Int64] = [:]
+    private var records: [RecordFacts] = []
+    private var rows: [RowReference] = []
+    private var isDeceased = false
+    private var doNotContact = false
+    private(set) var isOnALatestList = false
+
+    init(personID: String) {
+        self.personID = personID
+    }
+
+    mutating func add(_ row: LinkableRow, context: ReadingContext, referenceDate: CivilDate) {
+        guard let info = context.imports[row.importId] else { return }
+        var values: [HXLTag: String] = [:]
+        for column in info.columns {
+            if let value = row.normalisedValue(at: column.position), !value.isEmpty {
+                values[column.tag] = value
+            }
+        }
+        let id = row.rowId
+        givenNames.add(values[ProfileTags.givenName], row: id)
+        familyNames.add(values[ProfileTags.familyName], row: id)
+        fullNames.add(values[ProfileTags.fullName], row: id)
+        birthDates.add(values[ProfileTags.birthDate], row: id)
+        sexes.add(values[ProfileTags.sex], row: id)
+        nhsNumbers.add(values[ProfileTags.nhsNumber], row: id)
+        let lines = ProfileTags.addressLines.compactMap { values[$0] }
+        addresses.add(values[ProfileTags.address] ?? (lines.isEmpty ? nil : lines.joined(separator: ", ")), row: id)
+        postcodes.add(values[ProfileTags.postcode], row: id)
+        uprns.add(values[ProfileTags.uprn], row: id)
+        for tag in ProfileTags.phones { phones.add(values[tag], row: id) }
+        emails.add(values[ProfileTags.email], row: id)
+        areas.add(values[ProfileTags.neighbourhood] ?? values[ProfileTags.ward], row: id)
+        if values[ProfileTags.deceased] == "true" || values[ProfileTags.deathDate] != nil { isDeceased = true }
+        if values[ProfileTags.doNotContact] == "true" { doNotContact = true }
+        if info.isLatest, values[ProfileTags.schoolName] != nil || values[ProfileTags.schoolURN] != nil, id > (school?.row ?? 0) {
+            school = (id, values[ProfileTags.schoolName], values[ProfileTags.schoolURN])
+        }
+        isOnALatestList = isOnALatestList || info.isLatest
+
+        let date = [ProfileTags.contactDate, ProfileTags.referralDate, ProfileTags.startDate]
+            .compactMap { values[$0].flatMap(CivilDate.init(iso:)) }
+            .filter { $0 <= referenceDate }
+            .max()
+        records.append(RecordFacts(source: row.sourceName, isInLatestList: info.isLatest, date: date, values: values))
+        rows.append(RowReference(fileName: info.fileName, sheet: info.sheet, rowNumber: row.rowNumber))
+
+        var involvement = involvements[row.sourceName] ?? Involvement(
+            source: row.sourceName, rowCount: 0, rowReferences: [], isInLatestList: false, details: [], leadProfessional: nil, lastContact: nil
+        )
+        involvement.rowCount += 1
+        involvement.rowReferences.append("\(info.place) row \(row.rowNumber)")
+        involvement.isInLatestList = involvement.isInLatestList || info.isLatest
+        if let date { involvement.lastContact = max(involvement.lastContact ?? date, date) }
+        if id >= latestRowBySource[row.sourceName] ?? 0 {
+            latestRowBySource[row.sourceName] = id
+            involvement.leadProfessional = values[ProfileTags.leadProfessional] ?? involvement.leadProfessional
+            involvement.details = info.columns.compactMap { column in
+                guard !ProfileTags.identity.contains(column.tag), let value = values[column.tag], value != "false" else { return nil }
+                return Involvement.Detail(label: column.entry?.label ?? column.tag.description, value: Self.display(value, entry: column.entry))
+            }
+        }
+        involvements[row.sourceName] = involvement
+    }
+
+    func profile(contacts: [ContactRecord], referenceDate: CivilDate) -> PersonProfile {
+        var given = givenNames.best ?? ""
+        var family = familyNames.best ?? ""
+        if given.isEmpty && family.isEmpty, let full = fullNames.best {
+            let parts = full.split(separator: " ")
+            given = parts.dropLast().joined(separator: " ")
+            family = parts.last.map(String.init) ?? ""
+        }
+        let birthDate = birthDates.best.flatMap(CivilDate.init(iso:))
+        let postcode = postcodes.best
+        let address = addresses.best
+        var lastContact = involvements.values.compactMap(\.lastContact).max()
+        var lastContactSource = involvements.values.filter { $0.lastContact != nil && $0.lastContact == lastContact }.map(\.source).sorted().first
+        let recorded = contacts.sorted { ($0.contactedOn, $0.id ?? 0) < ($1.contactedOn, $1.id ?? 0) }
+        if let latest = recorded.last, let date = CivilDate(iso: latest.contactedOn), date >= lastContact ?? date {
+            lastContact = date
+            lastContactSource = "Kith: " + latest.outcome.rawValue
+        }
+        return PersonProfile(
+            personID: personID, givenName: given, familyName: family, birthDate: birthDate,
+            age: birthDate.map { Self.age(born: $0, on: referenceDate) }, sex: sexes.best, nhsNumber: nhsNumbers.best,
+            address: address, postcode: postcode, phone: phones.best, email: emails.best,
+            householdID: HouseholdKey.id(uprn: uprns.best, address: address, postcode: postcode),
+            area: areas.best ?? postcode.map(Self.district), school: school?.name, schoolURN: school?.urn,
+            involvements: involvements.values.sorted { $0.source < $1.source }, lastContact: lastContact,
+            lastContactSource: lastContactSource, isDeceased: isDeceased, doNotContact: doNotContact,
+            hasMoved: recorded.last?.outcome == .moved, records: records, rows: rows
+        )
+    }
+
+    /// `HY1` from `HY1 0DZ` or `HY10DZ`: the outward code.
+    static func district(_ postcode: String) -> String {
+        let compact = postcode.uppercased().filter { $0 != " " }
+        return compact.count > 3 ? String(compact.dropLast(3)) : compact
+    }
+
+    static func age(born: CivilDate, on date: CivilDate) -> Int {
+        var years = date.year - born.year
+        if (date.month, date.day) < (born.month, born.day) { years -= 1 }
+        return max(0, years)
+    }
+
+    /// A value in words: `Yes` for a flag, `MH (Mental Health Support)` for a code.
+    static func display(_ value: String, entry: DictionaryEntry?) -> String {
+        guard let entry else { return value }
+        switch entry.type {
+        case .flag: return value == "true" ? "Yes" : "No"
+        case .code:
+            guard let allowed = entry.allowed.first(where: { $0.code.lowercased() == value.lowercased() }) else { return value }
+            return allowed.code == allowed.label ? allowed.code : "\(allowed.code) (\(allowed.label))"
+        default: return value
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// ``OutreachRepository`` over Kith's SQLite store.
+struct GRDBOutreachRepository: OutreachRepository {
+    let writer: any DatabaseWriter
+
+    func saveScoreRun(_ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore]) throws -> ScoreRun {
+        try writer.write { db in
+            var run = run
+            run.id = nil
+            try run.insert(db)
+            guard let runId = run.id else { return run }
+            for var score in persons {
+                score.runId = runId
+                try score.insert(db)
+            }
+            for var score in households {
+                score.runId = runId
+                try score.insert(db)
+            }
+            return run
+        }
+    }
+
+    func scoreRuns(limit: Int) throws -> [ScoreRun] {
+        try writer.read { db in try ScoreRun.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+
+    func personScores(inRun runId: Int64) throws -> [PersonScore] {
+        try writer.read { db in try PersonScore.filter(Column("runId") == runId).fetchAll(db) }
+    }
+
+    func personScore(inRun runId: Int64, personId: String) throws -> PersonScore? {
+        try writer.read { db in try PersonScore.fetchOne(db, key: ["runId": runId, "personId": personId]) }
+    }
+
+    func householdScores(inRun runId: Int64) throws -> [HouseholdScore] {
+        try writer.read { db in try HouseholdScore.filter(Column("runId") == runId).fetchAll(db) }
+    }
+
+    func recordContact(_ contact: ContactRecord) throws -> ContactRecord {
+        try writer.write { db in
+            var contact = contact
+            try contact.insert(db)
+            return contact
+        }
+    }
+
+    func contacts() throws -> [ContactRecord] {
+        try writer.read { db in try ContactRecord.order(Column("id")).fetchAll(db) }
+    }
+
+    func contacts(ofPersons personIds: [String]) throws -> [ContactRecord] {
+        try writer.read { db in try ContactRecord.filter(personIds.contains(Column("personId"))).order(Column("id")).fetchAll(db) }
+    }
+
+    func personMerges() throws -> [String: String] {
+        try writer.read { db in
+            var merges: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, mergedInto FROM person WHERE mergedInto IS NOT NULL")
+            while let row = try rows.next() { merges[row[0]] = row[1] }
+            return merges
+        }
+    }
+
+    func recordAudit(_ event: AuditEvent) throws {
+        try writer.write { db in
+            var event = event
+            try event.insert(db)
+        }
+    }
+
+    func auditEvents(limit: Int) throws -> [AuditEvent] {
+        try writer.read { db in try AuditEvent.order(Column("id").desc).limit(limit).fetchAll(db) }
+    }
+}

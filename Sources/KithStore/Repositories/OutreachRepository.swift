@@ -1,0 +1,24 @@
+/// Stores what scoring and outreach produce: dated score snapshots, contacts recorded with residents, and the
+/// audit trail of views and exports.
+public protocol OutreachRepository: Sendable {
+    /// Saves a run with every person's and household's score in one transaction, and returns it with its id. The
+    /// scores' run ids are set to the new run's.
+    func saveScoreRun(_ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore]) throws -> ScoreRun
+    /// Runs, newest first.
+    func scoreRuns(limit: Int) throws -> [ScoreRun]
+    func personScores(inRun runId: Int64) throws -> [PersonScore]
+    func personScore(inRun runId: Int64, personId: String) throws -> PersonScore?
+    func householdScores(inRun runId: Int64) throws -> [HouseholdScore]
+
+    func recordContact(_ contact: ContactRecord) throws -> ContactRecord
+    /// Every recorded contact, oldest first.
+    func contacts() throws -> [ContactRecord]
+    func contacts(ofPersons personIds: [String]) throws -> [ContactRecord]
+
+    /// Every merged person id with the id it was merged into (one step; follow the chain for the current id).
+    func personMerges() throws -> [String: String]
+
+    func recordAudit(_ event: AuditEvent) throws
+    /// The latest events first.
+    func auditEvents(limit: Int) throws -> [AuditEvent]
+}
