@@ -71,9 +71,7 @@ struct Resident: Sendable {
 
     /// Completed years of age on a date.
     func age(on date: CivilDate) -> Int {
-        var years = date.year - dateOfBirth.year
-        if (date.month, date.day) < (dateOfBirth.month, dateOfBirth.day) { years -= 1 }
-        return years
+        date.completedYears(since: dateOfBirth)
     }
 
     /// The title a partner's system would record.

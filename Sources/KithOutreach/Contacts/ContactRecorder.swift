@@ -1,4 +1,3 @@
-import Foundation
 import KithSpreadsheet
 import KithStore
 
@@ -16,12 +15,13 @@ public struct ContactRecorder: Sendable {
         personID: String, outcome: ContactRecord.Outcome, on date: CivilDate, note: String?, by recorder: String
     ) throws -> ContactRecord {
         guard let current = try database.linkage.resolvePerson(personID) else { throw OutreachError.unknownPerson(personID) }
-        let now = ISO8601DateFormatter().string(from: Date())
         let contact = try database.outreach.recordContact(
-            ContactRecord(personId: current, outcome: outcome, contactedOn: date.description, note: note, recordedBy: recorder, recordedAt: now)
+            ContactRecord(
+                personId: current, outcome: outcome, contactedOn: date.description, note: note, recordedBy: recorder, recordedAt: AuditTrail.now()
+            )
         )
-        try database.outreach.recordAudit(
-            AuditEvent(at: now, actor: recorder, action: "record-contact", subject: current, personCount: 1, detail: "outcome \(outcome.rawValue) on \(date)")
+        try AuditTrail(database: database).record(
+            .recordContact, by: recorder, subject: current, personCount: 1, detail: "outcome \(outcome.rawValue) on \(date)"
         )
         return contact
     }

@@ -96,11 +96,9 @@ public struct OutreachExport: Sendable {
             }
             try writer.finish()
         }
-        try database.outreach.recordAudit(
-            AuditEvent(
-                at: ISO8601DateFormatter().string(from: Date()), actor: exportedBy, action: "export-outreach", subject: url.path,
-                personCount: entries.count, detail: filter.description + (group.map { "; file for \($0)" } ?? "") + "; score run \(run.id ?? 0)"
-            )
+        try AuditTrail(database: database).record(
+            .exportOutreach, by: exportedBy, subject: url.path, personCount: entries.count,
+            detail: filter.description + (group.map { "; file for \($0)" } ?? "") + "; score run \(run.id ?? 0)"
         )
         return WrittenFile(url: url, group: group, personCount: entries.count)
     }

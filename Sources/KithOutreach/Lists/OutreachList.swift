@@ -20,12 +20,14 @@ public struct OutreachList: Sendable {
     /// People linked since the scores were made: not on the list until `kith score` runs again.
     public var unscoredCount: Int
 
-    /// Builds the list from the store's latest score run.
-    public static func make(database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate) throws -> OutreachList {
+    /// Builds the list from the store's latest score run. Pass `profiles` when they were just read (as a scoring
+    /// returns them) to save reading every row again.
+    public static func make(
+        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, profiles: [PersonProfile]? = nil
+    ) throws -> OutreachList {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
         let scores = Dictionary(uniqueKeysWithValues: try database.outreach.personScores(inRun: runID).map { ($0.personId, $0) })
-        let profiles = try PersonProfileReader(database: database, referenceDate: referenceDate).allProfiles().profiles
-        let decoder = JSONDecoder()
+        let profiles = try profiles ?? PersonProfileReader(database: database, referenceDate: referenceDate).allProfiles().profiles
         var list = OutreachList(entries: [], run: run, deceasedCount: 0, doNotContactCount: 0, movedCount: 0, unscoredCount: 0)
         for profile in profiles {
             guard let score = scores[profile.personID], let band = Band(rawValue: score.band) else {
@@ -34,7 +36,7 @@ public struct OutreachList: Sendable {
             }
             let entry = OutreachEntry(
                 profile: profile, band: band, score: score.score, cohort: Cohort(rawValue: score.cohort) ?? .adult,
-                reasons: (try? decoder.decode([ScoreReason].self, from: Data(score.reasons.utf8))) ?? [], action: score.action
+                reasons: ScoreReason.list(fromJSON: score.reasons), action: score.action
             )
             guard filter.admits(entry) else { continue }
             if profile.isDeceased {

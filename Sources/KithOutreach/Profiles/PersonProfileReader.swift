@@ -27,7 +27,7 @@ public struct PersonProfileReader: Sendable {
 
     /// The profiles of every person with at least one row in the latest import of some source.
     public func allProfiles() throws -> Profiles {
-        let context = try ReadingContext(database: database)
+        let imports = try StoredImports(database: database)
         let assignments = try database.linkage.personAssignments()
         var builders: [String: ProfileBuilder] = [:]
         var unlinked = 0
@@ -36,7 +36,7 @@ public struct PersonProfileReader: Sendable {
                 unlinked += 1
                 return
             }
-            builders[personID, default: ProfileBuilder(personID: personID)].add(row, context: context, referenceDate: referenceDate)
+            builders[personID, default: ProfileBuilder(personID: personID)].add(row, imports: imports, referenceDate: referenceDate)
         }
         let contacts = try contactsByPerson()
         let profiles = builders.values
@@ -51,33 +51,23 @@ public struct PersonProfileReader: Sendable {
         guard let current = try database.linkage.resolvePerson(personID) else { return nil }
         let rowIDs = try database.linkage.records(ofPerson: current).map(\.sourceRowId)
         guard !rowIDs.isEmpty else { return nil }
-        let context = try ReadingContext(database: database)
+        let imports = try StoredImports(database: database)
         var builder = ProfileBuilder(personID: current)
         for row in try database.linkage.linkableRows(ids: rowIDs) {
-            builder.add(row, context: context, referenceDate: referenceDate)
+            builder.add(row, imports: imports, referenceDate: referenceDate)
         }
         return builder.profile(contacts: try contactsByPerson()[current] ?? [], referenceDate: referenceDate)
     }
 
     /// Recorded contacts by the id each person is known by now.
     private func contactsByPerson() throws -> [String: [ContactRecord]] {
-        let merges = try database.outreach.personMerges()
-        var byPerson: [String: [ContactRecord]] = [:]
-        for contact in try database.outreach.contacts() {
-            var id = contact.personId
-            var steps = 0
-            while let next = merges[id], steps < 1_000 {
-                id = next
-                steps += 1
-            }
-            byPerson[id, default: []].append(contact)
-        }
-        return byPerson
+        let merges = PersonMerges(into: try database.outreach.personMerges())
+        return Dictionary(grouping: try database.outreach.contacts()) { merges.current($0.personId) }
     }
 }
 
 /// What a profile needs to know about imports: each one's tags, file and whether it is its source's latest.
-struct ReadingContext {
+struct StoredImports {
     struct ImportInfo {
         var columns: [(position: Int, tag: HXLTag, entry: DictionaryEntry?)]
         var place: String
@@ -86,7 +76,7 @@ struct ReadingContext {
         var isLatest: Bool
     }
 
-    var imports: [Int64: ImportInfo] = [:]
+    var byID: [Int64: ImportInfo] = [:]
 
     init(database: KithDatabase) throws {
         let dictionary = DataDictionary.standard
@@ -101,7 +91,7 @@ struct ReadingContext {
                 return (column.position, tag, dictionary.entry(for: tag))
             }
             let place = fileImport.fileName + (fileImport.sheetName.map { " (\($0))" } ?? "")
-            imports[id] = ImportInfo(
+            byID[id] = ImportInfo(
                 columns: tagged, place: place, fileName: fileImport.fileName, sheet: fileImport.sheetName, isLatest: latest[fileImport.sourceId] == id
             )
         }

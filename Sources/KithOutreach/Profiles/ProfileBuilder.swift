@@ -31,8 +31,8 @@ struct ProfileBuilder {
         self.personID = personID
     }
 
-    mutating func add(_ row: LinkableRow, context: ReadingContext, referenceDate: CivilDate) {
-        guard let info = context.imports[row.importId] else { return }
+    mutating func add(_ row: LinkableRow, imports: StoredImports, referenceDate: CivilDate) {
+        guard let info = imports.byID[row.importId] else { return }
         var values: [HXLTag: String] = [:]
         for column in info.columns {
             if let value = row.normalisedValue(at: column.position), !value.isEmpty {
@@ -105,7 +105,7 @@ struct ProfileBuilder {
         }
         return PersonProfile(
             personID: personID, givenName: given, familyName: family, birthDate: birthDate,
-            age: birthDate.map { Self.age(born: $0, on: referenceDate) }, sex: sexes.best, nhsNumber: nhsNumbers.best,
+            age: birthDate.map { max(0, referenceDate.completedYears(since: $0)) }, sex: sexes.best, nhsNumber: nhsNumbers.best,
             address: address, postcode: postcode, phone: phones.best, email: emails.best,
             householdID: HouseholdKey.id(uprn: uprns.best, address: address, postcode: postcode),
             area: areas.best ?? postcode.map(Self.district), school: school?.name, schoolURN: school?.urn,
@@ -119,12 +119,6 @@ struct ProfileBuilder {
     static func district(_ postcode: String) -> String {
         let compact = postcode.uppercased().filter { $0 != " " }
         return compact.count > 3 ? String(compact.dropLast(3)) : compact
-    }
-
-    static func age(born: CivilDate, on date: CivilDate) -> Int {
-        var years = date.year - born.year
-        if (date.month, date.day) < (born.month, born.day) { years -= 1 }
-        return max(0, years)
     }
 
     /// A value in words: `Yes` for a flag, `MH (Mental Health Support)` for a code.

@@ -35,14 +35,9 @@ public struct ScoreChange: Sendable, Equatable {
             if band > before { changes.append(ScoreChange(kind: .movedUp, personID: person, from: before, to: band)) }
             if band < before { changes.append(ScoreChange(kind: .movedDown, personID: person, from: before, to: band)) }
         }
+        let merged = PersonMerges(into: merges)
         for (person, band) in previous where current[person] == nil {
-            var id = person
-            var steps = 0
-            while let next = merges[id], steps < 1_000 {
-                id = next
-                steps += 1
-            }
-            if current[id] != nil { continue }
+            if current[merged.current(person)] != nil { continue }
             changes.append(ScoreChange(kind: .noLongerOnAnyList, personID: person, from: band, to: nil))
         }
         return changes.sorted { ($0.to ?? $0.from ?? .green, $1.personID) > ($1.to ?? $1.from ?? .green, $0.personID) }

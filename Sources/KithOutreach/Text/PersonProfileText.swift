@@ -5,22 +5,8 @@ import KithVulnerability
 
 /// `kith person`: one person's details, rating, household, involvements and contacts, for the terminal.
 public enum PersonProfileText {
-    /// A household member as the profile lists them.
-    public struct Member: Sendable {
-        public var personID: String
-        public var name: String
-        public var age: Int?
-
-        public init(personID: String, name: String, age: Int?) {
-            self.personID = personID
-            self.name = name
-            self.age = age
-        }
-    }
-
-    public static func render(
-        _ profile: PersonProfile, score: PersonScore?, run: ScoreRun?, household: HouseholdScore?, members: [Member], contacts: [ContactRecord]
-    ) -> String {
+    public static func render(_ card: PersonCard) -> String {
+        let (profile, score, run, household, members, contacts) = (card.profile, card.score, card.run, card.household, card.members, card.contacts)
         var lines: [String] = []
         lines.append("\(profile.personID)  \(profile.name.isEmpty ? "(no name on any list)" : profile.name)")
         var born: [String] = []
@@ -41,7 +27,7 @@ public enum PersonProfileText {
         lines.append("")
         if let score, let run {
             lines.append("Rating (score run \(run.id ?? 0), as of \(run.referenceDate)): \(Band(rawValue: score.band)?.label ?? score.band), score \(score.score), weighed as \(score.cohort == "child" ? "a child" : "an \(score.cohort)")")
-            for reason in Self.reasons(score.reasons) {
+            for reason in ScoreReason.list(fromJSON: score.reasons) {
                 lines.append("  + \(reason.text)" + (reason.throughHousehold ? "  [found on another member of the household]" : ""))
             }
             lines.append("  Suggested action: \(score.action)")
@@ -74,9 +60,5 @@ public enum PersonProfileText {
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func reasons(_ json: String) -> [ScoreReason] {
-        (try? JSONDecoder().decode([ScoreReason].self, from: Data(json.utf8))) ?? []
     }
 }

@@ -56,6 +56,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// Completed years from `earlier` to this date: a person's age on this date when `earlier` is their birthday.
+    public func completedYears(since earlier: CivilDate) -> Int {
+        var years = year - earlier.year
+        if (month, day) < (earlier.month, earlier.day) { years -= 1 }
+        return years
+    }
+
     /// ISO 8601, `2011-07-05`.
     public var description: String {
         String(year).leftPadded(to: 4) + "-" + String(month).leftPadded(to: 2) + "-" + String(day).leftPadded(to: 2)

@@ -260,6 +260,9 @@ public final class KithDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("v5: household members by score run") { db in
+            try db.execute(sql: "CREATE INDEX personScore_on_runId_householdId ON personScore(runId, householdId)")
+        }
         return migrator
     }
 }

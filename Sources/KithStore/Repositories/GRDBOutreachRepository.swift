@@ -38,6 +38,16 @@ struct GRDBOutreachRepository: OutreachRepository {
         try writer.read { db in try HouseholdScore.filter(Column("runId") == runId).fetchAll(db) }
     }
 
+    func householdScore(inRun runId: Int64, householdId: String) throws -> HouseholdScore? {
+        try writer.read { db in try HouseholdScore.fetchOne(db, key: ["runId": runId, "householdId": householdId]) }
+    }
+
+    func personScores(inRun runId: Int64, householdId: String) throws -> [PersonScore] {
+        try writer.read { db in
+            try PersonScore.filter(Column("runId") == runId && Column("householdId") == householdId).order(Column("personId")).fetchAll(db)
+        }
+    }
+
     func recordContact(_ contact: ContactRecord) throws -> ContactRecord {
         try writer.write { db in
             var contact = contact

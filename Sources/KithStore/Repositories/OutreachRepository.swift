@@ -9,6 +9,9 @@ public protocol OutreachRepository: Sendable {
     func personScores(inRun runId: Int64) throws -> [PersonScore]
     func personScore(inRun runId: Int64, personId: String) throws -> PersonScore?
     func householdScores(inRun runId: Int64) throws -> [HouseholdScore]
+    func householdScore(inRun runId: Int64, householdId: String) throws -> HouseholdScore?
+    /// The scores of a household's members in a run.
+    func personScores(inRun runId: Int64, householdId: String) throws -> [PersonScore]
 
     func recordContact(_ contact: ContactRecord) throws -> ContactRecord
     /// Every recorded contact, oldest first.

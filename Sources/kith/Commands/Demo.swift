@@ -53,7 +53,9 @@ struct Demo: ParsableCommand {
         let scores = try VulnerabilityScoring(database: database, matrix: matrix, referenceDate: asOf).run(scoredBy: "kith demo")
         print(ScoreSummaryText.render(scores, matrix: matrix, top: 0))
         print("")
-        let list = try OutreachList.make(database: database, filter: OutreachFilter(), referenceDate: asOf)
+        let list = try OutreachList.make(
+            database: database, filter: OutreachFilter(), referenceDate: asOf, profiles: Array(scores.profiles.values)
+        )
         print("Top of the contact list:")
         print(OutreachText.preview(list, top: 15))
         print("")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KithOutreach
-import KithStore
 
 /// `kith person`: everything Kith knows about one person, and the view recorded in the audit trail.
 struct Person: ParsableCommand {
@@ -20,27 +19,9 @@ struct Person: ParsableCommand {
     @OptionGroup var referenceDate: ReferenceDateOption
 
     func run() throws {
-        let database = try store.open()
-        let reader = PersonProfileReader(database: database, referenceDate: try referenceDate.date())
-        guard let profile = try reader.profile(of: id) else { throw ValidationError(OutreachError.unknownPerson(id).description) }
-        let run = try database.outreach.scoreRuns(limit: 1).first
-        let score = try run?.id.flatMap { try database.outreach.personScore(inRun: $0, personId: profile.personID) }
-        var household: HouseholdScore?
-        var members: [PersonProfileText.Member] = []
-        if let runID = run?.id, let householdID = score?.householdId {
-            household = try database.outreach.householdScores(inRun: runID).first { $0.householdId == householdID }
-            for member in try database.outreach.personScores(inRun: runID) where member.householdId == householdID {
-                let name = member.personId == profile.personID ? profile.name : (try reader.profile(of: member.personId)?.name ?? "")
-                members.append(PersonProfileText.Member(personID: member.personId, name: name, age: member.age))
-            }
-        }
-        let contacts = try database.outreach.contacts(ofPersons: [profile.personID])
-        try database.outreach.recordAudit(
-            AuditEvent(
-                at: ISO8601DateFormatter().string(from: Date()), actor: by, action: "view-person", subject: profile.personID, personCount: 1,
-                detail: "kith person"
-            )
+        let card = try PersonCard.load(
+            personID: id, database: try store.open(), referenceDate: try referenceDate.date(), viewedBy: by, purpose: "kith person"
         )
-        print(PersonProfileText.render(profile, score: score, run: run, household: household, members: members, contacts: contacts))
+        print(PersonProfileText.render(card))
     }
 }
