@@ -22,6 +22,8 @@ let package = Package(
         .library(name: "KithVulnerability", targets: ["KithVulnerability"]),
         .library(name: "KithOutreach", targets: ["KithOutreach"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
+        .library(name: "KithAccess", targets: ["KithAccess"]),
+        .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +32,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Streaming multipart/form-data parsing for uploads (Hummingbird has none of its own; its examples use this).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // Reading and writing partner spreadsheets (CSV, XLSX). Pure: no database, no HTTP.
@@ -115,6 +122,36 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Accounts, roles, sessions, API tokens and what each account may see. Knows the store, not HTTP.
+        .target(
+            name: "KithAccess",
+            dependencies: [
+                "KithStore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The web app and JSON API: Hummingbird routes, Mustache pages, sessions, CSRF and security headers.
+        .target(
+            name: "KithWeb",
+            dependencies: [
+                "KithAccess",
+                "KithIngest",
+                "KithOutreach",
+                "KithPersons",
+                "KithSpreadsheet",
+                "KithStandard",
+                "KithStore",
+                "KithVulnerability",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            resources: [.copy("Resources/Templates"), .copy("Resources/Assets")],
+            swiftSettings: swiftSettings
+        ),
         // A synthetic borough: residents, households and the messy lists their partners send.
         .target(
             name: "KithSynthetic",
@@ -125,6 +162,7 @@ let package = Package(
         .executableTarget(
             name: "kith",
             dependencies: [
+                "KithAccess",
                 "KithIngest",
                 "KithLinkage",
                 "KithOutreach",
@@ -134,6 +172,7 @@ let package = Package(
                 "KithStore",
                 "KithSynthetic",
                 "KithVulnerability",
+                "KithWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -183,6 +222,17 @@ let package = Package(
             dependencies: [
                 "KithOutreach", "KithVulnerability", "KithPersons", "KithIngest", "KithStore", "KithSynthetic", "KithSpreadsheet",
                 "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithAccessTests", dependencies: ["KithAccess", "KithStore", "KithTestSupport"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithWebTests",
+            dependencies: [
+                "KithWeb", "KithAccess", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic", "KithSpreadsheet",
+                "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -50,7 +50,7 @@ struct OutreachListTests {
         #expect(throws: OutreachError.unknownPerson("KP-9999999")) {
             try ContactRecorder(database: borough.database).record(personID: "KP-9999999", outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "x")
         }
-        let audit = try borough.database.outreach.auditEvents(limit: 10)
+        let audit = try borough.database.audit.events(AuditQuery(limit: 10))
         #expect(audit.filter { $0.action == "record-contact" && $0.subject == person }.count == 2)
     }
 
@@ -69,7 +69,7 @@ struct OutreachListTests {
         #expect(table.header == OutreachExport.columns)
         #expect(Set(table.column("school")) == [schoolFile.group!])
         #expect(table.rows.count == schoolFile.personCount)
-        let audit = try borough.database.outreach.auditEvents(limit: 100).filter { $0.action == "export-outreach" }
+        let audit = try borough.database.audit.events(AuditQuery(limit: 100)).filter { $0.action == "export-outreach" }
         #expect(audit.count == files.count)
         #expect(audit.allSatisfy { $0.actor == "analyst" && $0.detail.contains("cohort child") })
         #expect(audit.contains { $0.subject == schoolFile.url.path && $0.personCount == schoolFile.personCount })

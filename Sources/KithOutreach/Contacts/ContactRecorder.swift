@@ -21,7 +21,7 @@ public struct ContactRecorder: Sendable {
             )
         )
         try AuditTrail(database: database).record(
-            .recordContact, by: recorder, subject: current, personCount: 1, detail: "outcome \(outcome.rawValue) on \(date)"
+            .recordContact, by: recorder, subject: current, personIDs: [current], detail: "outcome \(outcome.rawValue) on \(date)"
         )
         return contact
     }

@@ -37,7 +37,7 @@ public struct PersonCard: Sendable {
             }
         }
         let contacts = try database.outreach.contacts(ofPersons: [profile.personID])
-        try AuditTrail(database: database).record(.viewPerson, by: viewer, subject: profile.personID, personCount: 1, detail: purpose)
+        try AuditTrail(database: database).record(.viewPerson, by: viewer, subject: profile.personID, personIDs: [profile.personID], detail: purpose)
         return PersonCard(profile: profile, run: run, score: score, household: household, members: members, contacts: contacts)
     }
 }

@@ -41,8 +41,14 @@ public final class KithDatabase: Sendable {
     /// Where persons, the links between their records, reviewers' decisions and linkage runs are stored and read.
     public var linkage: any LinkageRepository { GRDBLinkageRepository(writer: writer) }
 
-    /// Where vulnerability scores, recorded contacts and the audit trail are stored and read.
+    /// Where vulnerability scores and recorded contacts are stored and read.
     public var outreach: any OutreachRepository { GRDBOutreachRepository(writer: writer) }
+
+    /// Where accounts, sessions and API tokens are kept, and which residents an account's scope reaches.
+    public var access: any AccessRepository { GRDBAccessRepository(writer: writer) }
+
+    /// The append-only audit trail: who viewed, searched, exported, imported or decided what, and when.
+    public var audit: any AuditRepository { GRDBAuditRepository(writer: writer) }
 
     /// The schema, one migration per released change. A shipped migration is never edited.
     static var migrator: DatabaseMigrator {
@@ -262,6 +268,68 @@ public final class KithDatabase: Sendable {
         }
         migrator.registerMigration("v5: household members by score run") { db in
             try db.execute(sql: "CREATE INDEX personScore_on_runId_householdId ON personScore(runId, householdId)")
+        }
+        migrator.registerMigration("v6: accounts, sessions, API tokens, audited residents and access scopes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        role TEXT NOT NULL,
+                        area TEXT,
+                        organisation TEXT,
+                        school TEXT,
+                        passwordHash TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL,
+                        failedSignIns INTEGER NOT NULL DEFAULT 0,
+                        lockedUntil TEXT,
+                        lastSignInAt TEXT,
+                        isDisabled INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE webSession (
+                        tokenDigest TEXT PRIMARY KEY,
+                        accountId INTEGER NOT NULL REFERENCES account(id),
+                        csrfToken TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        lastSeenAt TEXT NOT NULL,
+                        expiresAt TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX webSession_on_accountId ON webSession(accountId);
+                    CREATE TABLE apiToken (
+                        id INTEGER PRIMARY KEY,
+                        label TEXT NOT NULL,
+                        tokenDigest TEXT NOT NULL UNIQUE,
+                        accountId INTEGER NOT NULL REFERENCES account(id),
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL,
+                        expiresAt TEXT,
+                        revokedAt TEXT
+                    );
+                    -- Which residents each audited action touched, so "who looked at this person" is one query.
+                    CREATE TABLE auditPerson (
+                        eventId INTEGER NOT NULL REFERENCES auditEvent(id),
+                        personId TEXT NOT NULL,
+                        PRIMARY KEY (eventId, personId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX auditPerson_on_personId ON auditPerson(personId);
+                    CREATE TRIGGER auditPerson_is_append_only_on_update BEFORE UPDATE ON auditPerson
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is never changed'); END;
+                    CREATE TRIGGER auditPerson_is_append_only_on_delete BEFORE DELETE ON auditPerson
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is never deleted'); END;
+                    CREATE INDEX auditEvent_on_actor ON auditEvent(actor);
+                    CREATE INDEX auditEvent_on_action ON auditEvent(action);
+                    -- The VCS organisation a list belongs to: its partner accounts see the residents on it.
+                    ALTER TABLE source ADD COLUMN organisation TEXT;
+                    -- Where a person is, as scored: the scopes of caseworker and school accounts.
+                    ALTER TABLE personScore ADD COLUMN area TEXT;
+                    ALTER TABLE personScore ADD COLUMN school TEXT;
+                    ALTER TABLE personScore ADD COLUMN schoolURN TEXT;
+                    CREATE INDEX personScore_on_runId_area ON personScore(runId, area COLLATE NOCASE);
+                    CREATE INDEX personScore_on_runId_school ON personScore(runId, school COLLATE NOCASE);
+                    CREATE INDEX personScore_on_runId_schoolURN ON personScore(runId, schoolURN);
+                    """
+            )
         }
         return migrator
     }

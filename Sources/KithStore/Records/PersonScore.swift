@@ -14,10 +14,15 @@ public struct PersonScore: Codable, Sendable, Equatable {
     /// The reasons as JSON: factor, label, points and whether it came through the household.
     public var reasons: String
     public var action: String
+    /// The neighbourhood, ward or postcode district the person's lists place them in: a caseworker's scope.
+    public var area: String?
+    /// The school in the latest attendance list, by name and URN: a school account's scope.
+    public var school: String?
+    public var schoolURN: String?
 
     public init(
         runId: Int64, personId: String, householdId: String?, cohort: String, age: Int?, score: Int, band: String, reasons: String,
-        action: String
+        action: String, area: String? = nil, school: String? = nil, schoolURN: String? = nil
     ) {
         self.runId = runId
         self.personId = personId
@@ -28,6 +33,9 @@ public struct PersonScore: Codable, Sendable, Equatable {
         self.band = band
         self.reasons = reasons
         self.action = action
+        self.area = area
+        self.school = school
+        self.schoolURN = schoolURN
     }
 }
 

@@ -72,15 +72,4 @@ struct GRDBOutreachRepository: OutreachRepository {
             return merges
         }
     }
-
-    func recordAudit(_ event: AuditEvent) throws {
-        try writer.write { db in
-            var event = event
-            try event.insert(db)
-        }
-    }
-
-    func auditEvents(limit: Int) throws -> [AuditEvent] {
-        try writer.read { db in try AuditEvent.order(Column("id").desc).limit(limit).fetchAll(db) }
-    }
 }

@@ -1,5 +1,4 @@
-/// Stores what scoring and outreach produce: dated score snapshots, contacts recorded with residents, and the
-/// audit trail of views and exports.
+/// Stores what scoring and outreach produce: dated score snapshots and contacts recorded with residents.
 public protocol OutreachRepository: Sendable {
     /// Saves a run with every person's and household's score in one transaction, and returns it with its id. The
     /// scores' run ids are set to the new run's.
@@ -20,8 +19,4 @@ public protocol OutreachRepository: Sendable {
 
     /// Every merged person id with the id it was merged into (one step; follow the chain for the current id).
     func personMerges() throws -> [String: String]
-
-    func recordAudit(_ event: AuditEvent) throws
-    /// The latest events first.
-    func auditEvents(limit: Int) throws -> [AuditEvent]
 }

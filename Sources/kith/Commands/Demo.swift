@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KithAccess
 import KithIngest
 import KithOutreach
 import KithPersons
@@ -7,11 +8,13 @@ import KithSpreadsheet
 import KithStore
 import KithSynthetic
 import KithVulnerability
+import KithWeb
 
 /// `kith demo`: generates a borough, imports every list into a fresh store, links and scores it.
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Generate a synthetic borough, import its partner lists into a fresh store, link, score and list who to contact first."
+        abstract: "Generate a synthetic borough, import its partner lists into a fresh store, link, score, and serve the web app.",
+        discussion: "Adds a demo account for each role and prints its sign-in. --no-serve stops after printing the top of the contact list."
     )
 
     @Option(help: "Number of residents.")
@@ -23,7 +26,16 @@ struct Demo: ParsableCommand {
     @Option(help: "Random seed: the same seed gives the same borough.")
     var seed: UInt64 = 1
 
-    func run() throws {
+    @Flag(inversion: .prefixedNo, help: "Serve the web app over the demo store when it is ready.")
+    var serve = true
+
+    @Option(help: "The address to serve on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to serve on.")
+    var port = 8080
+
+    func run() async throws {
         let folder = URL(fileURLWithPath: dir)
         let databasePath = folder.appendingPathComponent("kith.sqlite").path
         for suffix in ["", "-wal", "-shm"] {
@@ -67,5 +79,19 @@ struct Demo: ParsableCommand {
         print("  swift run -c release kith outreach --db \(databasePath) --as-of \(asOf) --cohort child --split-by school --out weekly-lists")
         print("  swift run -c release kith contact \(first) --outcome reached --db \(databasePath)")
         print("  swift run -c release kith review --db \(databasePath)")
+        print("")
+        let accounts = try DemoAccounts.add(to: database, run: scores.run)
+        print("Demo sign-ins for the web app (passwords made for this demo store):")
+        for account in accounts {
+            print("  \(account.role.label.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.password)   sees \(account.scope)")
+        }
+        guard serve else { return }
+        let app = try await WebApp(
+            database: database, configuration: WebConfiguration(host: host, port: port, referenceDate: asOf)
+        )
+        print("")
+        print("Kith is serving the demo at http://\(host):\(port)/ (Ctrl-C to stop). Sign in with one of the accounts above.")
+        fflush(nil)  // stdout is a pipe or file when run by a script: show everything above before serving
+        try await app.serve()
     }
 }

@@ -1,0 +1,43 @@
+import KithStore
+
+/// Answers which residents an account's ``AccessScope`` reaches, from the store: a caseworker's area and a
+/// school's pupils as the latest score run places them, a partner's residents from the lists of its organisation.
+/// Every page and API call that shows a resident asks it first.
+public struct ResidentScope: Sendable {
+    public let database: KithDatabase
+    public let scope: AccessScope
+
+    public init(database: KithDatabase, scope: AccessScope) {
+        self.database = database
+        self.scope = scope
+    }
+
+    /// Whether the scope reaches the person (by any id the person has had).
+    public func allows(_ personID: String) throws -> Bool {
+        switch scope {
+        case .everyone: return true
+        case .nobody: return false
+        case .organisation(let organisation):
+            guard let current = try database.linkage.resolvePerson(personID) else { return false }
+            return try database.access.isPerson(current, listedByOrganisation: organisation)
+        case .area, .school:
+            guard let current = try database.linkage.resolvePerson(personID) else { return false }
+            return try personIDs()?.contains(current) ?? true
+        }
+    }
+
+    /// The persons the scope reaches; nil when it reaches everyone.
+    public func personIDs() throws -> Set<String>? {
+        switch scope {
+        case .everyone: return nil
+        case .nobody: return []
+        case .organisation(let organisation): return Set(try database.access.personIds(listedByOrganisation: organisation))
+        case .area(let area):
+            guard let runID = try database.outreach.scoreRuns(limit: 1).first?.id else { return [] }
+            return Set(try database.access.personIds(inRun: runID, area: area))
+        case .school(let school):
+            guard let runID = try database.outreach.scoreRuns(limit: 1).first?.id else { return [] }
+            return Set(try database.access.personIds(inRun: runID, school: school))
+        }
+    }
+}

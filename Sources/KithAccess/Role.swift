@@ -1,0 +1,56 @@
+/// What an account is for, and so what it may do and which residents it reaches.
+public enum Role: String, Sendable, CaseIterable, Codable {
+    /// Runs Kith: accounts, tokens and the audit trail, as well as everything an analyst does.
+    case admin
+    /// A council data analyst: every resident, every list, imports and match review.
+    case analyst
+    /// A social worker or hub coordinator: the residents of one neighbourhood, their contact lists and contacts.
+    case caseworker
+    /// A VCS organisation: only the residents on its own lists, and only the details it needs to help them.
+    case partner
+    /// A school: only its own pupils, for welfare checks.
+    case school
+
+    /// The words shown beside an account.
+    public var label: String {
+        switch self {
+        case .admin: "Administrator"
+        case .analyst: "Analyst"
+        case .caseworker: "Caseworker"
+        case .partner: "VCS partner"
+        case .school: "School"
+        }
+    }
+
+    /// What this role may do.
+    public var capabilities: Set<Capability> {
+        switch self {
+        case .admin: Set(Capability.allCases)
+        case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts])
+        case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
+        case .partner, .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
+        }
+    }
+
+    public func can(_ capability: Capability) -> Bool {
+        capabilities.contains(capability)
+    }
+
+    /// Whether the role reaches every resident, rather than those of one area, organisation or school.
+    public var seesEveryone: Bool {
+        self == .admin || self == .analyst
+    }
+}
+
+/// One thing an account may be allowed to do. Every page and API route names the capability it needs.
+public enum Capability: String, Sendable, CaseIterable, Codable {
+    case searchPersons = "search persons"
+    case viewPersons = "view persons"
+    case importLists = "import lists"
+    case reviewMatches = "review matches"
+    case viewOutreach = "view contact lists"
+    case exportOutreach = "export contact lists"
+    case recordContacts = "record contacts"
+    case readAudit = "read the audit trail"
+    case manageAccounts = "manage accounts"
+}

@@ -1,0 +1,45 @@
+import Foundation
+import KithStore
+
+/// Issues, checks and revokes bearer tokens for the JSON API. A token acts as the account it was issued to.
+public struct TokenIssuer: Sendable {
+    public let database: KithDatabase
+
+    public init(database: KithDatabase) {
+        self.database = database
+    }
+
+    /// Issues a token to an account; the token is returned once and only its digest is kept.
+    public func issue(
+        toAccountNamed name: String, label: String, validForDays days: Int?, by issuer: String, now: Date = Date()
+    ) throws -> (token: String, record: APIToken) {
+        guard let account = try database.access.account(named: name) else { throw AccessError.unknownAccount(name) }
+        let token = "kith_" + SecretToken.make()
+        let formatter = ISO8601DateFormatter()
+        let record = try database.access.insertToken(
+            APIToken(
+                label: label, tokenDigest: SecretToken.digest(of: token), accountId: account.id ?? 0, createdAt: formatter.string(from: now),
+                createdBy: issuer, expiresAt: days.map { formatter.string(from: now.addingTimeInterval(Double($0) * 86_400)) }
+            )
+        )
+        try AuditTrail(database: database).record(
+            .issueToken, by: issuer, subject: "token \(record.id ?? 0)",
+            detail: "\"\(label)\" for \(account.name)\(days.map { ", valid \($0) days" } ?? ", no expiry")"
+        )
+        return (token, record)
+    }
+
+    /// The account a bearer token acts as, if the token is known, not revoked or expired, and its account enabled.
+    public func authenticate(_ token: String, now: Date = Date()) throws -> SignedIn? {
+        guard token.hasPrefix("kith_"), let record = try database.access.token(digest: SecretToken.digest(of: token)) else { return nil }
+        let nowText = ISO8601DateFormatter().string(from: now)
+        guard record.revokedAt == nil, record.expiresAt.map({ $0 > nowText }) ?? true,
+            let account = try database.access.account(id: record.accountId), !account.isDisabled, let role = Role(rawValue: account.role)
+        else { return nil }
+        return SignedIn(account: account, role: role, csrfToken: nil, sessionDigest: nil)
+    }
+
+    public func revoke(id: Int64, now: Date = Date()) throws {
+        try database.access.revokeToken(id: id, at: ISO8601DateFormatter().string(from: now))
+    }
+}

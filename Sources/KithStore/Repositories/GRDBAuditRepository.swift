@@ -1,0 +1,59 @@
+import GRDB
+
+/// ``AuditRepository`` over Kith's SQLite store.
+struct GRDBAuditRepository: AuditRepository {
+    let writer: any DatabaseWriter
+
+    func record(_ event: AuditEvent, personIds: [String]) throws -> AuditEvent {
+        try writer.write { db in
+            var event = event
+            try event.insert(db)
+            guard let eventId = event.id else { return event }
+            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditPerson (eventId, personId) VALUES (?, ?)")
+            for personId in personIds {
+                try statement.execute(arguments: [eventId, personId])
+            }
+            return event
+        }
+    }
+
+    func events(_ query: AuditQuery) throws -> [AuditEvent] {
+        try writer.read { db in
+            try request(query).order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
+        }
+    }
+
+    func count(_ query: AuditQuery) throws -> Int {
+        try writer.read { db in try request(query).fetchCount(db) }
+    }
+
+    func personIds(ofEvents eventIds: [Int64]) throws -> [Int64: [String]] {
+        guard !eventIds.isEmpty else { return [:] }
+        return try writer.read { db in
+            var result: [Int64: [String]] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(databaseQuestionMarks(count: eventIds.count))) ORDER BY eventId, personId",
+                arguments: StatementArguments(eventIds)
+            )
+            while let row = try rows.next() {
+                result[row["eventId"], default: []].append(row["personId"])
+            }
+            return result
+        }
+    }
+
+    private func request(_ query: AuditQuery) -> QueryInterfaceRequest<AuditEvent> {
+        var request = AuditEvent.all()
+        if let actor = query.actor, !actor.isEmpty { request = request.filter(Column("actor").collating(.nocase) == actor) }
+        if let action = query.action, !action.isEmpty { request = request.filter(Column("action") == action) }
+        if let personId = query.personId, !personId.isEmpty {
+            request = request.filter(sql: "id IN (SELECT eventId FROM auditPerson WHERE personId = ?)", arguments: [personId])
+        }
+        if let from = query.from, !from.isEmpty { request = request.filter(Column("at") >= from) }
+        if let until = query.until, !until.isEmpty {
+            // A bare date means "to the end of that day": every time on it sorts below the date followed by "~".
+            request = request.filter(Column("at") < (until.count == 10 ? until + "~" : until))
+        }
+        return request
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KithAccess
+
+/// Refuses any form post that did not come from one of Kith's own pages: the form must carry the session's CSRF
+/// token (the sign-in form, before there is a session, the token of its own cookie), and a browser's `Origin`, when
+/// sent, must be this server. Multipart uploads, whose body is streamed later, carry the token in the query string
+/// of the form's action. The JSON API, authenticated by bearer tokens rather than cookies, needs neither.
+struct CSRFMiddleware: RouterMiddleware {
+    typealias Context = WebRequestContext
+
+    static let fieldName = "csrf"
+    static let signInCookieName = "kith_signin"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let safe: Set<HTTPRequest.Method> = [.get, .head, .options]
+        let path = request.uri.path
+        guard !safe.contains(request.method), !path.hasPrefix("/api/") else { return try await next(request, context) }
+        guard Self.originMatches(request) else { throw WebError.invalidForm }
+        var request = request
+        let given: String?
+        if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
+            given = FormFields.query(of: request)[Self.fieldName]
+        } else {
+            given = try await FormFields.read(&request, context: context)[Self.fieldName]
+        }
+        let expected: String?
+        if path == "/sign-in" {
+            expected = request.cookies[Self.signInCookieName]?.value
+        } else {
+            guard context.signedIn != nil else { throw WebError.signInRequired(next: "/") }
+            expected = context.signedIn?.csrfToken
+        }
+        guard let given, let expected, !expected.isEmpty, SecretToken.matches(given, expected) else { throw WebError.invalidForm }
+        return try await next(request, context)
+    }
+
+    /// A browser sends `Origin` with a form post; it must name this server (the `Host` the request was sent to).
+    static func originMatches(_ request: Request) -> Bool {
+        guard let origin = request.headers[.origin] else { return true }
+        guard let host = request.head.authority else { return false }
+        let stripped = origin.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
+        return stripped == host
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KithAccess
+import Mustache
+
+/// Renders Kith's pages from the Mustache templates in `Resources/Templates`, each inside the shared layout
+/// (skip link, header, the navigation the account's role allows, error summary, footer).
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+
+    init() async throws {
+        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Templates").path else {
+            throw WebError.badRequest("Kith's page templates are missing from the build.")
+        }
+        self.library = try await MustacheLibrary(directory: folder)
+    }
+
+    /// One problem with what was typed, shown in the error summary and beside its field (`#field-id`).
+    struct FieldError: Sendable {
+        var field: String
+        var message: String
+    }
+
+    /// Renders a page. `values` are the page's own; the layout adds the title, who is signed in, the navigation,
+    /// the CSRF token, a notice and the error summary.
+    func page(
+        _ template: String, title: String, values: [String: Any] = [:], signedIn: SignedIn?, path: String,
+        notice: String? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var context = values
+        context["pageTitle"] = (errors.isEmpty ? "" : "Error: ") + title + " – Kith"
+        context["heading"] = title
+        context["notice"] = notice
+        if !errors.isEmpty {
+            context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
+            for error in errors { context["error_" + error.field] = error.message }
+        }
+        if let signedIn {
+            context["signedIn"] = [
+                "name": signedIn.name, "role": signedIn.role.label, "scope": signedIn.scope.description,
+            ]
+            context["csrf"] = signedIn.csrfToken ?? ""
+            context["navigation"] = Self.navigation(for: signedIn, path: path)
+        }
+        let html = library.render(context, withTemplate: template) ?? "Kith could not render the page \(template)."
+        return Self.html(html, status: status)
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html))
+        )
+    }
+
+    /// The sections an account's role reaches, the current one marked.
+    static func navigation(for signedIn: SignedIn, path: String) -> [[String: Any]] {
+        let sections: [(href: String, label: String, capability: Capability)] = [
+            ("/persons", "Residents", .searchPersons),
+            ("/outreach", "Contact lists", .viewOutreach),
+            ("/review", "Review matches", .reviewMatches),
+            ("/imports", "Imports", .importLists),
+            ("/audit", "Audit trail", .readAudit),
+        ]
+        return sections.filter { signedIn.can($0.capability) }.map { section in
+            ["href": section.href, "label": section.label, "current": path == section.href || path.hasPrefix(section.href + "/")]
+        }
+    }
+}

@@ -1,0 +1,18 @@
+// Kith's progressive enhancement: everything works without it.
+// Review queue: keyboard shortcuts S (same person), N (not the same person), K (skip), for people who review hundreds.
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector("[data-autofocus]");
+  if (summary) { summary.focus(); }
+  var review = document.querySelector("[data-review-shortcuts]");
+  if (!review) { return; }
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var target = event.target;
+    if (target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.tagName === "SELECT")) { return; }
+    var keys = { s: "same", n: "different", k: "skip" };
+    var verdict = keys[event.key.toLowerCase()];
+    if (!verdict) { return; }
+    var button = review.querySelector('button[name="verdict"][value="' + verdict + '"]');
+    if (button) { event.preventDefault(); button.click(); }
+  });
+});

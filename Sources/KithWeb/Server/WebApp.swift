@@ -1,0 +1,93 @@
+import Foundation
+import Hummingbird
+import KithAccess
+import KithStore
+import Logging
+
+/// Kith's web app and JSON API over one store: the pages, their routes and the services they share. `kith serve`
+/// and `kith demo` run it; tests drive its router directly.
+public struct WebApp: Sendable {
+    public let database: KithDatabase
+    public let configuration: WebConfiguration
+    let pages: PageRenderer
+    let signInDesk: SignInDesk
+    let sessions: SessionKeeper
+    let tokens: TokenIssuer
+    let assets: AssetFiles
+
+    public init(database: KithDatabase, configuration: WebConfiguration) async throws {
+        self.database = database
+        self.configuration = configuration
+        self.pages = try await PageRenderer()
+        self.signInDesk = SignInDesk(database: database, hasher: PasswordHasher(cost: configuration.passwordCost))
+        self.sessions = SessionKeeper(database: database)
+        self.tokens = TokenIssuer(database: database)
+        self.assets = try AssetFiles()
+    }
+
+    /// Every route, behind the middleware every response passes through.
+    public func makeRouter() -> Router<WebRequestContext> {
+        let router = Router(context: WebRequestContext.self)
+        router.add(middleware: SecurityHeadersMiddleware(strictTransport: configuration.secureCookies))
+        router.add(middleware: ErrorPageMiddleware(pages: pages))
+        addAssetRoutes(to: router)
+        let api = router.group("api")
+        api.add(middleware: BearerTokenMiddleware(tokens: tokens))
+        addAPIRoutes(to: api)
+        let site = router.group()
+        site.add(middleware: SessionMiddleware(sessions: sessions))
+        site.add(middleware: CSRFMiddleware())
+        addSignInRoutes(to: site)
+        addHomeRoutes(to: site)
+        return router
+    }
+
+    /// The app as a Hummingbird application, listening where the configuration says.
+    public func makeApplication(logger: Logger = Logger(label: "kith.web")) -> some ApplicationProtocol {
+        Application(
+            router: makeRouter(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            logger: logger
+        )
+    }
+
+    /// Serves until the process is stopped.
+    public func serve(logger: Logger = Logger(label: "kith.web")) async throws {
+        try await makeApplication(logger: logger).runService()
+    }
+
+    /// The signed-in account, or a trip to the sign-in page and back.
+    func requireSignedIn(_ request: Request, _ context: WebRequestContext) throws -> SignedIn {
+        guard let signedIn = context.signedIn else {
+            throw WebError.signInRequired(next: request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))
+        }
+        return signedIn
+    }
+
+    /// The signed-in account, if its role has the capability; every route that touches residents starts here.
+    func require(_ capability: Capability, _ request: Request, _ context: WebRequestContext) throws -> SignedIn {
+        let signedIn = try requireSignedIn(request, context)
+        guard signedIn.can(capability) else {
+            try AuditTrail(database: database).record(
+                .deniedAccess, by: signedIn.name, subject: request.uri.path, detail: "needs: \(capability.rawValue)"
+            )
+            throw WebError.forbidden(capability)
+        }
+        return signedIn
+    }
+
+    /// What the account's scope reaches.
+    func residents(of signedIn: SignedIn) -> ResidentScope {
+        ResidentScope(database: database, scope: signedIn.scope)
+    }
+
+    /// Throws "not found" unless the account's scope reaches the person; a refusal is audited.
+    func requireResident(_ personID: String, for signedIn: SignedIn, path: String) throws {
+        guard try residents(of: signedIn).allows(personID) else {
+            try AuditTrail(database: database).record(
+                .deniedAccess, by: signedIn.name, subject: path, personIDs: [personID], detail: "outside \(signedIn.scope)"
+            )
+            throw WebError.notFound
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import KithStore
+
+/// `kith source NAME --organisation ORG`: gives a partner list to a VCS organisation.
+struct SourceOwner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "source",
+        abstract: "Give a partner list to a VCS organisation, whose partner accounts then see the residents on it.",
+        discussion: "Without --organisation, prints the organisation the list belongs to. --clear takes it away."
+    )
+
+    @Argument(help: "The list's source name, e.g. \"Food bank referrals\".")
+    var name: String
+
+    @Option(help: "The VCS organisation the list belongs to.")
+    var organisation: String?
+
+    @Flag(help: "Take the list away from its organisation.")
+    var clear = false
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let database = try store.open()
+        if organisation != nil || clear {
+            try database.access.setOrganisation(clear ? nil : organisation, ofSourceNamed: name, at: ISO8601DateFormatter().string(from: Date()))
+            print(clear ? "\"\(name)\" belongs to no organisation now." : "\"\(name)\" now belongs to \(organisation ?? "").")
+        } else {
+            let owner = try database.imports.sources().first { $0.name.lowercased() == name.lowercased() }?.organisation
+            print(owner.map { "\"\(name)\" belongs to \($0)." } ?? "\"\(name)\" belongs to no organisation.")
+        }
+    }
+}
