@@ -36,12 +36,20 @@ public struct OutreachExport: Sendable {
     public let database: KithDatabase
     public let exportedBy: String
     public let referenceDate: CivilDate
+    /// Columns left out of the file, for readers who may not see them (a VCS partner does not get the reasons).
+    public let withheld: Set<String>
 
-    public init(database: KithDatabase, exportedBy: String, referenceDate: CivilDate) {
+    public init(database: KithDatabase, exportedBy: String, referenceDate: CivilDate, withholding withheld: Set<String> = []) {
         self.database = database
         self.exportedBy = exportedBy
         self.referenceDate = referenceDate
+        self.withheld = withheld
     }
+
+    private static let columnWidths: [Double] = [12, 14, 16, 6, 11, 34, 10, 15, 12, 30, 8, 7, 60, 40, 12, 22, 60, 15]
+
+    /// The columns written, in order.
+    public var writtenColumns: [String] { Self.columns.filter { !withheld.contains($0) } }
 
     /// Writes `list` to `output`: a `.csv` or `.xlsx` file, or a folder (in `folderFormat`), which `split`
     /// needs.
@@ -69,27 +77,33 @@ public struct OutreachExport: Sendable {
     ) throws -> WrittenFile {
         let title = "Kith contact list" + (group.map { " for \($0)" } ?? "") + " (\(filter.description))"
         let marking = "\(Self.marking): personal data about vulnerable residents. \(title), scored \(run.referenceDate) with \(run.matrixName) \(run.matrixVersion), exported \(CivilDate.today) by \(exportedBy). Share only with those who need it; delete when done."
-        let rows = entries.map(row)
+        let kept = Self.columns.indices.filter { !withheld.contains(Self.columns[$0]) }
+        let rows = entries.map { entry in
+            let fields = row(entry)
+            return kept.map { fields[$0] }
+        }
+        let integerColumns = Set(["age", "score"].compactMap { writtenColumns.firstIndex(of: $0) })
+        let dateColumn = writtenColumns.firstIndex(of: "last_contact")
         switch format {
         case .csv:
             let writer = try CSVWriter(url: url, delimiter: ",", encoding: .utf8WithBOM)
             try writer.appendRow([FormulaGuard.neutralise(marking)])
-            try writer.appendRow(Self.columns)
+            try writer.appendRow(writtenColumns)
             for fields in rows { try writer.appendRow(fields.map(FormulaGuard.neutralise)) }
             try writer.finish()
         case .xlsx:
             let writer = try XLSXWriter(url: url)
             try writer.beginSheet(
-                named: "Contact list", columnWidths: [12, 14, 16, 6, 11, 34, 10, 15, 12, 30, 8, 7, 60, 40, 12, 22, 60, 15], frozenRows: 2
+                named: "Contact list", columnWidths: kept.map { Self.columnWidths[$0] }, frozenRows: 2
             )
             try writer.appendRow([.text(FormulaGuard.neutralise(marking))], style: .bold)
-            try writer.appendRow(Self.columns.map { CellValue.text($0) }, style: .bold)
+            try writer.appendRow(writtenColumns.map { CellValue.text($0) }, style: .bold)
             for fields in rows {
                 try writer.appendRow(
                     fields.enumerated().map { index, field in
                         if field.isEmpty { return .empty }
-                        if index == 3 || index == 11, let number = Int(field) { return .integer(number) }
-                        if index == 14, let date = CivilDate(iso: field) { return .date(date) }
+                        if integerColumns.contains(index), let number = Int(field) { return .integer(number) }
+                        if index == dateColumn, let date = CivilDate(iso: field) { return .date(date) }
                         return .text(FormulaGuard.neutralise(field))
                     }
                 )

@@ -21,15 +21,17 @@ public struct OutreachList: Sendable {
     public var unscoredCount: Int
 
     /// Builds the list from the store's latest score run. Pass `profiles` when they were just read (as a scoring
-    /// returns them) to save reading every row again.
+    /// returns them) to save reading every row again, and `restrictedTo` to list only those persons (an account's
+    /// scope), before the limit applies.
     public static func make(
-        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, profiles: [PersonProfile]? = nil
+        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, profiles: [PersonProfile]? = nil,
+        restrictedTo allowed: Set<String>? = nil
     ) throws -> OutreachList {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
         let scores = Dictionary(uniqueKeysWithValues: try database.outreach.personScores(inRun: runID).map { ($0.personId, $0) })
         let profiles = try profiles ?? PersonProfileReader(database: database, referenceDate: referenceDate).allProfiles().profiles
         var list = OutreachList(entries: [], run: run, deceasedCount: 0, doNotContactCount: 0, movedCount: 0, unscoredCount: 0)
-        for profile in profiles {
+        for profile in profiles where allowed?.contains(profile.personID) ?? true {
             guard let score = scores[profile.personID], let band = Band(rawValue: score.band) else {
                 list.unscoredCount += 1
                 continue

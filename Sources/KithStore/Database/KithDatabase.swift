@@ -328,6 +328,8 @@ public final class KithDatabase: Sendable {
                     CREATE INDEX personScore_on_runId_area ON personScore(runId, area COLLATE NOCASE);
                     CREATE INDEX personScore_on_runId_school ON personScore(runId, school COLLATE NOCASE);
                     CREATE INDEX personScore_on_runId_schoolURN ON personScore(runId, schoolURN);
+                    -- A person's band over time, for the person page.
+                    CREATE INDEX personScore_on_personId ON personScore(personId);
                     """
             )
         }

@@ -105,6 +105,10 @@ struct GRDBLinkageRepository: LinkageRepository {
         try writer.read { db in try Self.resolve(id, in: db) }
     }
 
+    func personOfRow(_ rowId: Int64) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT personId FROM personRecord WHERE sourceRowId = ?", arguments: [rowId]) }
+    }
+
     func records(ofPerson personId: String) throws -> [PersonMembership] {
         try writer.read { db in
             guard let survivor = try Self.resolve(personId, in: db) else { return [] }

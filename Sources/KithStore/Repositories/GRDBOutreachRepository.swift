@@ -34,6 +34,16 @@ struct GRDBOutreachRepository: OutreachRepository {
         try writer.read { db in try PersonScore.fetchOne(db, key: ["runId": runId, "personId": personId]) }
     }
 
+    func scoreHistory(ofPerson personId: String, limit: Int) throws -> [(run: ScoreRun, score: PersonScore)] {
+        try writer.read { db in
+            let scores = try PersonScore.filter(Column("personId") == personId).order(Column("runId").desc).limit(limit).fetchAll(db)
+            let runs = Dictionary(
+                uniqueKeysWithValues: try ScoreRun.filter(keys: scores.map(\.runId)).fetchAll(db).compactMap { run in run.id.map { ($0, run) } }
+            )
+            return scores.compactMap { score in runs[score.runId].map { ($0, score) } }
+        }
+    }
+
     func householdScores(inRun runId: Int64) throws -> [HouseholdScore] {
         try writer.read { db in try HouseholdScore.filter(Column("runId") == runId).fetchAll(db) }
     }

@@ -24,6 +24,8 @@ public protocol LinkageRepository: Sendable {
     func highestPersonId() throws -> String?
     /// The person each linked row belongs to, by `sourceRow.id`.
     func personAssignments() throws -> [Int64: String]
+    /// The person a stored row belongs to, if it has been linked.
+    func personOfRow(_ rowId: Int64) throws -> String?
     /// The id a person is now known by, following merges; nil for an unknown id.
     func resolvePerson(_ id: String) throws -> String?
     /// The rows of a person, or of the person it was merged into, in row id order.

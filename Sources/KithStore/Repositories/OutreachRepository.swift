@@ -9,6 +9,8 @@ public protocol OutreachRepository: Sendable {
     func personScore(inRun runId: Int64, personId: String) throws -> PersonScore?
     func householdScores(inRun runId: Int64) throws -> [HouseholdScore]
     func householdScore(inRun runId: Int64, householdId: String) throws -> HouseholdScore?
+    /// A person's scores in the latest runs that scored them, newest first.
+    func scoreHistory(ofPerson personId: String, limit: Int) throws -> [(run: ScoreRun, score: PersonScore)]
     /// The scores of a household's members in a run.
     func personScores(inRun runId: Int64, householdId: String) throws -> [PersonScore]
 

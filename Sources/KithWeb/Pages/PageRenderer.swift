@@ -32,6 +32,7 @@ struct PageRenderer: Sendable {
         context["pageTitle"] = (errors.isEmpty ? "" : "Error: ") + title + " – Kith"
         context["heading"] = title
         context["notice"] = notice
+        context["errors"] = [[String: String]]()
         if !errors.isEmpty {
             context["errors"] = errors.map { ["field": $0.field, "message": $0.message] }
             for error in errors { context["error_" + error.field] = error.message }

@@ -14,6 +14,8 @@ public struct WebApp: Sendable {
     let sessions: SessionKeeper
     let tokens: TokenIssuer
     let assets: AssetFiles
+    let profiles: ProfileCache
+    let searchIndex: SearchIndexCache
 
     public init(database: KithDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -23,6 +25,8 @@ public struct WebApp: Sendable {
         self.sessions = SessionKeeper(database: database)
         self.tokens = TokenIssuer(database: database)
         self.assets = try AssetFiles()
+        self.profiles = ProfileCache(database: database)
+        self.searchIndex = SearchIndexCache(database: database)
     }
 
     /// Every route, behind the middleware every response passes through.
@@ -39,6 +43,11 @@ public struct WebApp: Sendable {
         site.add(middleware: CSRFMiddleware())
         addSignInRoutes(to: site)
         addHomeRoutes(to: site)
+        addPersonSearchRoutes(to: site)
+        addPersonRoutes(to: site)
+        addOutreachRoutes(to: site)
+        addReviewRoutes(to: site)
+        addAuditRoutes(to: site)
         return router
     }
 

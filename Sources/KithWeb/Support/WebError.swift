@@ -15,6 +15,8 @@ enum WebError: Error {
     case invalidForm
     /// The request is malformed: the message says what is wrong.
     case badRequest(String)
+    /// The store is not ready for this yet (nobody scored, say): the message says what to do first.
+    case conflict(String)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -23,6 +25,7 @@ enum WebError: Error {
         case .notFound: .notFound
         case .invalidForm: .forbidden
         case .badRequest: .badRequest
+        case .conflict: .conflict
         }
     }
 
@@ -32,7 +35,7 @@ enum WebError: Error {
         case .forbidden(let capability): "Your account cannot \(capability.rawValue). Ask an administrator if you need to."
         case .notFound: "There is nothing here, or nothing your account can see."
         case .invalidForm: "This form has expired or did not come from Kith. Go back, reload the page and try again."
-        case .badRequest(let message): message
+        case .badRequest(let message), .conflict(let message): message
         }
     }
 }

@@ -1,0 +1,136 @@
+import KithAccess
+import KithOutreach
+import KithSpreadsheet
+import KithStandard
+import KithStore
+import KithVulnerability
+
+/// The values of the person page: one resident across every list the account may see, with where each detail came
+/// from, involvements, household, band with reasons and history, and contacts.
+enum PersonPage {
+    /// The lists whose rows an account sees for this person: every list, or only its organisation's lists, or only
+    /// the rows of its school.
+    static func visibleSources(of profile: PersonProfile, for signedIn: SignedIn, database: KithDatabase) throws -> Set<String>? {
+        switch signedIn.scope {
+        case .everyone, .area: return nil
+        case .nobody: return []
+        case .organisation(let organisation): return Set(try database.access.sourceNames(ofOrganisation: organisation))
+        case .school(let school):
+            let wanted = school.lowercased()
+            return Set(
+                profile.records.filter { record in
+                    record.values.contains { tag, value in tag.hashtag == "org" && tag.has("school") && value.lowercased() == wanted }
+                }.map(\.source)
+            )
+        }
+    }
+
+    /// The profile with only the rows and involvements of `sources`.
+    static func restricted(_ profile: PersonProfile, to sources: Set<String>?) -> PersonProfile {
+        guard let sources else { return profile }
+        var profile = profile
+        let kept = profile.records.indices.filter { sources.contains(profile.records[$0].source) }
+        profile.records = kept.map { profile.records[$0] }
+        profile.rows = kept.map { profile.rows[$0] }
+        profile.involvements = profile.involvements.filter { sources.contains($0.source) }
+        return profile
+    }
+
+    static func values(
+        card: PersonCard, profile: PersonProfile, fields: ResidentFields, history: [(run: ScoreRun, score: PersonScore)],
+        visibleMembers: Set<String>?, canRecordContacts: Bool, today: CivilDate
+    ) -> [String: Any] {
+        var values: [String: Any] = [
+            "personID": profile.personID,
+            "age": profile.age.map { "\($0)" } ?? "not known",
+            "area": profile.area ?? "",
+            "school": profile.school ?? "",
+            "isDeceased": profile.isDeceased,
+            "doNotContact": profile.doNotContact,
+            "hasMoved": profile.hasMoved,
+            "lastContact": profile.lastContact?.description ?? "none recorded",
+            "lastContactSource": profile.lastContactSource ?? "",
+        ]
+        values["details"] = DetailProvenance.details(of: profile, includingIdentifiers: fields.showsIdentifiers).map { detail in
+            [
+                "label": detail.label, "disputed": detail.isDisputed,
+                "values": detail.values.map { value in
+                    [
+                        "text": value.text,
+                        "sources": value.sources.map { source in
+                            ["list": source.list, "reference": reference(source.row), "old": !source.isInLatestList]
+                        },
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
+        }
+        values["involvements"] = profile.involvements.map { involvement in
+            [
+                "source": involvement.source,
+                "details": involvement.details.map { "\($0.label): \($0.value)" },
+                "lead": involvement.leadProfessional ?? "",
+                "lastContact": involvement.lastContact?.description ?? "",
+                "current": involvement.isInLatestList,
+                "rows": involvement.rowReferences.joined(separator: "; "),
+            ] as [String: Any]
+        }
+        if fields.showsBand, let score = card.score, let band = Band(rawValue: score.band) {
+            var bandValues: [String: Any] = [
+                "label": band.label, "tagClass": band.rawValue, "score": score.score, "action": score.action,
+                "cohort": Cohort(rawValue: score.cohort)?.label ?? score.cohort,
+                "asOf": card.run?.referenceDate ?? "",
+            ]
+            bandValues["reasons"] = [[String: Any]]()
+            if fields.showsReasons {
+                bandValues["reasons"] = ScoreReason.list(fromJSON: score.reasons).map { reason in
+                    ["text": reason.label, "points": (reason.points >= 0 ? "+" : "") + String(reason.points), "household": reason.throughHousehold]
+                }
+            }
+            values["band"] = bandValues
+        }
+        values["history"] = [[String: Any]]()
+        if fields.showsReasons {
+            values["history"] = history.map { entry in
+                let band = Band(rawValue: entry.score.band)
+                return ["date": entry.run.referenceDate, "scoredAt": entry.run.scoredAt, "label": band?.label ?? entry.score.band,
+                        "tagClass": entry.score.band, "score": entry.score.score] as [String: Any]
+            }
+        }
+        if fields.showsHousehold, let household = card.household {
+            values["household"] = [
+                "band": Band(rawValue: household.band)?.label ?? household.band, "tagClass": household.band, "score": household.score,
+                "members": card.members.map { member in
+                    [
+                        "personID": member.personID, "name": member.name, "age": member.age.map { "\($0)" } ?? "",
+                        "isSelf": member.personID == profile.personID,
+                        "linked": member.personID != profile.personID && (visibleMembers?.contains(member.personID) ?? true),
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
+        }
+        values["contacts"] = card.contacts.reversed().map { contact in
+            ["on": contact.contactedOn, "outcome": outcomeLabel(contact.outcome), "note": contact.note ?? "", "by": contact.recordedBy]
+        }
+        if canRecordContacts {
+            values["contactForm"] = [
+                "today": today.description,
+                "outcomes": ContactRecord.Outcome.allCases.map { ["value": $0.rawValue, "label": outcomeLabel($0)] },
+            ]
+        }
+        return values
+    }
+
+    static func reference(_ row: RowReference) -> String {
+        row.fileName + (row.sheet.map { " (\($0))" } ?? "") + " row \(row.rowNumber)"
+    }
+
+    static func outcomeLabel(_ outcome: ContactRecord.Outcome) -> String {
+        switch outcome {
+        case .reached: "Reached"
+        case .noAnswer: "No answer"
+        case .referred: "Referred on"
+        case .declined: "Declined help"
+        case .moved: "Moved away"
+        }
+    }
+}

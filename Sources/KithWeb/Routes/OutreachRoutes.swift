@@ -1,0 +1,147 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KithAccess
+import KithOutreach
+import KithSpreadsheet
+import KithStore
+import KithVulnerability
+
+extension WebApp {
+    /// `/outreach`: the prioritised contact list with filters, and its CSV or XLSX download.
+    func addOutreachRoutes(to router: RouterGroup<WebRequestContext>) {
+        router.get("outreach") { request, context -> Response in
+            let signedIn = try require(.viewOutreach, request, context)
+            let query = FormFields.query(of: request)
+            let filter = outreachFilter(query, for: signedIn)
+            let profiles = try await profiles.profiles(referenceDate: configuration.today)
+            let list: OutreachList
+            do {
+                list = try OutreachList.make(
+                    database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
+                    restrictedTo: try residents(of: signedIn).personIDs()
+                )
+            } catch OutreachError.notScored {
+                return pages.page(
+                    "message", title: "Contact lists",
+                    values: ["message": "Nobody has been scored yet. Import lists, then link and score them."],
+                    signedIn: signedIn, path: request.uri.path
+                )
+            }
+            let shown = Array(list.entries.prefix(Self.rowsShown))
+            try AuditTrail(database: database).record(
+                .viewOutreach, by: signedIn.name, subject: "contact list", personIDs: shown.map(\.profile.personID),
+                detail: filter.description + "; \(list.entries.count) listed, \(shown.count) shown"
+            )
+            let fields = ResidentFields.fields(for: signedIn.role)
+            let visible = try residents(of: signedIn).personIDs()
+            let choices = Self.filterChoices(profiles.filter { visible?.contains($0.personID) ?? true })
+            var values: [String: Any] = [
+                "count": list.entries.count.formatted(), "shownCount": shown.count, "isCapped": list.entries.count > shown.count,
+                "excluded": "\(list.deceasedCount) deceased, \(list.doNotContactCount) not to be contacted and \(list.movedCount) moved away are left out.",
+                "asOf": list.run.referenceDate, "showsBand": fields.showsBand, "showsReasons": fields.showsReasons,
+                "showsServices": fields.showsEveryService,
+                "downloadQuery": Self.queryString(filter),
+                "areaFixed": signedIn.role == .caseworker, "schoolFixed": signedIn.role == .school,
+                "areas": choices.areas.map { ["value": $0, "selected": $0 == filter.area] },
+                "schools": choices.schools.map { ["value": $0, "selected": $0 == filter.school] },
+                "bands": Band.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": filter.bands.contains($0)] },
+                "cohorts": Cohort.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == filter.cohort] },
+                "limit": filter.limit.map(String.init) ?? "",
+                "filterText": filter.description,
+            ]
+            values["entries"] = shown.enumerated().map { index, entry in
+                [
+                    "rank": index + 1, "personID": entry.profile.personID, "name": entry.profile.name,
+                    "age": entry.profile.age.map(String.init) ?? "", "cohort": entry.cohort.label,
+                    "band": entry.band.label, "tagClass": entry.band.rawValue, "score": entry.score,
+                    "lastContact": entry.profile.lastContact?.description ?? "never",
+                    "reasons": entry.reasons.prefix(3).map(\.label).joined(separator: "; "),
+                    "services": entry.profile.servicesText, "action": entry.action,
+                    "area": entry.profile.area ?? "", "postcode": entry.profile.postcode ?? "",
+                ] as [String: Any]
+            }
+            return pages.page("outreach", title: "Contact list", values: values, signedIn: signedIn, path: request.uri.path)
+        }
+        router.get("outreach/download") { request, context -> Response in
+            let signedIn = try require(.exportOutreach, request, context)
+            let query = FormFields.query(of: request)
+            let format = OutreachExport.Format(rawValue: query.text("format") ?? "csv") ?? .csv
+            let filter = outreachFilter(query, for: signedIn)
+            let profiles = try await profiles.profiles(referenceDate: configuration.today)
+            let list = try Self.scored {
+                try OutreachList.make(
+                    database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
+                    restrictedTo: try residents(of: signedIn).personIDs()
+                )
+            }
+            let export = OutreachExport(
+                database: database, exportedBy: signedIn.name, referenceDate: configuration.today,
+                withholding: Self.withheldColumns(for: ResidentFields.fields(for: signedIn.role))
+            )
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-export-" + UUID().uuidString)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let name = "contact-list-\(configuration.today).\(format.rawValue)"
+            let file = folder.appendingPathComponent(name)
+            _ = try export.write(list, to: file, split: nil, filter: filter)
+            let data = try Data(contentsOf: file)
+            let type = format == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            return Response(
+                status: .ok,
+                headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                body: .init(byteBuffer: ByteBuffer(bytes: data))
+            )
+        }
+    }
+
+    /// Runs `body`, turning "nobody scored yet" into an answer that says what to do.
+    static func scored<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch OutreachError.notScored {
+            throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
+        }
+    }
+
+    /// At most this many people are listed on the page; the download has everyone.
+    static let rowsShown = 200
+
+    /// The filter a request asks for, held to the account's own area or school.
+    func outreachFilter(_ query: FormFields, for signedIn: SignedIn) -> OutreachFilter {
+        var filter = OutreachFilter(
+            area: query.text("area"), school: query.text("school"),
+            bands: query.all("band").compactMap(Band.init(rawValue:)), cohort: query.text("cohort").flatMap(Cohort.init(rawValue:)),
+            limit: query.text("limit").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+        )
+        if case .area(let area) = signedIn.scope { filter.area = area }
+        if case .school(let school) = signedIn.scope { filter.school = school }
+        return filter
+    }
+
+    static func withheldColumns(for fields: ResidentFields) -> Set<String> {
+        var withheld: Set<String> = []
+        if !fields.showsReasons { withheld.insert("reasons") }
+        if !fields.showsEveryService { withheld.formUnion(["services", "last_contact_by"]) }
+        if !fields.showsBand { withheld.formUnion(["band", "score", "suggested_action"]) }
+        if !fields.showsHousehold { withheld.insert("household_id") }
+        return withheld
+    }
+
+    static func queryString(_ filter: OutreachFilter) -> String {
+        var parts: [String] = []
+        func add(_ name: String, _ value: String) {
+            parts.append(name + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+        }
+        if let area = filter.area { add("area", area) }
+        if let school = filter.school { add("school", school) }
+        for band in filter.bands { add("band", band.rawValue) }
+        if let cohort = filter.cohort { add("cohort", cohort.rawValue) }
+        if let limit = filter.limit { add("limit", String(limit)) }
+        return parts.joined(separator: "&")
+    }
+
+    static func filterChoices(_ profiles: [PersonProfile]) -> (areas: [String], schools: [String]) {
+        (Set(profiles.compactMap(\.area)).sorted(), Set(profiles.compactMap(\.school)).sorted())
+    }
+}

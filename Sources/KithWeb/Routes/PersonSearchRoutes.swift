@@ -1,0 +1,66 @@
+import Foundation
+import Hummingbird
+import KithAccess
+import KithPersons
+import KithSpreadsheet
+import KithStore
+
+extension WebApp {
+    /// `/persons`: search by name, date of birth, NHS number or postcode, tolerant of typos, within the account's scope.
+    func addPersonSearchRoutes(to router: RouterGroup<WebRequestContext>) {
+        router.get("persons") { request, context -> Response in
+            let signedIn = try require(.searchPersons, request, context)
+            let text = FormFields.query(of: request).text("q") ?? ""
+            var values: [String: Any] = ["q": text, "searched": !text.isEmpty]
+            if !text.isEmpty {
+                let found = try await searchPersons(text, for: signedIn, limit: 50)
+                let fields = ResidentFields.fields(for: signedIn.role)
+                values["count"] = found.answer.matchCountText
+                values["results"] = found.answer.results.map { result in
+                    [
+                        "personID": result.personID, "name": result.displayName, "birthDate": result.birthDate?.description ?? "",
+                        "postcode": result.postcode ?? "", "sources": fields.showsEveryService ? result.sources.joined(separator: "; ") : "",
+                        "why": Self.explanation(of: result),
+                    ] as [String: Any]
+                }
+                values["showsSources"] = fields.showsEveryService
+                if found.query.isEmpty {
+                    values["hint"] = "Type a name, a date of birth (like 12/03/1984), an NHS number or a postcode."
+                }
+            }
+            return pages.page("persons", title: "Find a resident", values: values, signedIn: signedIn, path: request.uri.path)
+        }
+    }
+
+    /// Runs a search within the account's scope and writes it to the audit trail: the kinds of terms searched and
+    /// the residents shown, never the words typed.
+    func searchPersons(_ text: String, for signedIn: SignedIn, limit: Int) async throws -> (query: PersonSearchQuery, answer: PersonSearchAnswer) {
+        let query = PersonSearchQuery(text: String(text.prefix(200)), referenceDate: configuration.today)
+        let index = try await searchIndex.current()
+        let visible = try residents(of: signedIn).personIDs()
+        let answer = index.answer(to: query, limit: limit) { visible?.contains($0) ?? true }
+        try AuditTrail(database: database).record(
+            .search, by: signedIn.name, subject: "person search", personIDs: answer.results.map(\.personID),
+            detail: "searched by " + Self.termKinds(of: query) + "; \(answer.matchCountText) found"
+        )
+        return (query, answer)
+    }
+
+    static func termKinds(of query: PersonSearchQuery) -> String {
+        var kinds: [String] = []
+        if !query.names.isEmpty || !query.givenNames.isEmpty || !query.familyNames.isEmpty { kinds.append("name") }
+        if query.birthDate != nil { kinds.append("date of birth") }
+        if query.birthYear != nil { kinds.append("year of birth") }
+        if query.nhsNumber != nil { kinds.append("NHS number") }
+        if query.postcode != nil { kinds.append("postcode") }
+        if query.outwardCode != nil { kinds.append("postcode district") }
+        return kinds.isEmpty ? "nothing recognisable" : kinds.joined(separator: ", ")
+    }
+
+    /// "family name: typo; date of birth: exact".
+    static func explanation(of result: PersonSearchResult) -> String {
+        var parts = result.matches.map { "\($0.field.rawValue) \($0.kind.rawValue)" }
+        parts += result.misses.map { "\($0.field.rawValue) did not match" }
+        return parts.joined(separator: "; ")
+    }
+}

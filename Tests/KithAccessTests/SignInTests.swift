@@ -1,0 +1,116 @@
+import Foundation
+import KithAccess
+import KithStore
+import KithTestSupport
+import Testing
+
+/// Accounts, passwords, lock-out, sessions and API tokens against a real store.
+@Suite struct SignInTests {
+    let folder: TemporaryFolder
+    let database: KithDatabase
+    let hasher = PasswordHasher(cost: 4)
+
+    init() throws {
+        folder = try TemporaryFolder()
+        database = try KithDatabase.open(path: folder.url.appendingPathComponent("kith.sqlite").path)
+    }
+
+    @Test func passwordsAreStoredOnlyAsSaltedBcryptHashes() throws {
+        let book = AccountBook(database: database, hasher: hasher)
+        let first = try book.add(name: "ana", role: .analyst, password: "correct horse battery", by: "test")
+        let second = try book.add(name: "ben", role: .analyst, password: "correct horse battery", by: "test")
+        #expect(first.passwordHash.hasPrefix("$2"))
+        #expect(!first.passwordHash.contains("correct"))
+        #expect(first.passwordHash != second.passwordHash, "the same password hashes differently with its own salt")
+        #expect(hasher.verify("correct horse battery", against: first.passwordHash))
+        #expect(!hasher.verify("correct horse batterz", against: first.passwordHash))
+    }
+
+    @Test func accountsNeedTheirScopeAStrongPasswordAndAFreeName() throws {
+        let book = AccountBook(database: database, hasher: hasher)
+        #expect(throws: AccessError.missingScope(.caseworker)) { try book.add(name: "cw", role: .caseworker, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.missingScope(.partner)) { try book.add(name: "pa", role: .partner, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.missingScope(.school)) { try book.add(name: "sc", role: .school, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.self) { try book.add(name: "ana", role: .analyst, password: "short", by: "t") }
+        #expect(throws: AccessError.self) { try book.add(name: "a b", role: .analyst, password: "a long enough password", by: "t") }
+        try book.add(name: "Ana", role: .analyst, password: "a long enough password", by: "t")
+        #expect(throws: AccessError.nameTaken("ana")) { try book.add(name: "ana", role: .admin, password: "another long password", by: "t") }
+        let caseworker = try book.add(name: "cw", role: .caseworker, password: "a long enough password", area: "HY1", by: "t")
+        #expect(AccessScope(account: caseworker) == .area("HY1"))
+    }
+
+    @Test func fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() throws {
+        try AccountBook(database: database, hasher: hasher).add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
+        let desk = SignInDesk(database: database, hasher: hasher)
+        let now = Date()
+        for attempt in 1...4 {
+            #expect(try desk.signIn(name: "ana", password: "wrong \(attempt)", from: "test", now: now) == .refused)
+        }
+        guard case .lockedOut = try desk.signIn(name: "ana", password: "wrong 5", from: "test", now: now) else {
+            Issue.record("the fifth wrong password should lock the account")
+            return
+        }
+        guard case .lockedOut = try desk.signIn(name: "ana", password: "correct horse battery", from: "test", now: now.addingTimeInterval(60)) else {
+            Issue.record("a locked account refuses even the right password")
+            return
+        }
+        let later = now.addingTimeInterval(SignInDesk.lockOutDuration + 1)
+        guard case .signedIn = try desk.signIn(name: "ana", password: "correct horse battery", from: "test", now: later) else {
+            Issue.record("the lock lifts after its time")
+            return
+        }
+        let actions = try database.audit.events(AuditQuery(actor: "ana", limit: 50)).map(\.action)
+        #expect(actions.filter { $0 == "sign-in-failed" }.count == 5)
+        #expect(actions.contains("account-locked"))
+        #expect(actions.first == "sign-in")
+    }
+
+    @Test func anUnknownNameIsRefusedLikeAWrongPasswordAndAudited() throws {
+        let desk = SignInDesk(database: database, hasher: hasher)
+        #expect(try desk.signIn(name: "nobody", password: "whatever it is", from: "test") == .refused)
+        #expect(try desk.signIn(name: "my secret password!", password: "x", from: "test") == .refused)
+        let actors = try database.audit.events(AuditQuery(action: "sign-in-failed")).map(\.actor)
+        #expect(actors.contains("nobody"))
+        #expect(actors.contains("(not an account name)"), "a password typed in the name box is not written down")
+    }
+
+    @Test func sessionsEndWhenIdleExpiredOrTheAccountIsDisabled() throws {
+        let book = AccountBook(database: database, hasher: hasher)
+        let account = try book.add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
+        let keeper = SessionKeeper(database: database)
+        let now = Date()
+        let started = try keeper.start(for: account, now: now)
+        #expect(try keeper.resume(token: started.token, now: now.addingTimeInterval(60))?.name == "ana")
+        #expect(try keeper.resume(token: started.token + "x", now: now) == nil)
+        #expect(try keeper.resume(token: started.token, now: now.addingTimeInterval(SessionKeeper.idleTimeout + 120)) == nil)
+        let second = try keeper.start(for: account, now: now)
+        try book.setDisabled(true, accountNamed: "ana")
+        #expect(try keeper.resume(token: second.token, now: now) == nil)
+        #expect(try database.access.session(tokenDigest: SecretToken.digest(of: second.token)) == nil)
+    }
+
+    @Test func apiTokensActAsTheirAccountUntilRevokedOrExpired() throws {
+        try AccountBook(database: database, hasher: hasher).add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
+        let issuer = TokenIssuer(database: database)
+        let now = Date()
+        let issued = try issuer.issue(toAccountNamed: "ana", label: "dashboard", validForDays: 1, by: "admin", now: now)
+        #expect(issued.token.hasPrefix("kith_"))
+        #expect(issued.record.tokenDigest != issued.token)
+        #expect(try issuer.authenticate(issued.token, now: now)?.name == "ana")
+        #expect(try issuer.authenticate(issued.token, now: now.addingTimeInterval(2 * 86_400)) == nil)
+        #expect(try issuer.authenticate("kith_not-a-token", now: now) == nil)
+        try issuer.revoke(id: issued.record.id ?? 0, now: now)
+        #expect(try issuer.authenticate(issued.token, now: now) == nil)
+    }
+
+    @Test func rolesHoldOnlyTheirCapabilities() {
+        #expect(Role.admin.can(.readAudit) && Role.admin.can(.manageAccounts))
+        #expect(Role.analyst.can(.importLists) && !Role.analyst.can(.readAudit))
+        for role in [Role.caseworker, .partner, .school] {
+            #expect(!role.can(.importLists) && !role.can(.reviewMatches) && !role.can(.readAudit))
+            #expect(role.can(.viewPersons) && role.can(.recordContacts))
+        }
+        #expect(!ResidentFields.fields(for: .partner).showsReasons && !ResidentFields.fields(for: .partner).showsEveryService)
+        #expect(ResidentFields.fields(for: .school).showsBand && !ResidentFields.fields(for: .school).showsReasons)
+    }
+}
