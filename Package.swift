@@ -233,6 +233,7 @@ let package = Package(
             dependencies: [
                 "KithWeb", "KithAccess", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic", "KithSpreadsheet",
                 "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -28,14 +28,14 @@ import Testing
 
     @Test func accountsNeedTheirScopeAStrongPasswordAndAFreeName() throws {
         let book = AccountBook(database: database, hasher: hasher)
-        #expect(throws: AccessError.missingScope(.caseworker)) { try book.add(name: "cw", role: .caseworker, password: "a long enough password", by: "t") }
-        #expect(throws: AccessError.missingScope(.partner)) { try book.add(name: "pa", role: .partner, password: "a long enough password", by: "t") }
-        #expect(throws: AccessError.missingScope(.school)) { try book.add(name: "sc", role: .school, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.missingScope(.caseworker)) { try book.add(name: "case", role: .caseworker, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.missingScope(.partner)) { try book.add(name: "partner", role: .partner, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.missingScope(.school)) { try book.add(name: "school", role: .school, password: "a long enough password", by: "t") }
         #expect(throws: AccessError.self) { try book.add(name: "ana", role: .analyst, password: "short", by: "t") }
         #expect(throws: AccessError.self) { try book.add(name: "a b", role: .analyst, password: "a long enough password", by: "t") }
         try book.add(name: "Ana", role: .analyst, password: "a long enough password", by: "t")
         #expect(throws: AccessError.nameTaken("ana")) { try book.add(name: "ana", role: .admin, password: "another long password", by: "t") }
-        let caseworker = try book.add(name: "cw", role: .caseworker, password: "a long enough password", area: "HY1", by: "t")
+        let caseworker = try book.add(name: "case", role: .caseworker, password: "a long enough password", area: "HY1", by: "t")
         #expect(AccessScope(account: caseworker) == .area("HY1"))
     }
 

@@ -1,0 +1,199 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import KithAccess
+import KithSpreadsheet
+import KithStore
+import KithWeb
+import Testing
+
+/// The pages through Hummingbird's test client against a real SQLite store: sign-in, CSRF, security headers, roles,
+/// the person page, contacts, contact lists, review and the audit trail.
+@Suite struct PageRouteTests {
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            for path in ["/sign-in", "/", "/persons", "/assets/kith.css", "/nowhere", "/api/me"] {
+                let page = try await browser.get(path)
+                let policy = page.headers[.contentSecurityPolicy] ?? ""
+                #expect(policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self'"), "\(path)")
+                #expect(page.headers[.xContentTypeOptions] == "nosniff", "\(path)")
+                #expect(page.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(path)")
+            }
+        }
+    }
+
+    @Test func signingInNeedsTheFormsTokenAndTheRightPasswordAndStartsASecureSession() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            let first = try await browser.get("/persons?q=smith")
+            #expect(first.status == .seeOther)
+            #expect(first.location?.hasPrefix("/sign-in?next=") == true)
+            try await browser.get("/sign-in")
+            let forged = try await browser.post("/sign-in", [("name", "analyst"), ("password", WebBorough.password)], csrf: "forged")
+            #expect(forged.status == .forbidden)
+            let wrong = try await browser.signIn("analyst", password: "not the password")
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.body.contains("There is a problem") && wrong.body.contains("The account name or password is not right"))
+            let right = try await browser.signIn("analyst", password: WebBorough.password)
+            #expect(right.status == .seeOther)
+            let cookie = right.headers[values: .setCookie].first { $0.hasPrefix("kith_session=") } ?? ""
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+            let home = try await browser.get("/")
+            #expect(home.status == .ok && home.body.contains("Signed in as analyst"))
+            let noToken = try await browser.post("/sign-out", [], csrf: "")
+            #expect(noToken.status == .forbidden, "a form without the session's token is refused")
+            try await browser.post("/sign-out", [])
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+        let actions = try borough.database.audit.events(AuditQuery(actor: "analyst")).map(\.action)
+        #expect(actions.contains("sign-in") && actions.contains("sign-in-failed") && actions.contains("sign-out"))
+    }
+
+    @Test func fiveWrongPasswordsThroughTheFormLockTheAccount() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            for attempt in 1...5 { try await browser.signIn("analyst", password: "wrong \(attempt)") }
+            let locked = try await browser.signIn("analyst", password: WebBorough.password)
+            #expect(locked.body.contains("This account is locked"))
+            #expect(try await browser.get("/").status == .seeOther)
+        }
+    }
+
+    @Test func eachRoleReachesOnlyItsSections() async throws {
+        let borough = try await WebBorough.make()
+        let expected: [String: [String: HTTPResponse.Status]] = [
+            "admin": ["/review": .ok, "/audit": .ok, "/outreach": .ok],
+            "analyst": ["/review": .ok, "/audit": .forbidden, "/outreach": .ok],
+            "caseworker": ["/review": .forbidden, "/audit": .forbidden, "/outreach": .ok, "/persons": .ok],
+            "foodbank": ["/review": .forbidden, "/audit": .forbidden, "/audit/export": .forbidden, "/outreach": .ok],
+            "school": ["/review": .forbidden, "/audit": .forbidden, "/outreach": .ok],
+        ]
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            for (name, paths) in expected {
+                let browser = BrowserSession(client: client)
+                try await browser.signIn(name, password: WebBorough.password)
+                for (path, status) in paths {
+                    #expect(try await browser.get(path).status == status, "\(name) \(path)")
+                }
+            }
+        }
+        let denied = try borough.database.audit.events(AuditQuery(action: "denied-access"))
+        #expect(denied.contains { $0.actor == "foodbank" && $0.subject == "/review" })
+    }
+
+    @Test func thePersonPageShowsOneResidentAcrossListsAndRecordsContacts() async throws {
+        let borough = try await WebBorough.make()
+        let person = try #require(try borough.database.outreach.personScores(inRun: borough.database.outreach.scoreRuns(limit: 1)[0].id ?? 0)
+            .filter { $0.band == "purple" }.first?.personId)
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            try await browser.signIn("analyst", password: WebBorough.password)
+            let page = try await browser.get("/persons/\(person)")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Details and where they came from") && page.body.contains("tag--purple"))
+            #expect(page.body.contains(">Purple<"), "the band is named in words, never by colour alone")
+            #expect(page.body.contains("row "), "each value says which list row it came from")
+            let future = try await browser.post("/persons/\(person)/contacts", [("outcome", "reached"), ("on", "2099-01-01")])
+            #expect(future.status == .unprocessableContent && future.body.contains("must be today or in the past"))
+            try await browser.get("/persons/\(person)")
+            let recorded = try await browser.post("/persons/\(person)/contacts", [("outcome", "reached"), ("on", "2026-11-16"), ("note", "Home visit")])
+            #expect(recorded.status == .seeOther)
+            let after = try await browser.get(recorded.location ?? "/")
+            #expect(after.body.contains("Contact recorded.") && after.body.contains("Home visit"))
+        }
+        #expect(try borough.database.outreach.contacts(ofPersons: [person]).count == 1)
+        let views = try borough.database.audit.events(AuditQuery(action: "view-person", personId: person))
+        #expect(views.count >= 2 && views.allSatisfy { $0.actor == "analyst" })
+    }
+
+    @Test func theContactListDownloadsAsMarkedXLSXAndCSVAndIsAudited() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            try await browser.signIn("analyst", password: WebBorough.password)
+            let page = try await browser.get("/outreach?band=purple&band=red")
+            #expect(page.status == .ok && page.body.contains("bands Purple, Red"))
+            for format in ["xlsx", "csv"] {
+                let download = try await browser.get("/outreach/download?format=\(format)&band=purple&band=red")
+                #expect(download.status == .ok)
+                #expect(download.headers[.contentDisposition]?.contains("contact-list-2026-11-16.\(format)") == true)
+            }
+            let partner = BrowserSession(client: client)
+            try await partner.signIn("foodbank", password: WebBorough.password)
+            let csv = try await partner.get("/outreach/download?format=csv")
+            #expect(csv.status == .ok)
+            let header = csv.body.split(separator: "\r\n").dropFirst().first.map(String.init) ?? ""
+            #expect(header.hasPrefix("person_id") && !header.contains("reasons") && !header.contains("services") && !header.contains("band"))
+        }
+        let exports = try borough.database.audit.events(AuditQuery(action: "export-outreach"))
+        #expect(exports.count == 3 && exports.allSatisfy { $0.personCount > 0 })
+    }
+
+    @Test func aReviewerSettlesPairsAndSkips() async throws {
+        let borough = try await WebBorough.make()
+        let waiting = try borough.database.linkage.reviewQueueCount()
+        try #require(waiting >= 2, "the generated borough leaves pairs to review")
+        let pairs = try borough.database.linkage.reviewQueue(limit: 2, offset: 0)
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            try await browser.signIn("analyst", password: WebBorough.password)
+            let page = try await browser.get("/review")
+            #expect(page.body.contains("Are these the same person?") && page.body.contains("data-review-shortcuts"))
+            let skip = try await browser.post("/review", [("left", "\(pairs[0].leftRowId)"), ("right", "\(pairs[0].rightRowId)"), ("verdict", "skip"), ("skip", "0")])
+            #expect(skip.location == "/review?skip=1")
+            try await browser.get("/review?skip=1")
+            let same = try await browser.post("/review", [("left", "\(pairs[1].leftRowId)"), ("right", "\(pairs[1].rightRowId)"), ("verdict", "same"), ("skip", "1")])
+            #expect(same.status == .seeOther)
+            #expect(try await browser.get(same.location ?? "/").body.contains("Recorded: the same person."))
+        }
+        #expect(try borough.database.linkage.reviewQueueCount() == waiting - 1)
+        #expect(try borough.database.linkage.decisions().last?.decidedBy == "analyst")
+        #expect(try borough.database.audit.count(AuditQuery(action: "review-decision")) == 1)
+    }
+
+    @Test func adminsReadAndExportTheAuditTrail() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            try await browser.signIn("admin", password: WebBorough.password)
+            try await browser.get("/persons?q=smith")
+            let page = try await browser.get("/audit?action=search")
+            #expect(page.status == .ok && page.body.contains("person search"))
+            let export = try await browser.get("/audit/export?actor=admin")
+            #expect(export.status == .ok && export.body.contains("sign-in") && export.body.hasPrefix("\u{FEFF}id,at,actor"))
+        }
+        #expect(try borough.database.audit.count(AuditQuery(action: "export-audit")) == 1)
+        let search = try #require(try borough.database.audit.events(AuditQuery(action: "search")).first)
+        #expect(!search.detail.lowercased().contains("smith"), "the audit keeps what kind of search, not the words typed")
+    }
+
+    @Test func theAPIAnswers401WithoutATokenAndWorksWithOne() async throws {
+        let borough = try await WebBorough.make()
+        let token = try TokenIssuer(database: borough.database).issue(toAccountNamed: "analyst", label: "test", validForDays: 1, by: "admin").token
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            for path in ["/api/me", "/api/persons?q=smith", "/api/persons/KP-0000001", "/api/outreach", "/api/review", "/api/audit"] {
+                let page = try await browser.get(path)
+                #expect(page.status == .unauthorized, "\(path)")
+                #expect(page.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
+            }
+            browser.bearer = "kith_wrong"
+            #expect(try await browser.get("/api/me").status == .unauthorized)
+            browser.bearer = token
+            let me = try await browser.get("/api/me")
+            #expect(me.status == .ok && me.body.contains(#""role":"analyst""#))
+            let found = try await browser.get("/api/persons?q=smith")
+            #expect(found.status == .ok && found.body.contains("matchCount"))
+            #expect(try await browser.get("/api/audit").status == .forbidden)
+            let list = try await browser.get("/api/outreach?band=purple&limit=5")
+            #expect(list.status == .ok && list.body.contains(#""band":"purple""#))
+            let openAPI = try await BrowserSession(client: client).get("/api/openapi.json")
+            #expect(openAPI.status == .ok && openAPI.body.contains(#""openapi": "3.1.0""#))
+        }
+    }
+}
