@@ -18,7 +18,10 @@ struct KithBenchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith-benchmark",
         abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
-        subcommands: [Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self, ScoreBenchmark.self],
+        subcommands: [
+            Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self,
+            ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self,
+        ],
         defaultSubcommand: Run.self
     )
 }

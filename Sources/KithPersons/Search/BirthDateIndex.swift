@@ -10,12 +10,7 @@ struct BirthDateIndex: Sendable {
     init(personBirthDates: PostingLists<Int32>) {
         var keys = personBirthDates.values
         keys.sort()
-        var unique = 0
-        for index in keys.indices where index == 0 || keys[index] != keys[unique - 1] {
-            keys[unique] = keys[index]
-            unique += 1
-        }
-        keys.removeLast(keys.count - unique)
+        keys.removeAdjacentRepeats()
         persons = PostingLists(keyCount: keys.count) { add in
             for person in 0..<personBirthDates.keyCount {
                 for key in personBirthDates[person] { add(Self.lowerBound(keys, key), UInt32(person)) }

@@ -7,7 +7,7 @@ import KithStandard
 /// letters, so two words within two edits share a filed string, and a typed word is checked only against the words
 /// filed under its own deletions.
 struct NameVocabulary: Sendable {
-    /// Codes from 1.
+    /// The words' keys, numbered from 1.
     let words: StringTable
     /// Word codes in byte order of their keys, for prefixes.
     private let alphabetical: [UInt32]
@@ -35,17 +35,13 @@ struct NameVocabulary: Sendable {
             for code in 0..<count {
                 let word = UInt64(code + 1)
                 let key = Self.key(Int32(code + 1), words, bytes)
+                // A typed word may be two edits away only from eight letters, so from words of six letters or more.
                 let depth = key.count >= 6 && key.count <= Self.longestWordForTwoDeletions ? 2 : key.count >= 3 ? 1 : 0
                 Self.forEachDeletion(of: key, depth: depth) { hash in deletions.append(hash << Self.wordBits | word) }
             }
         }
         deletions.sort()
-        var unique = 0
-        for index in deletions.indices where index == 0 || deletions[index] != deletions[unique - 1] {
-            deletions[unique] = deletions[index]
-            unique += 1
-        }
-        deletions.removeLast(deletions.count - unique)
+        deletions.removeAdjacentRepeats()
         self.deletions = deletions
         var groups: [Int: [UInt32]] = [:]
         for code in 0..<count {

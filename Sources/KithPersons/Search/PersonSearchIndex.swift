@@ -10,12 +10,12 @@ import KithSpreadsheet
 /// family) exactly, as a nickname (given names), by prefix (three letters or more typed), as an initial, or as a typo
 /// (one edit for words of four to seven letters, two from eight). A date of birth matches exactly, with day and
 /// month swapped, or one digit different; a year alone any date in it; an NHS number exactly; a postcode exactly; an
-/// outward code any postcode in it. A person matches when any of their rows does.
+/// outward code any postcode in it. A term matches a person when it matches any of their rows.
 ///
 /// **Every term must match**, with one exception: when the person is identified strongly by the rest — the NHS
-/// number typed matches, or the date of birth matches exactly along with two name words — one other term may miss
-/// (a married name, a move, a mistyped digit). The miss is listed in the result and earns nothing. A namesake with
-/// another date of birth is therefore never found by name and date of birth.
+/// number typed matches, or the date of birth matches exactly along with two name words exactly or as nicknames —
+/// one other term may miss (a married name, a move, a mistyped digit). The miss is listed in the result and earns
+/// nothing. A namesake with another date of birth is therefore never found by name and date of birth.
 ///
 /// **Ranking.** A person's score sums the best evidence for each term (exact over nickname, prefix and typo; see
 /// ``PersonSearchMatchKind``); results are ordered by score, then person id.
@@ -108,8 +108,12 @@ public final class PersonSearchIndex: Sendable {
     ) -> PersonSearchAnswer {
         let criteria = criteria(for: query)
         guard !criteria.isEmpty else { return PersonSearchAnswer(results: [], matchCount: 0, isMatchCountCapped: false) }
+        let countLimit = max(0, countLimit)
         var top = TopResults(capacity: limit)
         var visible = 0
+        // Candidates come in person order, so once the count is capped and every result kept has the best score
+        // possible, no later person can displace one: the rest need not be read.
+        let bestScore = criteria.reduce(0) { $0 + $1.bestPoints }
         for person in candidates(for: criteria) {
             guard let score = score(of: person, criteria) else { continue }
             if visible <= countLimit {
@@ -119,6 +123,7 @@ public final class PersonSearchIndex: Sendable {
             } else if top.accepts(score: score, person: person), isVisible(personIDs[Int(person)]) {
                 top.insert(score: score, person: person)
             }
+            if visible > countLimit, top.isClosed(toScoresUpTo: bestScore) { break }
         }
         return PersonSearchAnswer(
             results: top.best().map { result(for: $0.person, score: $0.score, criteria: criteria) },
@@ -163,28 +168,38 @@ public final class PersonSearchIndex: Sendable {
 
     // MARK: Candidates
 
-    /// The persons worth testing, ascending: those of the criterion with the fewest, and when a miss could be
-    /// allowed, those who could be strongly identified despite it (same NHS number, same date of birth).
+    /// The persons worth testing, ascending: those found by both of the two criteria that find the fewest (or by the
+    /// one, when it finds few), and when a miss could be allowed, those who could be identified strongly despite it
+    /// (by the NHS number, or the exact date of birth).
     private func candidates(for criteria: [SearchCriterion]) -> [UInt32] {
         let lists = criteria.map(candidateLists)
-        guard let smallest = lists.indices.min(by: { Self.total(lists[$0]) < Self.total(lists[$1]) }) else { return [] }
-        var chosen = lists[smallest].lists
-        var isSortedUnique = lists[smallest].isSortedUnique && chosen.count == 1
+        let order = lists.indices.sorted { Self.total(lists[$0]) < Self.total(lists[$1]) }
+        guard let smallest = order.first else { return [] }
+        var strong: [ArraySlice<UInt32>] = []
         let nameCount = criteria.count(where: \.isName)
-        for (index, criterion) in criteria.enumerated() where index != smallest && criteria.count > 1 {
+        for (index, criterion) in criteria.enumerated() where criteria.count > 1 {
             switch criterion.test {
-            case .nhsNumber:
-                chosen += lists[index].lists
-                isSortedUnique = false
-            case .birthDate(let key, _) where nameCount >= 2 && criteria.count >= 4:
-                chosen.append(birthDateIndex.persons(bornOn: key))
-                isSortedUnique = false
-            default:
-                break
+            case .nhsNumber: strong += lists[index].lists
+            case .birthDate(let key, _) where nameCount >= 2 && criteria.count >= 4: strong.append(birthDateIndex.persons(bornOn: key))
+            default: break
             }
         }
-        return Self.union(chosen, isSortedUnique: isSortedUnique, personCount: personCount)
+        guard order.count > 1, Self.total(lists[smallest]) > Self.fewCandidates else {
+            let chosen = lists[smallest].lists + strong
+            return Self.union(chosen, isSortedUnique: lists[smallest].isSortedUnique && chosen.count == 1, personCount: personCount)
+        }
+        var first = PersonBits(personCount: personCount)
+        for list in lists[smallest].lists { first.insert(contentsOf: list) }
+        var both = PersonBits(personCount: personCount)
+        for list in lists[order[1]].lists {
+            for person in list where first.contains(person) { both.insert(person) }
+        }
+        for list in strong { both.insert(contentsOf: list) }
+        return both.persons()
     }
+
+    /// Candidates of one criterion few enough to test without narrowing them by a second.
+    private static let fewCandidates = 256
 
     private func candidateLists(_ criterion: SearchCriterion) -> (lists: [ArraySlice<UInt32>], isSortedUnique: Bool) {
         switch criterion.test {
@@ -234,27 +249,12 @@ public final class PersonSearchIndex: Sendable {
             all.reserveCapacity(total)
             for list in lists { all.append(contentsOf: list) }
             all.sort()
-            var unique = 0
-            for index in all.indices where index == 0 || all[index] != all[unique - 1] {
-                all[unique] = all[index]
-                unique += 1
-            }
-            all.removeLast(all.count - unique)
+            all.removeAdjacentRepeats()
             return all
         }
-        var bits = [UInt64](repeating: 0, count: personCount / 64 + 1)
-        for list in lists {
-            for person in list { bits[Int(person >> 6)] |= 1 << UInt64(person & 63) }
-        }
-        var all: [UInt32] = []
-        all.reserveCapacity(total)
-        for (index, var word) in bits.enumerated() {
-            while word != 0 {
-                all.append(UInt32(index << 6 + word.trailingZeroBitCount))
-                word &= word - 1
-            }
-        }
-        return all
+        var bits = PersonBits(personCount: personCount)
+        for list in lists { bits.insert(contentsOf: list) }
+        return bits.persons(reservingCapacity: total)
     }
 
     // MARK: Scoring

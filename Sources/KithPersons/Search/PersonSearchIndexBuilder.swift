@@ -3,8 +3,8 @@ import KithSpreadsheet
 import KithStandard
 
 /// Gathers linked rows, one at a time, into the arrays a ``PersonSearchIndex`` searches. Strings are kept once
-/// each (names, postcodes, lists) and rows refer to them and to their person by number, so a million rows take
-/// tens of megabytes; a name spelling is split into words once however many rows repeat it.
+/// each (names, postcodes, lists) and rows refer to them and to their person by number; a name spelling is split
+/// into words once however many rows repeat it.
 struct PersonSearchIndexBuilder {
     /// Person ids by ordinal, in the order results are tied in.
     private let personIDs: [String]

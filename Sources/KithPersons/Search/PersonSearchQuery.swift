@@ -37,11 +37,9 @@ public struct PersonSearchQuery: Sendable, Equatable {
         readNHSNumber(&tokens)
         readBirthDate(&tokens, context: ReadingContext(referenceDate: referenceDate))
         readPostcode(&tokens)
-        for index in tokens.indices where !tokens[index].isUsed && tokens[index].isYear(before: referenceDate) {
-            if birthYear == nil, birthDate == nil, let year = Int(tokens[index].text) {
-                birthYear = year
-                tokens[index].isUsed = true
-            }
+        if birthDate == nil, let index = tokens.indices.first(where: { !tokens[$0].isUsed && tokens[$0].isYear(before: referenceDate) }) {
+            birthYear = Int(tokens[index].text)
+            tokens[index].isUsed = true
         }
         let nameWords = tokens.filter { !$0.isUsed && !$0.hasDigit }.map(\.text)
         names = Self.nameKeys(nameWords.joined(separator: " "))
@@ -160,8 +158,11 @@ public struct PersonSearchQuery: Sendable, Equatable {
 
     /// A postcode in normal form, when the standard's reader reads one.
     static func fullPostcode(_ text: String) -> String? {
-        PostcodeReader().read(text, context: ReadingContext(referenceDate: CivilDate(year: 2000, month: 1, day: 1)!)).normalised
+        PostcodeReader().read(text, context: postcodeContext).normalised
     }
+
+    /// Postcodes are read the same on any date.
+    private static let postcodeContext = ReadingContext(referenceDate: CivilDate(year: 2000, month: 1, day: 1)!)
 
     /// The matching keys of a name's words, titles left out.
     static func nameKeys(_ text: String) -> [String] {
@@ -191,7 +192,7 @@ private struct QueryToken {
         hasDigit && (text.contains { $0 == "/" || $0 == "-" || $0 == "." } || (text.count == 8 && text.allSatisfy(\.isASCIIDigit)))
     }
 
-    /// Five to seven letters and digits, both present: the shape of a postcode without its space.
+    /// Five to eight letters, digits and dashes, with letters and digits both present: a postcode without its space.
     var mayBeOneWordPostcode: Bool {
         hasDigit && hasLetter && (5...8).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
     }
@@ -203,7 +204,9 @@ private struct QueryToken {
         guard (1...2).contains(letters), (letters + 1...letters + 2).contains(characters.count), characters[letters].isASCIIDigit else {
             return false
         }
-        return characters.count == letters + 1 || characters[letters + 1].isASCII && (characters[letters + 1].isLetter || characters[letters + 1].isNumber)
+        guard characters.count > letters + 1 else { return true }
+        let last = characters[letters + 1]
+        return last.isASCII && (last.isLetter || last.isNumber)
     }
 
     /// A digit and two letters: `2AB`.

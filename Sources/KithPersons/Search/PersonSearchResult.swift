@@ -13,7 +13,8 @@ public struct PersonSearchResult: Sendable, Equatable {
     public var sources: [String]
     /// The sum of the best evidence for each thing searched for; higher is a closer match.
     public var score: Int
-    /// How each thing searched for was matched, in the order it was typed.
+    /// How each thing searched for was matched: name words in the order typed, then date of birth, year of birth,
+    /// NHS number and postcode.
     public var matches: [PersonSearchMatch]
     /// What was searched for and not found on the person, when the rest identifies them strongly enough (see
     /// ``PersonSearchIndex``).

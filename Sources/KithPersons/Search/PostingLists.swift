@@ -51,7 +51,8 @@ struct PostingLists<Value: FixedWidthInteger & Sendable>: Sendable {
             list.removeAll(keepingCapacity: true)
             list.append(contentsOf: self[key])
             list.sort()
-            for (index, value) in list.enumerated() where index == 0 || list[index - 1] != value { values.append(value) }
+            list.removeAdjacentRepeats()
+            values.append(contentsOf: list)
             offsets[key + 1] = UInt32(values.count)
         }
         return PostingLists(offsets: offsets, values: values)

@@ -15,6 +15,11 @@ struct TopResults {
         heap.reserveCapacity(min(self.capacity, 1_024))
     }
 
+    /// Whether no later person (all have higher ordinals) with a score of at most `score` could be kept.
+    func isClosed(toScoresUpTo score: Int) -> Bool {
+        capacity == 0 || (heap.count == capacity && heap[0].score >= score)
+    }
+
     /// Whether a person with this score would be kept.
     func accepts(score: Int, person: UInt32) -> Bool {
         heap.count < capacity || (capacity > 0 && Self.isWorse(heap[0], Entry(score: score, person: person)))

@@ -76,7 +76,7 @@ struct WebBorough: @unchecked Sendable {
                     organisation: role == .partner ? organisation : nil, school: role == .school ? school : nil, by: "test"
                 )
             }
-            try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+            _ = try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
             return Template(store: store, area: area, school: school)
         }
 
