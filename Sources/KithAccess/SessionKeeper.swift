@@ -16,13 +16,12 @@ public struct SessionKeeper: Sendable {
     /// Starts a session for a signed-in account; returns the token for the cookie and the session stored.
     public func start(for account: Account, now: Date = Date()) throws -> (token: String, session: WebSession) {
         let token = SecretToken.make()
-        let formatter = ISO8601DateFormatter()
         let session = WebSession(
             tokenDigest: SecretToken.digest(of: token), accountId: account.id ?? 0, csrfToken: SecretToken.make(),
-            createdAt: formatter.string(from: now), lastSeenAt: formatter.string(from: now),
-            expiresAt: formatter.string(from: now.addingTimeInterval(Self.lifetime))
+            createdAt: Timestamp.text(now), lastSeenAt: Timestamp.text(now),
+            expiresAt: Timestamp.text(now.addingTimeInterval(Self.lifetime))
         )
-        try database.access.deleteSessions(expiredBefore: formatter.string(from: now))
+        try database.access.deleteSessions(expiredBefore: Timestamp.text(now))
         try database.access.insertSession(session)
         return (token, session)
     }
@@ -31,9 +30,8 @@ public struct SessionKeeper: Sendable {
     public func resume(token: String, now: Date = Date()) throws -> SignedIn? {
         let digest = SecretToken.digest(of: token)
         guard let session = try database.access.session(tokenDigest: digest) else { return nil }
-        let formatter = ISO8601DateFormatter()
-        let nowText = formatter.string(from: now)
-        let idleSince = formatter.string(from: now.addingTimeInterval(-Self.idleTimeout))
+        let nowText = Timestamp.text(now)
+        let idleSince = Timestamp.text(now.addingTimeInterval(-Self.idleTimeout))
         guard session.expiresAt > nowText, session.lastSeenAt > idleSince,
             let account = try database.access.account(id: session.accountId), !account.isDisabled, let role = Role(rawValue: account.role)
         else {
@@ -41,7 +39,7 @@ public struct SessionKeeper: Sendable {
             return nil
         }
         // Write the last use at most once a minute: most requests then only read.
-        if let lastSeen = formatter.date(from: session.lastSeenAt), now.timeIntervalSince(lastSeen) > 60 {
+        if let lastSeen = Timestamp.date(session.lastSeenAt), now.timeIntervalSince(lastSeen) > 60 {
             try database.access.touchSession(tokenDigest: digest, lastSeenAt: nowText)
         }
         return SignedIn(account: account, role: role, csrfToken: session.csrfToken, sessionDigest: digest)

@@ -33,7 +33,7 @@ public struct SignInDesk: Sendable {
     /// Checks the password of the account called `name`. `client` (an address, "command line") goes in the audit.
     public func signIn(name: String, password: String, from client: String, now: Date = Date()) throws -> Outcome {
         let audit = AuditTrail(database: database)
-        let nowText = ISO8601DateFormatter().string(from: now)
+        let nowText = Timestamp.text(now)
         guard var account = try database.access.account(named: name) else {
             // Spend the same time as for a real account, so that timing does not tell which names exist.
             _ = hasher.verify(password, against: unusedHash)
@@ -52,7 +52,7 @@ public struct SignInDesk: Sendable {
         guard hasher.verify(password, against: account.passwordHash) else {
             account.failedSignIns += 1
             if account.failedSignIns >= Self.failuresBeforeLockOut {
-                account.lockedUntil = ISO8601DateFormatter().string(from: now.addingTimeInterval(Self.lockOutDuration))
+                account.lockedUntil = Timestamp.text(now.addingTimeInterval(Self.lockOutDuration))
                 account.failedSignIns = 0
                 try database.access.updateAccount(account)
                 try audit.record(

@@ -15,11 +15,10 @@ public struct TokenIssuer: Sendable {
     ) throws -> (token: String, record: APIToken) {
         guard let account = try database.access.account(named: name) else { throw AccessError.unknownAccount(name) }
         let token = "kith_" + SecretToken.make()
-        let formatter = ISO8601DateFormatter()
         let record = try database.access.insertToken(
             APIToken(
-                label: label, tokenDigest: SecretToken.digest(of: token), accountId: account.id ?? 0, createdAt: formatter.string(from: now),
-                createdBy: issuer, expiresAt: days.map { formatter.string(from: now.addingTimeInterval(Double($0) * 86_400)) }
+                label: label, tokenDigest: SecretToken.digest(of: token), accountId: account.id ?? 0, createdAt: Timestamp.text(now),
+                createdBy: issuer, expiresAt: days.map { Timestamp.text(now.addingTimeInterval(Double($0) * 86_400)) }
             )
         )
         try AuditTrail(database: database).record(
@@ -32,7 +31,7 @@ public struct TokenIssuer: Sendable {
     /// The account a bearer token acts as, if the token is known, not revoked or expired, and its account enabled.
     public func authenticate(_ token: String, now: Date = Date()) throws -> SignedIn? {
         guard token.hasPrefix("kith_"), let record = try database.access.token(digest: SecretToken.digest(of: token)) else { return nil }
-        let nowText = ISO8601DateFormatter().string(from: now)
+        let nowText = Timestamp.text(now)
         guard record.revokedAt == nil, record.expiresAt.map({ $0 > nowText }) ?? true,
             let account = try database.access.account(id: record.accountId), !account.isDisabled, let role = Role(rawValue: account.role)
         else { return nil }
@@ -40,6 +39,6 @@ public struct TokenIssuer: Sendable {
     }
 
     public func revoke(id: Int64, now: Date = Date()) throws {
-        try database.access.revokeToken(id: id, at: ISO8601DateFormatter().string(from: now))
+        try database.access.revokeToken(id: id, at: Timestamp.text(now))
     }
 }

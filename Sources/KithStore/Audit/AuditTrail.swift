@@ -49,6 +49,6 @@ public struct AuditTrail: Sendable {
 
     /// The current time as the store keeps it: ISO 8601 in UTC.
     public static func now() -> String {
-        ISO8601DateFormatter().string(from: Date())
+        Timestamp.text(Date())
     }
 }

@@ -10,10 +10,15 @@ extension WebApp {
     func addPersonSearchRoutes(to router: RouterGroup<WebRequestContext>) {
         router.get("persons") { request, context -> Response in
             let signedIn = try require(.searchPersons, request, context)
-            let text = FormFields.query(of: request).text("q") ?? ""
+            let query = FormFields.query(of: request)
+            let text = query.text("q") ?? ""
+            let limit = min(Self.searchPageLimit, max(Self.searchPageSize, query.text("limit").flatMap(Int.init) ?? Self.searchPageSize))
             var values: [String: Any] = ["q": text, "searched": !text.isEmpty]
             if !text.isEmpty {
-                let found = try await searchPersons(text, for: signedIn, limit: 50)
+                let found = try await searchPersons(text, for: signedIn, limit: limit)
+                if found.answer.matchCount > found.answer.results.count && limit < Self.searchPageLimit {
+                    values["more"] = "/persons?q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&limit=\(Self.searchPageLimit)"
+                }
                 let fields = ResidentFields.fields(for: signedIn.role)
                 values["count"] = found.answer.matchCountText
                 values["results"] = found.answer.results.map { result in
@@ -31,6 +36,10 @@ extension WebApp {
             return pages.page("persons", title: "Find a resident", values: values, signedIn: signedIn, path: request.uri.path)
         }
     }
+
+    /// Results on the search page, and how many "show more" shows.
+    static let searchPageSize = 25
+    static let searchPageLimit = 100
 
     /// Runs a search within the account's scope and writes it to the audit trail: the kinds of terms searched and
     /// the residents shown, never the words typed.
