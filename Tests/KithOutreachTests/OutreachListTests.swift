@@ -72,7 +72,7 @@ struct OutreachListTests {
         let audit = try borough.database.audit.events(AuditQuery(limit: 100)).filter { $0.action == "export-outreach" }
         #expect(audit.count == files.count)
         #expect(audit.allSatisfy { $0.actor == "analyst" && $0.detail.contains("cohort child") })
-        #expect(audit.contains { $0.subject == schoolFile.url.path && $0.personCount == schoolFile.personCount })
+        #expect(audit.contains { $0.subject == schoolFile.url.lastPathComponent && $0.personCount == schoolFile.personCount })
 
         #expect(throws: OutreachError.outputNeedsFolder(folder.appendingPathComponent("x.csv").path)) {
             try export.write(list, to: folder.appendingPathComponent("x.csv"), split: .school, filter: filter)

@@ -11,7 +11,7 @@ struct OutreachCommandTests {
     @Test func theDemoScoresAndTheCommandsActOnIt() throws {
         let folder = try CommandLineTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let demo = try Self.kith(["demo", "--people", "3000", "--dir", "demo"], in: folder)
+        let demo = try Self.kith(["demo", "--people", "3000", "--dir", "demo", "--no-serve"], in: folder)
         #expect(demo.status == 0, "\(demo.errors)")
         #expect(demo.output.contains("Scored "))
         #expect(demo.output.contains("Top of the contact list:"))

@@ -111,7 +111,7 @@ public struct OutreachExport: Sendable {
             try writer.finish()
         }
         try AuditTrail(database: database).record(
-            .exportOutreach, by: exportedBy, subject: url.path, personIDs: entries.map(\.profile.personID),
+            .exportOutreach, by: exportedBy, subject: url.lastPathComponent, personIDs: entries.map(\.profile.personID),
             detail: filter.description + (group.map { "; file for \($0)" } ?? "") + "; score run \(run.id ?? 0)"
         )
         return WrittenFile(url: url, group: group, personCount: entries.count)

@@ -65,7 +65,7 @@ extension WebApp {
                 throw WebError.badRequest("outcome must be one of: " + ContactRecord.Outcome.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let date = try body.on.map { text in
-                guard let date = CivilDate(iso: text), date <= configuration.today else {
+                guard let date = CivilDate(iso: text), date <= CivilDate.today else {
                     throw WebError.badRequest("on must be a date (yyyy-mm-dd), today or earlier.")
                 }
                 return date

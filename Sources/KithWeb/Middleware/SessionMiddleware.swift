@@ -1,8 +1,9 @@
 import Hummingbird
 import KithAccess
 
-/// Finds who is signed in from the session cookie and puts them on the request context. Pages that need an
-/// account then refuse anyone it did not find.
+/// Finds who is signed in from the session cookie and puts them on the request context, so that pages (error pages
+/// too) know who is signed in. Pages that need an account then refuse anyone it did not find. The JSON API and the
+/// assets ignore the cookie: the API is authenticated by bearer tokens only.
 struct SessionMiddleware: RouterMiddleware {
     typealias Context = WebRequestContext
 
@@ -11,6 +12,8 @@ struct SessionMiddleware: RouterMiddleware {
     let sessions: SessionKeeper
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        if path.hasPrefix("/api/") || path.hasPrefix("/assets/") { return try await next(request, context) }
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
             context.signedIn = try sessions.resume(token: token)

@@ -33,6 +33,11 @@ enum PersonPage {
         profile.records = kept.map { profile.records[$0] }
         profile.rows = kept.map { profile.rows[$0] }
         profile.involvements = profile.involvements.filter { sources.contains($0.source) }
+        // The name other lists agree on is not the reader's to see: show the name their own rows give.
+        if let name = DetailProvenance.details(of: profile, includingIdentifiers: false).first(where: { $0.label == "Name" })?.values.first?.text {
+            profile.givenName = name
+            profile.familyName = ""
+        }
         return profile
     }
 
@@ -43,13 +48,13 @@ enum PersonPage {
         var values: [String: Any] = [
             "personID": profile.personID,
             "age": profile.age.map { "\($0)" } ?? "not known",
-            "area": profile.area ?? "",
-            "school": profile.school ?? "",
+            "area": profile.area as Any,
+            "school": profile.school as Any,
             "isDeceased": profile.isDeceased,
             "doNotContact": profile.doNotContact,
             "hasMoved": profile.hasMoved,
             "lastContact": profile.lastContact?.description ?? "none recorded",
-            "lastContactSource": profile.lastContactSource ?? "",
+            "lastContactSource": profile.lastContactSource as Any,
         ]
         values["details"] = DetailProvenance.details(of: profile, includingIdentifiers: fields.showsIdentifiers).map { detail in
             [
@@ -58,8 +63,8 @@ enum PersonPage {
                     [
                         "text": value.text,
                         "sources": value.sources.map { source in
-                            ["list": source.list, "reference": reference(source.row), "old": !source.isInLatestList]
-                        },
+                            source.list + ", " + reference(source.row) + (source.isInLatestList ? "" : " (earlier list)")
+                        }.joined(separator: "; "),
                     ] as [String: Any]
                 },
             ] as [String: Any]

@@ -20,9 +20,9 @@ extension WebApp {
             let pageCount = max(1, (total + Self.auditPageSize - 1) / Self.auditPageSize)
             let filterQuery = Self.auditQueryString(query)
             let values: [String: Any] = [
-                "total": total.formatted(), "page": page, "pageCount": pageCount,
-                "previous": page > 1 ? "/audit?\(filterQuery)&page=\(page - 1)" : "",
-                "next": page < pageCount ? "/audit?\(filterQuery)&page=\(page + 1)" : "",
+                "total": total == 1 ? "1 entry" : "\(total.formatted()) entries", "page": page, "pageCount": pageCount,
+                "previous": page > 1 ? "/audit?\(filterQuery)&page=\(page - 1)" : nil as String? as Any,
+                "next": page < pageCount ? "/audit?\(filterQuery)&page=\(page + 1)" : nil as String? as Any,
                 "exportQuery": filterQuery,
                 "actor": query.text("actor") ?? "", "person": query.text("person") ?? "",
                 "from": query.text("from") ?? "", "until": query.text("until") ?? "",

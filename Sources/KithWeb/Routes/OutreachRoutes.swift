@@ -38,7 +38,8 @@ extension WebApp {
             let choices = Self.filterChoices(profiles.filter { visible?.contains($0.personID) ?? true })
             var values: [String: Any] = [
                 "count": list.entries.count.formatted(), "shownCount": shown.count, "isCapped": list.entries.count > shown.count,
-                "excluded": "\(list.deceasedCount) deceased, \(list.doNotContactCount) not to be contacted and \(list.movedCount) moved away are left out.",
+                "excluded": list.deceasedCount + list.doNotContactCount + list.movedCount == 0 ? nil as String? as Any
+                    : "\(list.deceasedCount) deceased, \(list.doNotContactCount) not to be contacted and \(list.movedCount) moved away are left out.",
                 "asOf": list.run.referenceDate, "showsBand": fields.showsBand, "showsReasons": fields.showsReasons,
                 "showsServices": fields.showsEveryService,
                 "downloadQuery": Self.queryString(filter),
@@ -48,7 +49,7 @@ extension WebApp {
                 "bands": Band.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": filter.bands.contains($0)] },
                 "cohorts": Cohort.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == filter.cohort] },
                 "limit": filter.limit.map(String.init) ?? "",
-                "filterText": filter.description,
+                "filterText": filter.description + (signedIn.role.seesEveryone ? "" : " (\(signedIn.scope))"),
             ]
             values["entries"] = shown.enumerated().map { index, entry in
                 [

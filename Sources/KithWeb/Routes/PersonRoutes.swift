@@ -41,7 +41,7 @@ extension WebApp {
             let date = form.text("on").flatMap { CivilDate(iso: $0) }
             if date == nil {
                 errors.append(.init(field: "on", message: "Enter the date of the contact as a date, like 2026-11-16"))
-            } else if let date, date > configuration.today {
+            } else if let date, date > CivilDate.today {
                 errors.append(.init(field: "on", message: "The date of the contact must be today or in the past"))
             }
             let note = form.text("note")

@@ -1,0 +1,439 @@
+"""Kith's web app in a real browser: Debian's Chromium, headless, driven by Playwright, against the server that
+`kith demo` starts for a new user. Signs in, finds a resident, records a contact, settles a review pair, downloads
+contact lists, uploads a list, checks what a VCS partner may see and the security headers, and runs axe-core on
+every page visited. Every step is saved as a full-page screenshot in `.build/browser-screenshots/`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page, expect
+
+from conftest import SCREENSHOTS, DemoServer, open_browser_context, sign_in
+
+
+# The analyst's session and contact list, shared by the tests that act as the analyst ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def analyst(browser, kith: DemoServer) -> Page:
+    context = open_browser_context(browser, kith)
+    page = context.new_page()
+    sign_in(page, kith.accounts["demo-analyst"])
+    yield page
+    context.close()
+
+
+def contact_list_rows(page: Page) -> list[dict]:
+    """The rows of the contact list on the page: person id, name, band (as written, not as styled) and 'Known to'."""
+    headers = [cell.strip() for cell in page.locator("table.table thead th").all_text_contents()]
+    rows = []
+    for row in page.locator("table.table tbody tr").all():
+        cells = row.locator("td").all_text_contents()
+        link = row.locator("td a[href^='/persons/']").first
+        entry = {
+            "id": link.get_attribute("href").removeprefix("/persons/"),
+            "name": link.text_content().strip(),
+        }
+        for header, cell in zip(headers, cells):
+            entry[header] = " ".join(cell.split())
+        rows.append(entry)
+    return rows
+
+
+@pytest.fixture(scope="module")
+def analyst_contact_list(analyst: Page) -> list[dict]:
+    analyst.goto("/outreach")
+    rows = contact_list_rows(analyst)
+    assert len(rows) > 20, "the demo's contact list is nearly empty"
+    return rows
+
+
+def with_typo(word: str) -> str:
+    """One letter in the middle changed: the kind of slip a person makes typing a name."""
+    middle = len(word) // 2
+    replacement = "e" if word[middle].lower() != "e" else "a"
+    return word[:middle] + replacement + word[middle + 1 :]
+
+
+def header(response, name: str) -> str:
+    return response.headers.get(name.lower(), "")
+
+
+# Signing in --------------------------------------------------------------------------------------------------------
+
+
+def test_sign_in_shows_errors_then_signs_in(new_context, kith: DemoServer, shoot, axe):
+    page = new_context().new_page()
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/sign-in$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    shoot(page, "sign-in")
+    axe(page, "sign-in")
+
+    account = kith.accounts["demo-analyst"]
+    page.get_by_label("Account name").fill(account.name)
+    page.get_by_label("Password", exact=True).fill(account.password + "-wrong")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Sign in").click()
+    assert navigation.value.status == 422
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary.get_by_role("heading")).to_have_text("There is a problem")
+    expect(summary.get_by_role("link")).to_have_text("The account name or password is not right. Check them and try again.")
+    expect(summary).to_be_focused()  # kith.js moves focus to the summary, as the GOV.UK pattern does
+    expect(page).to_have_title(re.compile(r"^Error: Sign in"))
+    expect(page.get_by_label("Account name")).to_have_value(account.name)
+    expect(page.get_by_label("Password", exact=True)).to_have_value("")
+    shoot(page, "sign-in-wrong-password")
+    axe(page, "sign-in with errors")
+
+    # The summary's link goes to the field.
+    summary.get_by_role("link").click()
+    expect(page.get_by_label("Account name")).to_be_focused()
+
+    page.get_by_label("Password", exact=True).fill(account.password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(kith.base_url + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kith")
+    expect(page.get_by_text("Signed in as demo-analyst, who can see every resident.")).to_be_visible()
+    navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
+    assert navigation_links == ["Residents", "Contact lists", "Review matches", "Imports"], navigation_links
+    shoot(page, "home-analyst")
+    axe(page, "home")
+    axe.assert_clean()
+
+
+def test_security_headers_and_session_cookie(new_context, kith: DemoServer):
+    context = new_context()
+    page = context.new_page()
+    for path in ["/sign-in"]:
+        response = page.goto(path)
+        policy = header(response, "Content-Security-Policy")
+        assert "frame-ancestors 'none'" in policy, policy
+        assert "script-src 'self'" in policy, policy
+        assert header(response, "X-Content-Type-Options") == "nosniff"
+        assert header(response, "Referrer-Policy"), "no Referrer-Policy"
+    sign_in(page, kith.accounts["demo-analyst"])
+    response = page.goto("/outreach")
+    assert response.status == 200
+    policy = header(response, "Content-Security-Policy")
+    assert "frame-ancestors 'none'" in policy, policy
+    assert header(response, "X-Content-Type-Options") == "nosniff"
+    assert header(response, "Referrer-Policy") in {"same-origin", "no-referrer", "strict-origin", "strict-origin-when-cross-origin"}
+    assert "no-store" in header(response, "Cache-Control"), "a page about residents must not be cached"
+    cookies = {cookie["name"]: cookie for cookie in context.cookies()}
+    session = cookies.get("kith_session")
+    assert session, f"no session cookie among {sorted(cookies)}"
+    assert session["httpOnly"] is True
+    assert session["sameSite"] in {"Lax", "Strict"}, session
+    assert session["path"] == "/"
+
+
+# Finding a resident and recording a contact ------------------------------------------------------------------------
+
+
+def test_find_a_resident_with_a_typo_and_record_a_contact(analyst: Page, analyst_contact_list, shoot, axe):
+    # A resident from the top of the contact list whose family name is long enough to misspell.
+    person = next(
+        row
+        for row in analyst_contact_list
+        if len(row["name"].split()) >= 2 and len(row["name"].split()[-1]) >= 5 and row["name"].replace(" ", "").isalpha()
+    )
+    words = person["name"].split()
+    query = " ".join(words[:-1] + [with_typo(words[-1])])
+    assert query != person["name"]
+
+    analyst.goto("/persons")
+    analyst.get_by_label("Name, date of birth, NHS number or postcode").fill(query)
+    analyst.get_by_role("button", name="Search").click()
+    expect(analyst).to_have_url(re.compile(r"/persons\?q="))
+    expect(analyst.get_by_role("heading", level=2, name=re.compile(r"found$"))).to_be_visible()
+    result = analyst.locator(f"table a[href='/persons/{person['id']}']")
+    expect(result).to_be_visible()
+    shoot(analyst, "persons-search-with-typo")
+    axe(analyst, "persons with results")
+
+    result.click()
+    expect(analyst).to_have_url(re.compile(f"/persons/{person['id']}$"))
+    expect(analyst.get_by_role("heading", level=1)).to_have_text(person["name"])
+    expect(analyst.get_by_role("heading", name="Details and where they came from")).to_be_visible()
+    band = analyst.locator(".inset-text .tag").first
+    expect(band).to_be_visible()
+    # The tag is styled in capitals; its text is the band's name, as on the contact list.
+    assert band.text_content().strip().lower() == person["Band"].lower(), (band.text_content(), person["Band"])
+    shoot(analyst, "person")
+    axe(analyst, "person")
+
+    analyst.get_by_label("Reached", exact=True).check()
+    analyst.get_by_label("Note (optional)").fill("Spoke to them; food parcel arranged. (browser test)")
+    analyst.get_by_role("button", name="Record contact").click()
+    notice = analyst.get_by_role("status")
+    expect(notice).to_have_text("Contact recorded.")
+    contacts = analyst.get_by_role("table", name="Contacts recorded in Kith, latest first")
+    expect(contacts).to_contain_text("Reached")
+    expect(contacts).to_contain_text("demo-analyst")
+    expect(contacts).to_contain_text("food parcel arranged")
+    last_contact = analyst.locator(".summary-list__row", has=analyst.locator("dt", has_text="Last contact"))
+    expect(last_contact.locator("dd")).to_contain_text("Kith: reached")
+    shoot(analyst, "person-contact-recorded")
+    axe(analyst, "person after a contact")
+    axe.assert_clean()
+
+
+# Reviewing a pair --------------------------------------------------------------------------------------------------
+
+
+def test_review_a_pair_with_the_keyboard_and_skip_one(analyst: Page, shoot, axe):
+    analyst.goto("/review")
+    expect(analyst.get_by_role("heading", level=1)).to_have_text("Are these the same person?")
+    caption = analyst.locator(".caption-l")
+    match = re.fullmatch(r"Pair 1 of (\d+) waiting", caption.text_content().strip())
+    assert match, caption.text_content()
+    waiting = int(match.group(1))
+    assert waiting >= 3, "the demo should leave a few pairs for review"
+    shoot(analyst, "review")
+    axe(analyst, "review")
+
+    # S is the shortcut for "Same person" (kith.js clicks the button); the focus must not be in the note field.
+    analyst.locator("h1").click()
+    with analyst.expect_navigation():
+        analyst.keyboard.press("s")
+    expect(analyst.get_by_role("status")).to_have_text("Recorded: the same person.")
+    expect(caption).to_have_text(f"Pair 1 of {waiting - 1} waiting")
+    shoot(analyst, "review-after-same-person")
+    axe(analyst, "review after a decision")
+
+    analyst.get_by_role("button", name="Skip", exact=True).click()
+    expect(caption).to_have_text(f"Pair 2 of {waiting - 1} waiting")
+    assert parse_qs(urlparse(analyst.url).query).get("skip") == ["1"], analyst.url
+    shoot(analyst, "review-after-skip")
+    axe.assert_clean()
+
+
+# Downloading contact lists -----------------------------------------------------------------------------------------
+
+
+def test_filter_and_download_contact_lists(analyst: Page, shoot, axe):
+    analyst.goto("/outreach")
+    expect(analyst.get_by_role("heading", level=1)).to_have_text("Contact list")
+    shoot(analyst, "outreach")
+    axe(analyst, "outreach")
+
+    analyst.get_by_label("Purple", exact=True).check()
+    analyst.get_by_label("Red", exact=True).check()
+    analyst.get_by_role("button", name="Apply filters").click()
+    expect(analyst).to_have_url(re.compile(r"band=purple.*band=red|band=red.*band=purple"))
+    expect(analyst.get_by_label("Purple", exact=True)).to_be_checked()
+    expect(analyst.get_by_label("Red", exact=True)).to_be_checked()
+    expect(analyst.get_by_label("Amber", exact=True)).not_to_be_checked()
+    heading = analyst.get_by_role("heading", level=2, name=re.compile(r"people:"))
+    count = int(re.match(r"([\d,]+) people", heading.text_content().strip()).group(1).replace(",", ""))
+    assert count > 0
+    bands = {row["Band"].lower() for row in contact_list_rows(analyst)}
+    assert bands <= {"purple", "red"}, bands
+    shoot(analyst, "outreach-purple-and-red")
+    axe(analyst, "outreach filtered")
+
+    with analyst.expect_download() as download:
+        analyst.get_by_role("link", name="Download Excel (XLSX)").click()
+    xlsx = SCREENSHOTS / ("analyst-" + download.value.suggested_filename)
+    download.value.save_as(xlsx)
+    assert xlsx.suffix == ".xlsx"
+    workbook = openpyxl.load_workbook(xlsx, read_only=True)
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert str(rows[0][0]).startswith("OFFICIAL-SENSITIVE"), rows[0]
+    assert rows[1][0] == "person_id", rows[1]
+    columns = list(rows[1])
+    assert "reasons" in columns and "band" in columns
+    data = [row for row in rows[2:] if any(cell not in (None, "") for cell in row)]
+    assert len(data) == count, (len(data), count)
+    assert {row[columns.index("band")] for row in data} <= {"Purple", "Red"}
+
+    with analyst.expect_download() as download:
+        analyst.get_by_role("link", name="Download CSV").click()
+    csv_file = SCREENSHOTS / ("analyst-" + download.value.suggested_filename)
+    download.value.save_as(csv_file)
+    raw = csv_file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "the CSV should be UTF-8 with a byte-order mark, for Excel"
+    lines = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert lines[0][0].startswith("OFFICIAL-SENSITIVE"), lines[0]
+    assert lines[1][0] == "person_id", lines[1]
+    assert lines[1] == [str(cell) for cell in columns]
+    assert len([line for line in lines[2:] if line]) == count
+    axe.assert_clean()
+
+
+# Uploading a list (the imports pages are being built on another branch) ---------------------------------------------
+
+
+def test_upload_a_list(analyst: Page, kith: DemoServer, shoot, axe):
+    response = analyst.goto("/imports")
+    if response.status == 404:
+        # Like pytest.mark.skipif, decided when the server answers: the imports pages come with their own branch.
+        pytest.skip("/imports answers 404: the upload pages are not in this build yet")
+    assert response.status == 200
+    expect(analyst.get_by_role("heading", level=1)).to_be_visible()
+    shoot(analyst, "imports")
+    axe(analyst, "imports")
+
+    # A list the demo generated, uploaded under a new source name.
+    upload = kith.folder / "lists" / "food-bank-referrals.csv"
+    assert upload.is_file(), sorted(p.name for p in (kith.folder / "lists").iterdir())
+    source = "Food bank referrals (browser test)"
+    analyst.get_by_label(re.compile(r"Which partner list is this|Source|List name", re.I)).fill(source)
+    analyst.get_by_label(re.compile(r"Upload a file|File", re.I)).set_input_files(upload)
+    shoot(analyst, "imports-file-chosen")
+    # (The file input is a button too, "Upload a file": take the form's submit button.)
+    analyst.locator("button[type=submit]").filter(has_text=re.compile(r"^\s*Upload")).click()
+
+    # An optional step for the list's name and sheet.
+    details = analyst.get_by_role("button", name="Save and continue")
+    if details.count():
+        details.click()
+
+    # The tags page: each column with Kith's suggested tag.
+    expect(analyst.get_by_role("heading", level=1)).to_contain_text(re.compile(r"tag", re.I))
+    expect(analyst.get_by_text(upload.name).first).to_be_visible()
+    shoot(analyst, "imports-tags")
+    axe(analyst, "imports tags")
+    analyst.get_by_role("button", name=re.compile(r"check the data|continue", re.I)).first.click()
+
+    # The Data Checker's findings, then Import.
+    expect(analyst.get_by_text(re.compile(r"Data Checker")).first).to_be_visible()
+    shoot(analyst, "imports-data-checker")
+    axe(analyst, "imports data checker")
+    # The demo imported this very file already (under its own name): Kith says so and asks before storing it again.
+    again = analyst.get_by_label("Import it anyway")
+    if again.count():
+        again.check()
+    analyst.get_by_role("button", name="Import", exact=True).click()
+
+    expect(analyst.get_by_text(re.compile(rf"\d[\d,]* rows from {re.escape(upload.name)}"))).to_be_visible()
+    shoot(analyst, "imports-imported")
+    axe(analyst, "imported")
+
+    analyst.goto("/imports")
+    expect(analyst.get_by_role("table").first).to_contain_text(source)
+    axe.assert_clean()
+
+
+# What a VCS partner may see ----------------------------------------------------------------------------------------
+
+
+def test_partner_sees_only_its_own_residents(new_context, kith: DemoServer, analyst: Page, analyst_contact_list, shoot, axe):
+    imports_built = analyst.goto("/imports").status != 404
+    page = new_context().new_page()
+    sign_in(page, kith.accounts["demo-foodbank"])
+    expect(page.get_by_text("Signed in as demo-foodbank, who can see residents on the lists of Borough Food Bank.")).to_be_visible()
+    navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
+    assert navigation_links == ["Residents", "Contact lists"], navigation_links
+    shoot(page, "home-partner")
+    axe(page, "home (partner)")
+
+    for path in ["/review", "/audit"] + (["/imports"] if imports_built else []):
+        response = page.goto(path)
+        assert response.status == 403, (path, response.status)
+        expect(page.get_by_role("heading", level=1)).to_have_text("You cannot do this")
+    if not imports_built:
+        assert page.goto("/imports").status == 404
+        print("/imports is not built yet: it answers 404 to everyone, so the partner's 403 there is not checked")
+    page.goto("/review")
+    shoot(page, "partner-forbidden")
+    axe(page, "403 page")
+
+    response = page.goto("/outreach")
+    assert response.status == 200
+    column_headers = [text.strip() for text in page.locator("table.table thead th").all_text_contents()]
+    assert "Main reasons" not in column_headers, column_headers
+    assert "Known to" not in column_headers, column_headers
+    own = contact_list_rows(page)
+    assert own, "the food bank's contact list is empty"
+    shoot(page, "outreach-partner")
+    axe(page, "outreach (partner)")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download CSV").click()
+    partner_csv = SCREENSHOTS / ("partner-" + download.value.suggested_filename)
+    download.value.save_as(partner_csv)
+    lines = list(csv.reader(io.StringIO(partner_csv.read_text(encoding="utf-8-sig"), newline="")))
+    assert lines[1][0] == "person_id"
+    assert "reasons" not in lines[1] and "services" not in lines[1], lines[1]
+    partner_ids = {line[0] for line in lines[2:] if line}
+
+    # Its own resident opens.
+    response = page.goto(f"/persons/{own[0]['id']}")
+    assert response.status == 200
+    expect(page.get_by_role("heading", name="Details and where they came from")).to_be_visible()
+    expect(page.get_by_text("Only the lists your account may see are shown.")).to_be_visible()
+    shoot(page, "person-partner")
+    axe(page, "person (partner)")
+
+    # Someone from the analyst's list who is on no food bank list looks as if they did not exist.
+    outsider = next(
+        row for row in analyst_contact_list if row["id"] not in partner_ids and "food bank" not in row.get("Known to", "").lower()
+    )
+    response = page.goto(f"/persons/{outsider['id']}")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
+    expect(page.get_by_text(outsider["name"])).to_have_count(0)
+    shoot(page, "partner-person-not-found")
+    axe(page, "404 page")
+    axe.assert_clean()
+
+
+# Caseworkers and schools: contact lists held to their area or school ----------------------------------------------
+
+
+@pytest.mark.parametrize("name, fixed", [("demo-caseworker", "your area"), ("demo-school", None)])
+def test_scoped_contact_lists(new_context, kith: DemoServer, name, fixed, shoot, axe):
+    page = new_context().new_page()
+    sign_in(page, kith.accounts[name])
+    assert page.goto("/outreach").status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text("Contact list")
+    if fixed:
+        # The caseworker's area is stated, not offered as a choice.
+        expect(page.get_by_text(re.compile(rf"\({fixed}\)"))).to_be_visible()
+        expect(page.locator("select#area")).to_have_count(0)
+    else:
+        expect(page.locator("select#school")).to_have_count(0)
+    assert contact_list_rows(page), f"{name}'s contact list is empty"
+    shoot(page, f"outreach-{name.removeprefix('demo-')}")
+    axe(page, f"outreach ({name.removeprefix('demo-')})")
+    axe.assert_clean()
+
+
+# The audit trail, as an administrator ------------------------------------------------------------------------------
+
+
+def test_audit_trail_as_admin(new_context, kith: DemoServer, shoot, axe):
+    page = new_context().new_page()
+    sign_in(page, kith.accounts["demo-admin"])
+    page.goto("/audit")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Audit trail")
+    expect(page.get_by_role("table", name="Audit entries, latest first")).to_contain_text("sign-in")
+    shoot(page, "audit")
+    axe(page, "audit")
+
+    page.get_by_label("Who", exact=True).fill("demo-analyst")
+    page.get_by_label("What", exact=True).select_option("review-decision")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(r"actor=demo-analyst"))
+    rows = page.get_by_role("table", name="Audit entries, latest first").locator("tbody tr")
+    expect(rows.first).to_contain_text("the same person")
+    for row in rows.all():
+        cells = row.locator("td").all_text_contents()
+        assert cells[1] == "demo-analyst" and cells[2] == "review-decision", cells
+    shoot(page, "audit-filtered")
+    axe(page, "audit filtered")
+
+    # The partner's refused visits are on the trail too.
+    page.goto("/audit?actor=demo-foodbank&action=denied-access")
+    expect(page.get_by_role("table", name="Audit entries, latest first")).to_contain_text("/review")
+    axe.assert_clean()
