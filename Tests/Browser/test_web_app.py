@@ -101,7 +101,7 @@ def test_sign_in_shows_errors_then_signs_in(new_context, kith: DemoServer, shoot
     page.get_by_label("Password", exact=True).fill(account.password)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(kith.base_url + "/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kith")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your work in Kith")
     expect(page.get_by_text("Signed in as demo-analyst, who can see every resident.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
     assert navigation_links == ["Residents", "Contact lists", "Review matches", "Imports"], navigation_links

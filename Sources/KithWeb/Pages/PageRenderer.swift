@@ -28,7 +28,8 @@ struct PageRenderer: Sendable {
         _ template: String, title: String, values: [String: Any] = [:], signedIn: SignedIn?, path: String,
         notice: String? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok
     ) -> Response {
-        var context = values
+        // Mustache would print an absent optional as "nil": leave such values out, so their sections do not show.
+        var context = values.filter { !Self.isAbsent($0.value) }
         context["pageTitle"] = (errors.isEmpty ? "" : "Error: ") + title + " – Kith"
         context["heading"] = title
         context["notice"] = notice
@@ -46,6 +47,11 @@ struct PageRenderer: Sendable {
         }
         let html = library.render(context, withTemplate: template) ?? "Kith could not render the page \(template)."
         return Self.html(html, status: status)
+    }
+
+    private static func isAbsent(_ value: Any) -> Bool {
+        let mirror = Mirror(reflecting: value)
+        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {

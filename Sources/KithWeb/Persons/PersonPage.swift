@@ -97,7 +97,7 @@ enum PersonPage {
         if fields.showsReasons {
             values["history"] = history.map { entry in
                 let band = Band(rawValue: entry.score.band)
-                return ["date": entry.run.referenceDate, "scoredAt": entry.run.scoredAt, "label": band?.label ?? entry.score.band,
+                return ["date": entry.run.referenceDate, "scoredAt": DisplayTime.text(entry.run.scoredAt), "label": band?.label ?? entry.score.band,
                         "tagClass": entry.score.band, "score": entry.score.score] as [String: Any]
             }
         }

@@ -30,7 +30,7 @@ extension WebApp {
                 "events": events.map { event in
                     let residents = persons[event.id ?? 0] ?? []
                     return [
-                        "at": event.at, "actor": event.actor, "action": event.action, "subject": event.subject,
+                        "at": DisplayTime.text(event.at), "actor": event.actor, "action": event.action, "subject": event.subject,
                         "personCount": event.personCount, "detail": event.detail,
                         "residents": residents.prefix(5).map { ["id": $0] },
                         "moreResidents": residents.count > 5 ? "and \(residents.count - 5) more" : "",

@@ -23,12 +23,12 @@ extension WebApp {
                 let linkRun = try database.linkage.latestRun()
                 let scoreRun = try database.outreach.scoreRuns(limit: 1).first
                 values["latest"] = [
-                    "rows": try database.imports.rowCount().formatted(), "linkedAt": linkRun?.finishedAt ?? "never",
-                    "scoredAt": scoreRun?.scoredAt ?? "never", "scoredAsOf": scoreRun?.referenceDate ?? "-",
+                    "rows": try database.imports.rowCount().formatted(), "linkedAt": linkRun.map { DisplayTime.text($0.finishedAt) } ?? "never",
+                    "scoredAt": scoreRun.map { DisplayTime.text($0.scoredAt) } ?? "never", "scoredAsOf": scoreRun?.referenceDate ?? "-",
                     "reviewCount": try database.linkage.reviewQueueCount().formatted(),
                 ]
             }
-            return pages.page("home", title: "Kith", values: values, signedIn: signedIn, path: request.uri.path)
+            return pages.page("home", title: "Your work in Kith", values: values, signedIn: signedIn, path: request.uri.path)
         }
     }
 }

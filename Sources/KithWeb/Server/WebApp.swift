@@ -39,6 +39,7 @@ public struct WebApp: Sendable {
         let api = router.group("api")
         api.add(middleware: BearerTokenMiddleware(tokens: tokens))
         addAPIRoutes(to: api)
+        addImportAPIRoutes(to: api)
         let site = router.group()
         site.add(middleware: CSRFMiddleware())
         addSignInRoutes(to: site)
@@ -47,6 +48,7 @@ public struct WebApp: Sendable {
         addPersonRoutes(to: site)
         addOutreachRoutes(to: site)
         addReviewRoutes(to: site)
+        addImportRoutes(to: site)
         addAuditRoutes(to: site)
         return router
     }

@@ -1,3 +1,4 @@
+import Foundation
 import KithSpreadsheet
 
 /// How `kith serve` runs the web app: where it listens, which store it serves and how it treats cookies.
@@ -12,10 +13,15 @@ public struct WebConfiguration: Sendable {
     public var passwordCost: UInt8
     /// The largest upload accepted, in bytes.
     public var maximumUploadBytes: Int
+    /// The store's file, when the store is one: the linkage snapshot is kept beside it, as `kith link` keeps it.
+    public var storePath: String?
+    /// Where uploaded lists wait between upload and import: `kith-uploads` beside the store, else in the system's
+    /// temporary folder.
+    public var stagingFolder: URL
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, referenceDate: CivilDate? = nil, secureCookies: Bool = false,
-        passwordCost: UInt8 = 12, maximumUploadBytes: Int = 200 * 1024 * 1024
+        passwordCost: UInt8 = 12, maximumUploadBytes: Int = 200 * 1024 * 1024, storePath: String? = nil, stagingFolder: URL? = nil
     ) {
         self.host = host
         self.port = port
@@ -23,8 +29,16 @@ public struct WebConfiguration: Sendable {
         self.secureCookies = secureCookies
         self.passwordCost = passwordCost
         self.maximumUploadBytes = maximumUploadBytes
+        self.storePath = storePath
+        self.stagingFolder = stagingFolder ?? Self.stagingFolder(besideStoreAt: storePath)
     }
 
     /// The day to score and list as of.
     public var today: CivilDate { referenceDate ?? .today }
+
+    /// `kith-uploads` in the store's folder, or in the system's temporary folder when there is no store file.
+    static func stagingFolder(besideStoreAt storePath: String?) -> URL {
+        guard let storePath else { return FileManager.default.temporaryDirectory.appendingPathComponent("kith-uploads") }
+        return URL(fileURLWithPath: storePath).deletingLastPathComponent().appendingPathComponent("kith-uploads")
+    }
 }

@@ -87,7 +87,7 @@ struct Demo: AsyncParsableCommand {
         }
         guard serve else { return }
         let app = try await WebApp(
-            database: database, configuration: WebConfiguration(host: host, port: port, referenceDate: asOf)
+            database: database, configuration: WebConfiguration(host: host, port: port, referenceDate: asOf, storePath: databasePath)
         )
         print("")
         print("Kith is serving the demo at http://\(host):\(port)/ (Ctrl-C to stop). Sign in with one of the accounts above.")

@@ -28,7 +28,9 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let database = try store.open()
-        var configuration = WebConfiguration(host: host, port: port, secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false)
+        var configuration = WebConfiguration(
+            host: host, port: port, secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false, storePath: store.db
+        )
         if referenceDate.asOf != nil { configuration.referenceDate = try referenceDate.date() }
         let app = try await WebApp(database: database, configuration: configuration)
         if try database.access.accounts().isEmpty {

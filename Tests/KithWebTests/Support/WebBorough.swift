@@ -40,7 +40,7 @@ struct WebBorough: @unchecked Sendable {
         let database = try KithDatabase.open(path: path.path)
         let app = try await WebApp(
             database: database,
-            configuration: WebConfiguration(referenceDate: asOf, passwordCost: 4)
+            configuration: WebConfiguration(referenceDate: asOf, passwordCost: 4, storePath: path.path)
         )
         return WebBorough(folder: folder, database: database, app: app, area: template.area, school: template.school)
     }

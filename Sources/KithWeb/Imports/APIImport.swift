@@ -1,0 +1,97 @@
+import Foundation
+import Hummingbird
+import KithAccess
+import KithIngest
+import KithSpreadsheet
+import KithStandard
+import KithStore
+
+/// What `POST /api/imports` answers when the list is stored.
+struct APIImportResult: Encodable, Sendable {
+    /// The Data Checker's counts for the list.
+    struct Findings: Encodable, Sendable {
+        var errors: Int
+        var warnings: Int
+    }
+
+    var importId: Int64
+    var rows: Int
+    var columns: Int
+    var taggedColumns: Int
+    var findings: Findings
+}
+
+extension WebApp {
+    /// `POST /api/imports?source=NAME&file=NAME.csv[&sheet=S][&force=true]` with the file as the body: streams it to
+    /// the staging folder, checks it with the Data Checker and imports it, tagged by the source's saved mapping or
+    /// Kith's suggestions. 201 with what was stored; 400, 413 or 422 with `{"error": …}` otherwise.
+    func importThroughAPI(_ request: Request, by signedIn: SignedIn) async throws -> Response {
+        let query = FormFields.query(of: request)
+        let limit = configuration.maximumUploadBytes
+        guard let source = query.text("source") else {
+            return try Self.jsonError("Name the partner list: ?source=NAME, e.g. ?source=Food%20bank%20referrals.", status: .badRequest)
+        }
+        if let problem = Self.sourceNameProblems(source).first { return try Self.jsonError(problem.message + ".", status: .badRequest) }
+        guard let given = query.text("file"), let fileName = UploadStaging.safeFileName(given) else {
+            return try Self.jsonError("Give the file's name: ?file=NAME.csv or ?file=NAME.xlsx.", status: .badRequest)
+        }
+        guard UploadReceiver.readableExtensions.contains(URL(fileURLWithPath: fileName).pathExtension.lowercased()) else {
+            return try Self.jsonError("\(fileName): Kith imports CSV files (.csv) and Excel workbooks (.xlsx).", status: .unprocessableContent)
+        }
+        let tooLarge = "\(fileName) is larger than \(limit / (1024 * 1024)) MB, the most Kith accepts. Split it into smaller files."
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            return try Self.jsonError(tooLarge, status: .contentTooLarge)
+        }
+        let staging = uploadStaging
+        try await offload { staging.deleteExpired() }
+        let id = SecretToken.make()
+        let file = try staging.makeFolder(for: id).appendingPathComponent(fileName)
+        defer { staging.delete(id) }
+        let writer = try StagedFileWriter(url: file, limit: limit)
+        do {
+            for try await chunk in request.body {
+                var chunk = chunk
+                try writer.append(&chunk)
+                try await writer.writeIfFull()
+            }
+            try await writer.finish()
+        } catch is StagedFileWriter.TooLarge {
+            return try Self.jsonError(tooLarge, status: .contentTooLarge)
+        }
+        guard writer.byteCount > 0 else {
+            return try Self.jsonError("The request has no body: send the file's bytes as the body.", status: .unprocessableContent)
+        }
+        let sheet = query.text("sheet")
+        let importRequest = ImportRequest(
+            file: file, sourceName: source, sheet: sheet, importedBy: signedIn.name, force: query["force"] == "true",
+            referenceDate: configuration.today
+        )
+        let repository = database.imports
+        let checked: (report: CheckReport, summary: ImportSummary)
+        do {
+            checked = try await offload {
+                let saved = try repository.mapping(forSourceNamed: source).flatMap { try? ColumnMapping(yaml: $0.mapping) }
+                let report = try DataChecker.check(TableReader(url: file), sheet: sheet, mapping: saved, referenceDate: importRequest.referenceDate)
+                return (report, try Importer(repository: repository).run(importRequest))
+            }
+        } catch let error as ImportError {
+            return try Self.jsonError(Self.explain(error, remedy: "To import it again, add force=true to the query."), status: .unprocessableContent)
+        } catch let error as SpreadsheetError {
+            return try Self.jsonError(error.description + " Nothing was imported.", status: .unprocessableContent)
+        }
+        let importID = try recordImport(checked.summary, by: signedIn, forced: importRequest.force, via: "the API")
+        let record = checked.summary.record
+        return try Self.json(
+            APIImportResult(
+                importId: importID, rows: record.rowCount, columns: record.columnCount,
+                taggedColumns: checked.summary.tagging?.columns.count { $0.tag != nil } ?? 0,
+                findings: .init(errors: checked.report.summary.errors, warnings: checked.report.summary.warnings)
+            ),
+            status: .created
+        )
+    }
+
+    private static func jsonError(_ message: String, status: HTTPResponse.Status) throws -> Response {
+        try json(["error": message], status: status)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import KithOutreach
+import KithPersons
+import KithStore
+import KithVulnerability
+
+/// "Link and score now" after an import: links the store's rows into persons as `kith link` does (the snapshot
+/// beside the store file), then scores everyone under the standard matrix as `kith score` does. Blocking: run it
+/// with ``offload(_:)``.
+struct LinkAndScore: Sendable {
+    let database: KithDatabase
+    let configuration: WebConfiguration
+
+    /// Links and scores, and records both in the audit trail; returns the link run's id, or nil when the store has
+    /// no rows to link.
+    func run(by account: String) throws -> Int64? {
+        guard try database.imports.rowCount() > 0 else { return nil }
+        let index = PersonIndex(
+            database: database, referenceDate: configuration.today,
+            snapshotFile: configuration.storePath.map(PersonIndex.snapshotFile(forStoreAt:))
+        )
+        try index.link()
+        guard let run = try database.linkage.latestRun() else { return nil }
+        try AuditTrail(database: database).record(
+            .link, by: account, subject: "link run \(run.id ?? 0)", personCount: run.personCount,
+            detail: "\(run.newRecordCount) new of \(run.recordCount) records; \(run.personCount) persons, \(run.reviewPairs) pairs for review"
+        )
+        // Scoring records itself in the audit trail.
+        _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: configuration.today).run(scoredBy: account)
+        return run.id
+    }
+
+    /// What the imports page says after a run, read back from the store: the link run `runID` and the scoring of it.
+    static func notice(forLinkRun runID: Int64, in database: KithDatabase) throws -> String? {
+        guard let run = try database.linkage.latestRun(), run.id == runID else { return nil }
+        let report = try? JSONDecoder().decode(NewPersons.self, from: Data(run.report.utf8))
+        var text = "Linked \(WebApp.plural(run.newRecordCount, "new record")) (\(run.recordCount.formatted()) in all): "
+            + "\(WebApp.plural(run.personCount, "person")) (\((report?.newPersons ?? 0).formatted()) new or changed), "
+            + "\(WebApp.plural(run.reviewPairs, "pair")) waiting for review."
+        if let scoreRun = try database.outreach.scoreRuns(limit: 1).first, scoreRun.linkRunId == runID, let scoreID = scoreRun.id {
+            let bands = try database.outreach.personScores(inRun: scoreID).map(\.band)
+            let purple = bands.count { $0 == Band.purple.rawValue }
+            let red = bands.count { $0 == Band.red.rawValue }
+            text += " Scored \(WebApp.plural(scoreRun.personCount, "person")): \(purple.formatted()) Purple, \(red.formatted()) Red."
+        }
+        return text
+    }
+
+    /// The one figure of a run's saved report that its record does not hold.
+    private struct NewPersons: Decodable {
+        var newPersons: Int
+    }
+}
