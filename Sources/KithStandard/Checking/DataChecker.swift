@@ -276,13 +276,13 @@ public final class DataChecker {
                 guard own < 0.5, !bothDates else { continue }
                 record(
                     .warning, row: nil, column: column, value: nil, check: "column.better-tag",
-                    message: "\(Tagger.percent(best.share)) of the column's values are \(best.entry.label.lowercased())s, but it is tagged \(entry.label.lowercased()).",
+                    message: "\(Tagger.percent(best.share)) of the column's values look like \(Self.article(for: best.entry.label)) \(best.entry.label.lowercased()), but it is tagged \(entry.label.lowercased()).",
                     suggestion: "Tag it \(best.entry.tag)."
                 )
             } else if best.entry.type != .date && best.entry.type != .dateOfBirth {
                 record(
                     .info, row: nil, column: column, value: nil, check: "column.better-tag",
-                    message: "The column is not tagged, but \(Tagger.percent(best.share)) of its values are \(best.entry.label.lowercased())s.",
+                    message: "The column is not tagged, but \(Tagger.percent(best.share)) of its values look like \(Self.article(for: best.entry.label)) \(best.entry.label.lowercased()).",
                     suggestion: "Tag it \(best.entry.tag)."
                 )
             }
@@ -387,5 +387,11 @@ public final class DataChecker {
         findings.append(
             Finding(severity: severity, row: row, column: letter, header: header, tag: tag, value: value, check: check, message: message, suggestion: suggestion)
         )
+    }
+
+    /// "an" before a vowel sound as written ("an email address"), else "a" ("a postcode").
+    static func article(for label: String) -> String {
+        guard let first = label.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
     }
 }

@@ -83,12 +83,15 @@ extension WebApp {
             let signedIn = try require(.viewOutreach, request, context)
             let filter = outreachFilter(FormFields.query(of: request), for: signedIn)
             let profiles = try await profiles.profiles(referenceDate: configuration.today)
-            let list = try Self.scored {
-                try OutreachList.make(
-                    database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
-                    restrictedTo: try residents(of: signedIn).personIDs()
-                )
-            }
+            let list = try PersonPage.minimised(
+                try Self.scored {
+                    try OutreachList.make(
+                        database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
+                        restrictedTo: try residents(of: signedIn).personIDs()
+                    )
+                },
+                for: signedIn, database: database
+            )
             let entries = Array(list.entries.prefix(filter.limit ?? 500))
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "api: contact list", personIDs: entries.map(\.profile.personID), detail: filter.description

@@ -25,6 +25,22 @@ enum PersonPage {
         }
     }
 
+    /// The profiles of a contact list cut down to what the account may see of each person.
+    static func minimised(_ list: OutreachList, for signedIn: SignedIn, database: KithDatabase) throws -> OutreachList {
+        guard !ResidentFields.fields(for: signedIn.role).showsEveryService else { return list }
+        var list = list
+        let organisationSources: Set<String>? = if case .organisation(let organisation) = signedIn.scope {
+            Set(try database.access.sourceNames(ofOrganisation: organisation))
+        } else { nil }
+        list.entries = try list.entries.map { entry in
+            var entry = entry
+            let sources = try organisationSources ?? visibleSources(of: entry.profile, for: signedIn, database: database)
+            entry.profile = restricted(entry.profile, to: sources)
+            return entry
+        }
+        return list
+    }
+
     /// The profile with only the rows and involvements of `sources`.
     static func restricted(_ profile: PersonProfile, to sources: Set<String>?) -> PersonProfile {
         guard let sources else { return profile }
@@ -33,11 +49,19 @@ enum PersonPage {
         profile.records = kept.map { profile.records[$0] }
         profile.rows = kept.map { profile.rows[$0] }
         profile.involvements = profile.involvements.filter { sources.contains($0.source) }
-        // The name other lists agree on is not the reader's to see: show the name their own rows give.
-        if let name = DetailProvenance.details(of: profile, includingIdentifiers: false).first(where: { $0.label == "Name" })?.values.first?.text {
-            profile.givenName = name
-            profile.familyName = ""
-        }
+        // What other lists say is not the reader's to see: name, birth date and contact details come from the rows
+        // kept, the most common value first.
+        let details = DetailProvenance.details(of: profile, includingIdentifiers: false)
+        func value(_ label: String) -> String? { details.first { $0.label == label }?.values.first?.text }
+        profile.givenName = value("Name") ?? ""
+        profile.familyName = ""
+        profile.birthDate = value("Date of birth").flatMap { CivilDate(iso: $0) }
+        profile.address = value("Address")
+        profile.postcode = value("Postcode")
+        profile.phone = value("Phone")
+        profile.email = value("Email")
+        profile.nhsNumber = nil
+        profile.householdID = nil
         return profile
     }
 

@@ -15,7 +15,7 @@ extension WebApp {
             let query = FormFields.query(of: request)
             let filter = outreachFilter(query, for: signedIn)
             let profiles = try await profiles.profiles(referenceDate: configuration.today)
-            let list: OutreachList
+            var list: OutreachList
             do {
                 list = try OutreachList.make(
                     database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
@@ -28,6 +28,7 @@ extension WebApp {
                     signedIn: signedIn, path: request.uri.path
                 )
             }
+            list = try PersonPage.minimised(list, for: signedIn, database: database)
             let shown = Array(list.entries.prefix(Self.rowsShown))
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "contact list", personIDs: shown.map(\.profile.personID),
@@ -70,12 +71,13 @@ extension WebApp {
             let format = OutreachExport.Format(rawValue: query.text("format") ?? "csv") ?? .csv
             let filter = outreachFilter(query, for: signedIn)
             let profiles = try await profiles.profiles(referenceDate: configuration.today)
-            let list = try Self.scored {
+            var list = try Self.scored {
                 try OutreachList.make(
                     database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
                     restrictedTo: try residents(of: signedIn).personIDs()
                 )
             }
+            list = try PersonPage.minimised(list, for: signedIn, database: database)
             let export = OutreachExport(
                 database: database, exportedBy: signedIn.name, referenceDate: configuration.today,
                 withholding: Self.withheldColumns(for: ResidentFields.fields(for: signedIn.role))
