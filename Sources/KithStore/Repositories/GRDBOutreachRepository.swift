@@ -70,6 +70,10 @@ struct GRDBOutreachRepository: OutreachRepository {
         try writer.read { db in try ContactRecord.order(Column("id")).fetchAll(db) }
     }
 
+    func latestContactID() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM contact") }
+    }
+
     func contacts(ofPersons personIds: [String]) throws -> [ContactRecord] {
         try writer.read { db in try ContactRecord.filter(personIds.contains(Column("personId"))).order(Column("id")).fetchAll(db) }
     }

@@ -18,6 +18,8 @@ public protocol OutreachRepository: Sendable {
     /// Every recorded contact, oldest first.
     func contacts() throws -> [ContactRecord]
     func contacts(ofPersons personIds: [String]) throws -> [ContactRecord]
+    /// The id of the latest contact recorded, if any: it changes whenever a contact is recorded.
+    func latestContactID() throws -> Int64?
 
     /// Every merged person id with the id it was merged into (one step; follow the chain for the current id).
     func personMerges() throws -> [String: String]

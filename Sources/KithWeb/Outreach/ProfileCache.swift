@@ -27,17 +27,17 @@ actor ProfileCache {
     /// What profiles depend on: the latest import, linkage run, score run and contact.
     private struct StoreVersion: Equatable {
         var referenceDate: CivilDate
-        var importCount: Int
+        var latestImportID: Int64?
         var linkRunID: Int64?
         var scoreRunID: Int64?
-        var contactCount: Int
+        var latestContactID: Int64?
 
         init(database: KithDatabase, referenceDate: CivilDate) throws {
             self.referenceDate = referenceDate
-            self.importCount = try database.imports.imports(ofSourceNamed: nil).count
+            self.latestImportID = try database.imports.imports(ofSourceNamed: nil).first?.id
             self.linkRunID = try database.linkage.latestRun()?.id
             self.scoreRunID = try database.outreach.scoreRuns(limit: 1).first?.id
-            self.contactCount = try database.outreach.contacts().count
+            self.latestContactID = try database.outreach.latestContactID()
         }
     }
 }
