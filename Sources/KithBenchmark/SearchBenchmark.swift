@@ -48,9 +48,9 @@ struct SearchBenchmark: ParsableCommand {
 
     /// List rows a generated borough gives per resident (most residents are on no list).
     static let rowsPerResident = 0.282
-    /// The most residents the generator can make: its schools' four-digit establishment numbers run out above it
-    /// (`SchoolDirectory`), so `--rows` beyond about 940,000 gets this borough.
-    static let largestBorough = 3_333_000
+    /// The most residents this benchmark generates (about 2.8 million rows); the generator's four-digit school
+    /// establishment numbers (`SchoolDirectory`) last to about 18 million.
+    static let largestBorough = 10_000_000
 
     func run() throws {
         let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.map(String.init) ?? "?"

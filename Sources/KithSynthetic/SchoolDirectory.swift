@@ -44,7 +44,7 @@ enum SchoolDirectory {
             schools.append(
                 School(
                     urn: newURN(),
-                    establishment: 2_001 + index * 3,
+                    establishment: Self.primaryEstablishment(index),
                     name: name,
                     phase: .primary,
                     neighbourhood: neighbourhood,
@@ -70,7 +70,7 @@ enum SchoolDirectory {
             schools.append(
                 School(
                     urn: newURN(),
-                    establishment: 4_001 + index * 5,
+                    establishment: Self.secondaryEstablishment(index),
                     name: name,
                     phase: .secondary,
                     neighbourhood: neighbourhood,
@@ -93,5 +93,16 @@ enum SchoolDirectory {
             if used.insert(name).inserted { break }
         }
         return name
+    }
+
+    /// DfE establishment numbers stay four digits: primaries 2001, 2004, … 3999 (as a borough of any size had them),
+    /// then 5001 onwards (the range of other maintained schools); secondaries 4001, 4006, … 4996, then 8001 onwards.
+    /// Very large boroughs (over about 3.3 million residents) reach the second ranges.
+    static func primaryEstablishment(_ index: Int) -> Int {
+        index <= 666 ? 2_001 + index * 3 : 5_001 + (index - 667)
+    }
+
+    static func secondaryEstablishment(_ index: Int) -> Int {
+        index <= 199 ? 4_001 + index * 5 : 8_001 + (index - 200)
     }
 }

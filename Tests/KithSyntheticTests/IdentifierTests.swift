@@ -45,6 +45,16 @@ struct IdentifierTests {
         #expect(UniquePupilNumber.make(localAuthority: 801, establishment: 2000, year: 5, serial: 1) == "B801200005001")
     }
 
+    @Test func establishmentNumbersStayFourDigitsAndDistinctForVeryLargeBoroughs() {
+        let primaries = (0..<3_000).map(SchoolDirectory.primaryEstablishment)
+        let secondaries = (0..<1_000).map(SchoolDirectory.secondaryEstablishment)
+        let all = primaries + secondaries
+        #expect(all.allSatisfy { (1_000...9_999).contains($0) })
+        #expect(Set(all).count == all.count)
+        #expect(primaries[666] == 3_999 && secondaries[199] == 4_996, "boroughs of any size so far keep their numbers")
+        #expect(UniquePupilNumber.make(localAuthority: 880, establishment: primaries[2_999], year: 2026, serial: 12).count == 13)
+    }
+
     @Test func everyNHSNumberInTheTruthIsValidAndUnique() {
         var seen: Set<String> = []
         for person in Fixture.people {
