@@ -20,10 +20,19 @@ public struct ResidentScope: Sendable {
         case .organisation(let organisation):
             guard let current = try database.linkage.resolvePerson(personID) else { return false }
             return try database.access.isPerson(current, listedByOrganisation: organisation)
-        case .area, .school:
-            guard let current = try database.linkage.resolvePerson(personID) else { return false }
-            return try personIDs()?.contains(current) ?? true
+        case .area(let area):
+            return try latestScore(of: personID)?.area?.lowercased() == area.lowercased()
+        case .school(let school):
+            guard let score = try latestScore(of: personID) else { return false }
+            return score.schoolURN == school || score.school?.lowercased() == school.lowercased()
         }
+    }
+
+    /// The person's score in the latest run, which places them in an area and a school.
+    private func latestScore(of personID: String) throws -> PersonScore? {
+        guard let current = try database.linkage.resolvePerson(personID), let runID = try database.outreach.scoreRuns(limit: 1).first?.id
+        else { return nil }
+        return try database.outreach.personScore(inRun: runID, personId: current)
     }
 
     /// The persons the scope reaches; nil when it reaches everyone.

@@ -229,7 +229,7 @@ struct ImportPagesTests {
 
             let caseworker = try await fixture.signIn(client, as: WebFixture.caseworker)
             let form = MultipartForm.upload(source: "Mine", fileName: list.file.lastPathComponent, bytes: try Self.bytes(list.file))
-            let refusals: [TestResponse] = [
+            let refusals: [BrowserSession.Page] = [
                 try await caseworker.get("/imports"),
                 try await caseworker.post("/imports/upload?csrf=\(caseworker.csrf)", multipart: form),
                 try await caseworker.get(upload + "/tags"),
@@ -310,7 +310,7 @@ struct ImportPagesTests {
     }
 
     /// Uploads a list through the form and returns its tags page's path.
-    static func upload(_ list: GeneratedList, as source: String, sheet: String = "", by browser: Browser) async throws -> String {
+    static func upload(_ list: GeneratedList, as source: String, sheet: String = "", by browser: BrowserSession) async throws -> String {
         let response = try await browser.post(
             "/imports/upload?csrf=\(browser.csrf)",
             multipart: .upload(source: source, sheet: sheet, fileName: list.file.lastPathComponent, bytes: try bytes(list.file))

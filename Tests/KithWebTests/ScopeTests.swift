@@ -56,7 +56,7 @@ import Testing
             api.bearer = token
             var leaks: Set<String> = []
             func check(_ page: BrowserSession.Page, _ what: String) {
-                let found = personIDs(in: page.body).subtracting(allowed)
+                let found = personIDs(in: page.text).subtracting(allowed)
                 if !found.isEmpty { leaks.formUnion(found.map { "\(what): \($0)" }) }
             }
             // Every route that names a person, for every person outside the scope: nothing but "not found".
@@ -70,7 +70,7 @@ import Testing
                     } else if route.path.hasPrefix("/api/") {
                         page = try await session.send(path, method: .post, json: #"{"outcome":"reached"}"#)
                     } else {
-                        page = try await session.post(path, [("outcome", "reached"), ("on", "2026-11-16")])
+                        page = try await session.post(path, form: [("outcome", "reached"), ("on", "2026-11-16")])
                     }
                     #expect(page.status == .notFound, "\(route.method) \(path) answered \(page.status.code)")
                     check(page, "\(route.method) \(path)")

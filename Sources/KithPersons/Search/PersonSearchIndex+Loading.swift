@@ -8,7 +8,7 @@ extension PersonSearchIndex {
     /// since the last link run belong to no person yet and are left out.
     public static func load(from database: KithDatabase) throws -> PersonSearchIndex {
         let repository = database.linkage
-        let linkRunID = try repository.latestRun()?.id
+        let linkRunID = try repository.latestRunID()
         var builders: [Int64: PersonRecordBuilder] = [:]
         for (importID, columns) in try repository.linkableColumns() {
             var tags = [HXLTag?](repeating: nil, count: (columns.map(\.position).max() ?? -1) + 1)

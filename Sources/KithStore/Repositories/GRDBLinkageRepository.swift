@@ -71,6 +71,10 @@ struct GRDBLinkageRepository: LinkageRepository {
         try runs(limit: 1).first
     }
 
+    func latestRunID() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM linkRun") }
+    }
+
     func runs(limit: Int) throws -> [LinkRun] {
         try writer.read { db in try LinkRun.order(Column("id").desc).limit(limit).fetchAll(db) }
     }

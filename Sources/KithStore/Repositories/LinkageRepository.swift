@@ -14,6 +14,8 @@ public protocol LinkageRepository: Sendable {
     func linkableColumns() throws -> [Int64: [ImportColumn]]
 
     func latestRun() throws -> LinkRun?
+    /// The id of the latest run, without reading its model and report: cheap enough to ask on every request.
+    func latestRunID() throws -> Int64?
     /// Runs, newest first.
     func runs(limit: Int) throws -> [LinkRun]
     /// The engine's saved state from the run that last saved one; older than ``latestRun()`` when a later run

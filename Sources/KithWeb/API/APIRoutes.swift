@@ -46,14 +46,7 @@ extension WebApp {
         router.get("persons/:id") { request, context -> Response in
             let signedIn = try require(.viewPersons, request, context)
             let personID = try context.parameters.require("id")
-            try requireResident(personID, for: signedIn, path: request.uri.path)
-            guard let current = try database.linkage.resolvePerson(personID) else { throw WebError.notFound }
-            let card = try PersonCard.load(
-                personID: current, database: database, referenceDate: configuration.today, viewedBy: signedIn.name, purpose: "api: person"
-            )
-            let fields = ResidentFields.fields(for: signedIn.role)
-            let sources = fields.showsEveryService ? nil : try PersonPage.visibleSources(of: card.profile, for: signedIn, database: database)
-            let profile = PersonPage.restricted(card.profile, to: sources)
+            let (card, profile, fields) = try residentView(personID, for: signedIn, path: request.uri.path, purpose: "api: person")
             return try Self.json(APIPerson(card: card, profile: profile, fields: fields))
         }
         router.post("persons/:id/contacts") { request, context -> Response in
@@ -82,16 +75,7 @@ extension WebApp {
         router.get("outreach") { request, context -> Response in
             let signedIn = try require(.viewOutreach, request, context)
             let filter = outreachFilter(FormFields.query(of: request), for: signedIn)
-            let profiles = try await profiles.profiles(referenceDate: configuration.today)
-            let list = try PersonPage.minimised(
-                try Self.scored {
-                    try OutreachList.make(
-                        database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
-                        restrictedTo: try residents(of: signedIn).personIDs()
-                    )
-                },
-                for: signedIn, database: database
-            )
+            let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs()).list
             let entries = Array(list.entries.prefix(filter.limit ?? 500))
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "api: contact list", personIDs: entries.map(\.profile.personID), detail: filter.description

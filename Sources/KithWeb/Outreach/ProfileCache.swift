@@ -35,7 +35,7 @@ actor ProfileCache {
         init(database: KithDatabase, referenceDate: CivilDate) throws {
             self.referenceDate = referenceDate
             self.latestImportID = try database.imports.imports(ofSourceNamed: nil).first?.id
-            self.linkRunID = try database.linkage.latestRun()?.id
+            self.linkRunID = try database.linkage.latestRunID()
             self.scoreRunID = try database.outreach.scoreRuns(limit: 1).first?.id
             self.latestContactID = try database.outreach.latestContactID()
         }

@@ -14,28 +14,20 @@ extension WebApp {
             let signedIn = try require(.viewOutreach, request, context)
             let query = FormFields.query(of: request)
             let filter = outreachFilter(query, for: signedIn)
-            let profiles = try await profiles.profiles(referenceDate: configuration.today)
-            var list: OutreachList
+            let visible = try residents(of: signedIn).personIDs()
+            let list: OutreachList
+            let profiles: [PersonProfile]
             do {
-                list = try OutreachList.make(
-                    database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
-                    restrictedTo: try residents(of: signedIn).personIDs()
-                )
-            } catch OutreachError.notScored {
-                return pages.page(
-                    "message", title: "Contact lists",
-                    values: ["message": "Nobody has been scored yet. Import lists, then link and score them."],
-                    signedIn: signedIn, path: request.uri.path
-                )
+                (list, profiles) = try await contactList(filter, for: signedIn, reaching: visible)
+            } catch WebError.conflict(let message) {
+                return pages.page("message", title: "Contact lists", values: ["message": message], signedIn: signedIn, path: request.uri.path)
             }
-            list = try PersonPage.minimised(list, for: signedIn, database: database)
             let shown = Array(list.entries.prefix(Self.rowsShown))
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "contact list", personIDs: shown.map(\.profile.personID),
                 detail: filter.description + "; \(list.entries.count) listed, \(shown.count) shown"
             )
             let fields = ResidentFields.fields(for: signedIn.role)
-            let visible = try residents(of: signedIn).personIDs()
             let choices = Self.filterChoices(profiles.filter { visible?.contains($0.personID) ?? true })
             var values: [String: Any] = [
                 "count": list.entries.count.formatted(), "shownCount": shown.count, "isCapped": list.entries.count > shown.count,
@@ -70,14 +62,7 @@ extension WebApp {
             let query = FormFields.query(of: request)
             let format = OutreachExport.Format(rawValue: query.text("format") ?? "csv") ?? .csv
             let filter = outreachFilter(query, for: signedIn)
-            let profiles = try await profiles.profiles(referenceDate: configuration.today)
-            var list = try Self.scored {
-                try OutreachList.make(
-                    database: database, filter: filter, referenceDate: configuration.today, profiles: profiles,
-                    restrictedTo: try residents(of: signedIn).personIDs()
-                )
-            }
-            list = try PersonPage.minimised(list, for: signedIn, database: database)
+            let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs()).list
             let export = OutreachExport(
                 database: database, exportedBy: signedIn.name, referenceDate: configuration.today,
                 withholding: Self.withheldColumns(for: ResidentFields.fields(for: signedIn.role))
@@ -98,13 +83,21 @@ extension WebApp {
         }
     }
 
-    /// Runs `body`, turning "nobody scored yet" into an answer that says what to do.
-    static func scored<Value>(_ body: () throws -> Value) throws -> Value {
+    /// The contact list an account asked for: only the residents it reaches (`visible`, nil for everyone), each cut
+    /// down to what it may see; with the profiles it was made from.
+    func contactList(
+        _ filter: OutreachFilter, for signedIn: SignedIn, reaching visible: Set<String>?
+    ) async throws -> (list: OutreachList, profiles: [PersonProfile]) {
+        let profiles = try await profiles.profiles(referenceDate: configuration.today)
+        let list: OutreachList
         do {
-            return try body()
+            list = try OutreachList.make(
+                database: database, filter: filter, referenceDate: configuration.today, profiles: profiles, restrictedTo: visible
+            )
         } catch OutreachError.notScored {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
         }
+        return (try PersonPage.minimised(list, for: signedIn, database: database), profiles)
     }
 
     /// At most this many people are listed on the page; the download has everyone.

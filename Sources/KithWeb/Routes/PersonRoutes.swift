@@ -11,18 +11,16 @@ extension WebApp {
         router.get("persons/:id") { request, context -> Response in
             let signedIn = try require(.viewPersons, request, context)
             let personID = try context.parameters.require("id")
-            try requireResident(personID, for: signedIn, path: request.uri.path)
-            guard let current = try database.linkage.resolvePerson(personID) else { throw WebError.notFound }
-            if current != personID { return Self.redirect(to: "/persons/\(current)") }
-            let card = try PersonCard.load(
-                personID: current, database: database, referenceDate: configuration.today, viewedBy: signedIn.name, purpose: "web: person page"
-            )
-            let fields = ResidentFields.fields(for: signedIn.role)
-            let sources = fields.showsEveryService ? nil : try PersonPage.visibleSources(of: card.profile, for: signedIn, database: database)
-            let profile = PersonPage.restricted(card.profile, to: sources)
+            // A merged id leads to the person it was merged into.
+            if let merged = try database.linkage.resolvePerson(personID), merged != personID {
+                try requireResident(personID, for: signedIn, path: request.uri.path)
+                return Self.redirect(to: "/persons/\(merged)")
+            }
+            let (card, profile, fields) = try residentView(personID, for: signedIn, path: request.uri.path, purpose: "web: person page")
+            let current = card.profile.personID
             let history = fields.showsReasons ? try database.outreach.scoreHistory(ofPerson: current, limit: 12) : []
             var values = PersonPage.values(
-                card: card, profile: profile, fields: fields, history: history, visibleMembers: try residents(of: signedIn).personIDs(),
+                card: card, profile: profile, fields: fields, history: history, visibleMembers: fields.showsHousehold ? try residents(of: signedIn).personIDs() : [],
                 canRecordContacts: signedIn.can(.recordContacts), today: configuration.today
             )
             values["canSeeEveryService"] = fields.showsEveryService
@@ -57,5 +55,20 @@ extension WebApp {
             let back = Self.localPath(form.text("return")) ?? "/persons/\(personID)?recorded=1"
             return Self.redirect(to: back)
         }
+    }
+
+    /// One resident as the account may see them: checks the scope (a refusal is audited and answers "not found"),
+    /// loads the card (which audits the view) and cuts the profile to the lists the role may see.
+    func residentView(
+        _ personID: String, for signedIn: SignedIn, path: String, purpose: String
+    ) throws -> (card: PersonCard, profile: PersonProfile, fields: ResidentFields) {
+        try requireResident(personID, for: signedIn, path: path)
+        guard let current = try database.linkage.resolvePerson(personID) else { throw WebError.notFound }
+        let card = try PersonCard.load(
+            personID: current, database: database, referenceDate: configuration.today, viewedBy: signedIn.name, purpose: purpose
+        )
+        let fields = ResidentFields.fields(for: signedIn.role)
+        let sources = fields.showsEveryService ? nil : try PersonPage.visibleSources(of: card.profile, for: signedIn, database: database)
+        return (card, PersonPage.restricted(card.profile, to: sources), fields)
     }
 }

@@ -8,7 +8,8 @@ import NIOCore
 final class BrowserSession {
     let client: any TestClientProtocol
     private(set) var cookies: [String: String] = [:]
-    private(set) var csrf: String?
+    /// The CSRF token of the last page read that had one.
+    private(set) var csrf = ""
     var bearer: String?
 
     init(client: any TestClientProtocol) {
@@ -18,9 +19,19 @@ final class BrowserSession {
     struct Page {
         var status: HTTPResponse.Status
         var headers: HTTPFields
-        var body: String
+        var text: String
 
         var location: String? { headers[.location] }
+
+        /// The value of the option selected in each `<select name="tag-N">`, by N ("" for "not tagged").
+        var selectedTags: [Int: String] {
+            var selected: [Int: String] = [:]
+            for select in text.matches(of: /<select class="select" id="tag-(\d+)" name="tag-\d+">(.*?)<\/select>/.dotMatchesNewlines()) {
+                guard let position = Int(select.1) else { continue }
+                selected[position] = select.2.firstMatch(of: /<option value="([^"]*)" selected>/).map { String($0.1) }
+            }
+            return selected
+        }
     }
 
     @discardableResult
@@ -30,12 +41,18 @@ final class BrowserSession {
 
     /// Posts a form; the CSRF token of the last page read is added unless `csrf` is given (or "" for none).
     @discardableResult
-    func post(_ path: String, _ fields: [(String, String)], csrf given: String? = nil) async throws -> Page {
+    func post(_ path: String, form fields: [(String, String)] = [], csrf given: String? = nil) async throws -> Page {
         var fields = fields
-        let token = given ?? csrf ?? ""
+        let token = given ?? csrf
         if !token.isEmpty { fields.append(("csrf", token)) }
         let encoded = fields.map { Self.encode($0.0) + "=" + Self.encode($0.1) }.joined(separator: "&")
         return try await send(path, method: .post, body: ByteBuffer(string: encoded), contentType: "application/x-www-form-urlencoded")
+    }
+
+    /// Posts a multipart form as given: the caller puts the CSRF token in the path, as the upload form does.
+    @discardableResult
+    func post(_ path: String, multipart form: MultipartForm) async throws -> Page {
+        try await send(path, method: .post, body: form.body, contentType: form.contentType)
     }
 
     /// Sends JSON, for API calls.
@@ -61,14 +78,14 @@ final class BrowserSession {
         if let range = text.range(of: #"name="csrf" value=""#) {
             csrf = String(text[range.upperBound...].prefix { $0 != "\"" })
         }
-        return Page(status: response.status, headers: response.headers, body: text)
+        return Page(status: response.status, headers: response.headers, text: text)
     }
 
     /// Signs in through the form; returns the answer to the post.
     @discardableResult
     func signIn(_ name: String, password: String) async throws -> Page {
         try await get("/sign-in")
-        return try await post("/sign-in", [("name", name), ("password", password)])
+        return try await post("/sign-in", form: [("name", name), ("password", password)])
     }
 
     private static func encode(_ text: String) -> String {
@@ -76,6 +93,13 @@ final class BrowserSession {
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
+}
+
+extension TestResponse {
+    /// The body as text, for API answers read straight from the test client.
+    var text: String { String(buffer: body) }
+
+    var location: String? { headers[.location] }
 }
 
 /// Person ids (`KP-0000123`) on a page.

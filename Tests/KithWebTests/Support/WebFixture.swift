@@ -47,22 +47,12 @@ final class WebFixture: Sendable {
     }
 
     /// Signs in through `/sign-in` and returns a browser holding the session cookie and the session's CSRF token.
-    func signIn(_ client: any TestClientProtocol, as name: String, password: String = WebFixture.password) async throws -> Browser {
-        let page = try await client.execute(uri: "/sign-in", method: .get)
-        let signInCookie = try #require(page.cookie(named: "kith_signin"), "the sign-in page sets its own token cookie")
-        let token = try #require(Browser.csrfToken(in: page.text), "the sign-in form carries a token")
-        var headers = HTTPFields()
-        headers[.cookie] = "kith_signin=\(signInCookie)"
-        headers[.contentType] = "application/x-www-form-urlencoded"
-        let signedIn = try await client.execute(
-            uri: "/sign-in", method: .post, headers: headers,
-            body: ByteBuffer(string: Browser.encodeForm([("csrf", token), ("name", name), ("password", password)]))
-        )
+    func signIn(_ client: any TestClientProtocol, as name: String, password: String = WebFixture.password) async throws -> BrowserSession {
+        let browser = BrowserSession(client: client)
+        let signedIn = try await browser.signIn(name, password: password)
         #expect(signedIn.status == .seeOther, "signing in as \(name) redirects")
-        let session = try #require(signedIn.cookie(named: "kith_session"), "signing in as \(name) starts a session")
-        var browser = Browser(client: client, session: session, csrf: "")
         let home = try await browser.get("/")
-        browser.csrf = try #require(Browser.csrfToken(in: home.text), "a signed-in page carries the session's CSRF token")
+        #expect(home.status == .ok && !browser.csrf.isEmpty, "a signed-in page carries the session's CSRF token")
         return browser
     }
 
