@@ -22,6 +22,8 @@ public struct SignInDesk: Sendable {
     public let hasher: PasswordHasher
     /// A hash of a random password, checked against when no account has the name given.
     private let unusedHash: String
+    /// Wrong passwords given for names no account has, so that those names lock out as real ones do.
+    private let unknownNames = UnknownNameLockOuts()
 
     /// Makes the desk; keep one for the life of a server, as making it hashes once.
     public init(database: KithDatabase, hasher: PasswordHasher = PasswordHasher()) {
@@ -35,17 +37,24 @@ public struct SignInDesk: Sendable {
         let audit = AuditTrail(database: database)
         let nowText = Timestamp.text(now)
         guard var account = try database.access.account(named: name) else {
-            // Spend the same time as for a real account, so that timing does not tell which names exist.
+            // Spend the same time and give the same answers as for a real account (including its lock-out after
+            // repeated wrong passwords), so that neither tells which names exist.
             _ = hasher.verify(password, against: unusedHash)
+            let outcome = unknownNames.fail(name: name, now: now)
             try audit.record(.signInFailed, by: Self.auditName(name), subject: "unknown account", detail: "from \(client)")
-            return .refused
+            switch outcome {
+            case .refused: return .refused
+            case .lockedOut(let until): return .lockedOut(until: Timestamp.text(until))
+            }
         }
         let subject = "account \(account.id ?? 0)"
         if account.isDisabled {
+            _ = hasher.verify(password, against: account.passwordHash)  // the same time as any other answer
             try audit.record(.signInFailed, by: account.name, subject: subject, detail: "disabled account, from \(client)")
             return .disabled
         }
         if let lockedUntil = account.lockedUntil, lockedUntil > nowText {
+            _ = hasher.verify(password, against: account.passwordHash)  // the same time as any other answer
             try audit.record(.signInFailed, by: account.name, subject: subject, detail: "locked out until \(lockedUntil), from \(client)")
             return .lockedOut(until: lockedUntil)
         }

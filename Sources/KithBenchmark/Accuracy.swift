@@ -11,7 +11,7 @@ struct Accuracy: ParsableCommand {
     )
 
     @Option(help: "Folder holding febrl3.csv, febrl4a.csv and febrl4b.csv.")
-    var febrl: String = "../shared/data/febrl"
+    var febrl: String = "Tests/Data/febrl"
 
     @Option(parsing: .upToNextOption, help: "Generated boroughs to link: people per borough.")
     var people: [Int] = [20_000, 50_000]

@@ -13,20 +13,23 @@ public struct ImportRequest: Sendable {
     public var importedBy: String
     /// Import even if a file with the same SHA-256 is already stored.
     public var force: Bool
+    /// Import a list that is empty or far smaller than the source's last one (see `ListSizeCheck`).
+    public var acceptSmaller: Bool
     /// A column mapping to use instead of the one saved for the source.
     public var mapping: ColumnMapping?
     /// The date values are checked against while normalising (dates of birth after it are in the future).
     public var referenceDate: CivilDate
 
     public init(
-        file: URL, sourceName: String, sheet: String? = nil, importedBy: String, force: Bool = false, mapping: ColumnMapping? = nil,
-        referenceDate: CivilDate = CivilDate.today
+        file: URL, sourceName: String, sheet: String? = nil, importedBy: String, force: Bool = false, acceptSmaller: Bool = false,
+        mapping: ColumnMapping? = nil, referenceDate: CivilDate = CivilDate.today
     ) {
         self.file = file
         self.sourceName = sourceName
         self.sheet = sheet
         self.importedBy = importedBy
         self.force = force
+        self.acceptSmaller = acceptSmaller
         self.mapping = mapping
         self.referenceDate = referenceDate
     }

@@ -53,6 +53,7 @@ public struct Importer: Sendable {
             savedMapping = try? ColumnMapping(yaml: saved.mapping)
         }
         let mapping = request.mapping ?? savedMapping
+        let previousImport = try ListSizeCheck.previousImport(ofSourceNamed: sourceName, in: repository)
         let tagger = Tagger(dictionary: dictionary, referenceDate: request.referenceDate)
         var tagging: TableTagging?
         var raggedRowNumbers: [Int] = []
@@ -86,6 +87,12 @@ public struct Importer: Sendable {
                     }
                 )
                 guard let layout else { throw ImportError.unreadable(Self.noData(request)) }
+                if !request.acceptSmaller,
+                    let concern = ListSizeCheck(rows: statistics.dataRows, previous: previousImport)
+                        .concern(fileName: request.file.lastPathComponent, sourceName: sourceName)
+                {
+                    throw ImportError.smallerThanBefore(concern: concern)  // rolls the transaction back
+                }
                 // Cells beyond the last header get columns of their own, with no header, so that every cell sits under one.
                 if statistics.widestRow > layout.columnNames.count {
                     try writer.writeColumns(

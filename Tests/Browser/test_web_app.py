@@ -437,3 +437,20 @@ def test_audit_trail_as_admin(new_context, kith: DemoServer, shoot, axe):
     page.goto("/audit?actor=demo-foodbank&action=denied-access")
     expect(page.get_by_role("table", name="Audit entries, latest first")).to_contain_text("/review")
     axe.assert_clean()
+
+
+# Reflow: a phone's width, no sideways scrolling (WCAG 1.4.10) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/", "/persons?q=smith", "/outreach", "/review", "/imports", "/audit"])
+def test_pages_reflow_at_a_phones_width(browser, kith: DemoServer, path, shoot):
+    context = browser.new_context(base_url=kith.base_url, viewport={"width": 390, "height": 844}, locale="en-GB")
+    try:
+        page = context.new_page()
+        sign_in(page, kith.accounts["demo-admin"])
+        assert page.goto(path).status == 200
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], f"{path} is {widths[0]} px wide at a 390 px window: it scrolls sideways"
+        shoot(page, "reflow-390" + path.replace("/", "-").replace("?", "-").replace("=", "-").rstrip("-"))
+    finally:
+        context.close()

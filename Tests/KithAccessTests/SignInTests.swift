@@ -74,6 +74,55 @@ import Testing
         #expect(actors.contains("(not an account name)"), "a password typed in the name box is not written down")
     }
 
+    /// A real account and an unknown name give the same answers, try by try, through lock-out and after it.
+    @Test func lockOutDoesNotTellWhichNamesExist() throws {
+        try AccountBook(database: database, hasher: hasher).add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
+        let desk = SignInDesk(database: database, hasher: hasher)
+        let now = Date()
+        func answers(for name: String) throws -> [String] {
+            try (0..<7).map { attempt in
+                switch try desk.signIn(name: name, password: "wrong \(attempt)", from: "test", now: now.addingTimeInterval(Double(attempt))) {
+                case .refused, .disabled: return "refused"
+                case .lockedOut: return "locked"
+                case .signedIn: return "signed in"
+                }
+            }
+        }
+        let real = try answers(for: "ana")
+        let unknown = try answers(for: "anna")
+        #expect(real == ["refused", "refused", "refused", "refused", "locked", "locked", "locked"])
+        #expect(unknown == real)
+        #expect(try answers(for: "ANNA") == ["locked", "locked", "locked", "locked", "locked", "locked", "locked"], "names are matched without case, as accounts are")
+        let later = now.addingTimeInterval(SignInDesk.lockOutDuration + 60)
+        #expect(try desk.signIn(name: "anna", password: "x", from: "test", now: later) == .refused, "an unknown name's lock lifts like a real one's")
+    }
+
+    /// Every answer checks a password hash, so a locked or disabled account answers no faster than an unknown name.
+    /// The hashes are slow on purpose here (cost 8, some milliseconds); the margin is wide so a busy machine
+    /// cannot fail it, while the old shortcut (no hash at all, well under a millisecond) always did.
+    @Test func lockedDisabledAndUnknownAnswersTakeAsLong() throws {
+        let slow = PasswordHasher(cost: 8)
+        let book = AccountBook(database: database, hasher: slow)
+        try book.add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
+        try book.add(name: "ben", role: .analyst, password: "correct horse battery", by: "t")
+        try book.setDisabled(true, accountNamed: "ben")
+        let desk = SignInDesk(database: database, hasher: slow)
+        let now = Date()
+        for attempt in 1...5 { _ = try desk.signIn(name: "ana", password: "wrong \(attempt)", from: "test", now: now) }
+        func seconds(_ name: String) throws -> Double {
+            var best = Double.infinity
+            for _ in 0..<3 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try desk.signIn(name: name, password: "wrong", from: "test", now: now.addingTimeInterval(1))
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return best
+        }
+        let unknown = try seconds("nobody-here")
+        #expect(try seconds("ana") > unknown / 3, "a locked account answers as slowly as an unknown name")
+        #expect(try seconds("ben") > unknown / 3, "a disabled account answers as slowly as an unknown name")
+    }
+
     @Test func sessionsEndWhenIdleExpiredOrTheAccountIsDisabled() throws {
         let book = AccountBook(database: database, hasher: hasher)
         let account = try book.add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")

@@ -140,3 +140,48 @@ struct ImporterTests {
         #expect(throws: ImportError.self) { try fixture.importer.run(fixture.request(file, source: "  ")) }
     }
 }
+
+/// A list that is empty or far smaller than its source's last one is refused until someone confirms it is whole: it
+/// would become the source's latest list and drop everyone missing from it out of scoring.
+struct ListSizeTests {
+    private func list(_ rows: Int, in folder: TemporaryFolder, named name: String) throws -> URL {
+        let lines = (0..<rows).map { "Person\($0),Family\($0),\(1940 + $0 % 60)-01-0\(1 + $0 % 9)" }
+        return try folder.file(name, text: (["First name,Surname,Date of birth"] + lines).joined(separator: "\n") + "\n")
+    }
+
+    @Test func aHeaderOnlyListIsRefusedUntilAccepted() throws {
+        let fixture = try ImporterTests.Fixture()
+        let empty = try list(0, in: fixture.folder, named: "empty.csv")
+        let error = try #require(throws: ImportError.self) { try fixture.importer.run(fixture.request(empty, source: "Food bank")) }
+        #expect(error.description.contains("empty.csv has a header but no rows under it"))
+        #expect(error.description.contains("--accept-smaller"))
+        #expect(try fixture.database.imports.imports(ofSourceNamed: nil).isEmpty, "nothing is stored")
+        var accepted = fixture.request(empty, source: "Food bank")
+        accepted.acceptSmaller = true
+        #expect(try fixture.importer.run(accepted).record.rowCount == 0)
+    }
+
+    @Test func aListUnderHalfItsSourcesLastIsRefusedAndTheStoreKeepsTheLastOne() throws {
+        let fixture = try ImporterTests.Fixture()
+        let full = try fixture.importer.run(fixture.request(try list(200, in: fixture.folder, named: "week1.csv"), source: "Food bank"))
+        let cut = try list(73, in: fixture.folder, named: "week2.csv")
+        let error = try #require(throws: ImportError.self) { try fixture.importer.run(fixture.request(cut, source: "Food bank")) }
+        #expect(error.description.contains("week2.csv has 73 rows, 37% of the 200 in \"Food bank\"'s last list (import \(full.record.id ?? 0), week1.csv)"))
+        let stored = try fixture.database.imports.imports(ofSourceNamed: "Food bank")
+        #expect(stored.map(\.id) == [full.record.id], "the refused list left nothing behind")
+        #expect(try fixture.database.imports.rowCount() == 200)
+        // Another source's lists are not compared, and a list at half or more is normal.
+        #expect(try fixture.importer.run(fixture.request(cut, source: "Helpline")).record.rowCount == 73)
+        #expect(try fixture.importer.run(fixture.request(try list(100, in: fixture.folder, named: "week3.csv"), source: "Food bank")).record.rowCount == 100)
+    }
+
+    @Test func shortListsAreNotCompared() {
+        let previous = FileImport(
+            sourceId: 1, fileName: "a.csv", sheetName: nil, fileSHA256: "", fileBytes: 0, format: "csv", encoding: nil, delimiter: nil,
+            importedBy: "t", startedAt: "", finishedAt: "", status: .complete, headerRowNumber: 1, rowCount: 12, columnCount: 1,
+            blankRowCount: 0, raggedRowCount: 0, preamble: "[]"
+        )
+        #expect(ListSizeCheck(rows: 3, previous: previous).concern(fileName: "b.csv", sourceName: "S") == nil)
+        #expect(ListSizeCheck(rows: 0, previous: previous).concern(fileName: "b.csv", sourceName: "S") != nil)
+    }
+}

@@ -108,3 +108,62 @@ struct OutreachListTests {
         }
     }
 }
+
+/// Children only the school list knows (no address, postcode or phone) are the most urgent welfare checks: they
+/// must reach a caseworker's area and say how to find them.
+struct NoAddressTests {
+    @Test func childrenWithNoAddressArePlacedInTheirSchoolsAreaAndSayToAskTheSchool() throws {
+        let borough = try ScoredBorough(people: 3_000, seed: 31)
+        let entries = try borough.list().entries
+        let unplaced = entries.filter { $0.profile.hasNoAddress }
+        #expect(unplaced.count > 20, "the generated borough has pupils known to the school list alone")
+        // A school lends its pupils' commonest area; a school none of whose pupils has an address on any list lends
+        // none, and its pupils go to the area "Area not known", which a team can be given.
+        let everyone = try PersonProfileReader(database: borough.database, referenceDate: ScoredBorough.asOf).allProfiles().profiles
+        let schoolsWithAnArea = Set(everyone.filter { !$0.hasNoAddress && $0.area != nil }.compactMap(\.schoolURN))
+        for entry in unplaced {
+            #expect(entry.profile.area != nil, "\(entry.profile.personID) is in an area a team can be given")
+            if let school = entry.profile.school {
+                #expect(entry.profile.reachNote?.contains("ask the school (\(school)") == true, "\(entry.profile.reachNote ?? "")")
+                let lends = entry.profile.schoolURN.map(schoolsWithAnArea.contains) ?? false
+                #expect(entry.profile.areaFromSchool == lends)
+                #expect(lends || entry.profile.area == SchoolAreas.noAddressArea)
+            } else {
+                #expect(entry.profile.reachNote?.contains("ask the service") == true, "\(entry.profile.reachNote ?? "")")
+                #expect(entry.profile.area == SchoolAreas.noAddressArea)
+            }
+        }
+        #expect(unplaced.contains { $0.profile.areaFromSchool })
+        #expect(entries.filter { !$0.profile.hasNoAddress }.allSatisfy { !$0.profile.areaFromSchool && $0.profile.reachNote == nil })
+        // The score run places them too, which is what a caseworker's scope reads.
+        let run = try #require(try borough.database.outreach.scoreRuns(limit: 1).first?.id)
+        let scores = Dictionary(uniqueKeysWithValues: try borough.database.outreach.personScores(inRun: run).map { ($0.personId, $0) })
+        let placed = unplaced.filter(\.profile.areaFromSchool)
+        #expect(unplaced.allSatisfy { scores[$0.profile.personID]?.area == $0.profile.area })
+        // The area filter finds them, and the export says how to reach them.
+        let child = try #require(placed.first)
+        let inArea = try borough.list(OutreachFilter(area: child.profile.area)).entries
+        #expect(inArea.contains { $0.profile.personID == child.profile.personID })
+        let file = borough.folder.url.appendingPathComponent("area.csv")
+        _ = try OutreachExport(database: borough.database, exportedBy: "test", referenceDate: ScoredBorough.asOf)
+            .write(try borough.list(OutreachFilter(area: child.profile.area)), to: file, split: nil, filter: OutreachFilter(area: child.profile.area))
+        let table = try WrittenTable(file)
+        let row = try #require(table.column("person_id").firstIndex(of: child.profile.personID))
+        #expect(table.column("how_to_reach")[row].hasPrefix("No address"))
+        #expect(table.column("area")[row].hasSuffix("(their school's)"))
+        // One person's card shows the same area, read back from the score run.
+        let card = try #require(try PersonProfileReader(database: borough.database, referenceDate: ScoredBorough.asOf).profile(of: child.profile.personID))
+        #expect(card.area == child.profile.area && card.areaFromSchool)
+    }
+
+    @Test func theSuggestedActionNamesTheLeadProfessional() throws {
+        let borough = try ScoredBorough(people: 3_000, seed: 31)
+        let entries = try borough.list().entries
+        let social = entries.filter { $0.action.contains("allocated social worker") }
+        #expect(!social.isEmpty)
+        for entry in social where entry.profile.involvements.contains(where: { $0.leadProfessional != nil }) {
+            #expect(entry.action.contains("Lead professional"), "\(entry.action)")
+        }
+        #expect(social.contains { $0.action.contains("Lead professional") })
+    }
+}

@@ -8,7 +8,7 @@ import Testing
 /// Accuracy against known truth, so that a change to the engine cannot silently make linking worse.
 struct LinkageAccuracyTests {
     @Test func febrl3DeduplicationStaysAbovePointNineNine() throws {
-        let file = try #require(SharedData.url("data/febrl/febrl3.csv"), "shared/data/febrl/febrl3.csv is missing")
+        let file = try TestData.url("febrl/febrl3.csv")
         let outcome = try LinkageEvaluation.febrl(files: [file])
         #expect(outcome.records == 5_000)
         #expect(outcome.scores.pairwiseF1 > 0.99, "pairwise F1 \(outcome.scores.pairwiseF1)")
@@ -17,8 +17,8 @@ struct LinkageAccuracyTests {
     }
 
     @Test func febrl4ListsLinkAcrossTwoSources() throws {
-        let a = try #require(SharedData.url("data/febrl/febrl4a.csv"))
-        let b = try #require(SharedData.url("data/febrl/febrl4b.csv"))
+        let a = try TestData.url("febrl/febrl4a.csv")
+        let b = try TestData.url("febrl/febrl4b.csv")
         let outcome = try LinkageEvaluation.febrl(files: [a, b])
         #expect(outcome.scores.pairwiseF1 > 0.99, "pairwise F1 \(outcome.scores.pairwiseF1)")
     }

@@ -1,21 +1,11 @@
 import Foundation
 
-/// The research note's name vectors (`shared/reference/name-vectors.csv`), read with a small RFC 4180 reader,
+/// The name vectors (`Tests/Data/name-vectors.csv`, made from reference libraries; see that folder's README), read with a small RFC 4180 reader,
 /// shared by the tests of every string measure, phonetic code and name normaliser.
 public enum NameVectors {
-    public struct Missing: Error, CustomStringConvertible {
-        public var description: String
-    }
-
-    /// `shared/reference/name-vectors.csv`, found beside the package: the folder above it holds `shared/`.
+    /// `Tests/Data/name-vectors.csv`.
     public static func path() throws -> String {
-        var folder = String(#filePath)
-        while let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
-            folder = String(folder[..<slash])
-            let candidate = folder + "/shared/reference/name-vectors.csv"
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-        }
-        throw Missing(description: "shared/reference/name-vectors.csv is not above \(#filePath)")
+        try TestData.url("name-vectors.csv").path
     }
 
     /// The rows as dictionaries keyed by the header.

@@ -157,6 +157,65 @@ struct ImportPagesTests {
         }
     }
 
+    @Test("A list cut to a fraction of its source's last one is shown as such and imported only when the analyst confirms it")
+    func muchSmallerListAsksToConfirm() async throws {
+        let fixture = try await WebFixture(referenceDate: Self.extractDate)
+        let list = try #require(try Self.lists(in: fixture).first { $0.sheet == nil && $0.rows >= 20 })
+        // The same list cut short after a few rows, as a failed export leaves it.
+        var headerRow = 0
+        try TableReader(url: list.file).read(sheet: nil, lookahead: 1) { layout, _ in headerRow = layout.headerRowNumber } onRow: { _ in }
+        let lines = try String(contentsOf: list.file, encoding: .utf8).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        let cutFile = fixture.folder.path("cut.csv")
+        try (lines.prefix(headerRow + 5).joined(separator: "\n") + "\n").write(to: cutFile, atomically: true, encoding: .utf8)
+        var counted = 0
+        try TableReader(url: cutFile).read(sheet: nil, lookahead: 1) { _, _ in } onRow: { _ in counted += 1 }
+        let cutRows = counted
+        #expect((1...5).contains(cutRows))
+        let cut = GeneratedList(source: list.source, file: cutFile, sheet: nil, rows: cutRows)
+        try await fixture.run { client in
+            let browser = try await fixture.signIn(client, as: WebFixture.analyst)
+            let first = try await Self.upload(list, as: list.source, by: browser)
+            #expect(try await browser.post(first.replacingOccurrences(of: "/tags", with: "/import")).status == .seeOther)
+
+            let second = try await Self.upload(cut, as: list.source, by: browser)
+            let check = try await browser.get(second.replacingOccurrences(of: "/tags", with: "/check"))
+            #expect(check.text.contains(#"id="size-concern""#))
+            #expect(check.text.contains("cut.csv has \(cutRows) row"))
+            #expect(check.text.contains(#"<input id="acceptSmaller" name="acceptSmaller" type="checkbox" value="yes">"#))
+            let importPath = second.replacingOccurrences(of: "/tags", with: "/import")
+            let refused = try await browser.post(importPath)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains(##"<a href="#acceptSmaller">"##))
+            #expect(refused.text.contains("Nothing was imported"))
+            #expect(try fixture.database.imports.imports(ofSourceNamed: list.source).count == 1, "the last list stays the latest")
+            let accepted = try await browser.post(importPath, form: [("acceptSmaller", "yes")])
+            #expect(accepted.status == .seeOther)
+            #expect(try fixture.database.imports.imports(ofSourceNamed: list.source).first?.rowCount == cutRows)
+        }
+    }
+
+    @Test("An upload whose reading stopped the server is refused on every view after, never read again")
+    func uploadThatStoppedTheServer() async throws {
+        let fixture = try await WebFixture(referenceDate: Self.extractDate)
+        let list = try #require(try Self.lists(in: fixture).first { $0.sheet == nil })
+        try await fixture.run { client in
+            let browser = try await fixture.signIn(client, as: WebFixture.analyst)
+            let tagsPath = try await Self.upload(list, as: list.source, by: browser)
+            #expect(try await browser.get(tagsPath).status == .ok, "reading it leaves no mark behind")
+            // A server that died while reading the file left its mark; this server is another process.
+            let folder = try #require(fixture.stagedUploads().first)
+            try Data("another-server-process".utf8).write(to: folder.appendingPathComponent("reading"))
+            for path in [tagsPath, tagsPath.replacingOccurrences(of: "/tags", with: "/check")] {
+                let page = try await browser.get(path)
+                #expect(page.status == .unprocessableContent, "\(path)")
+                #expect(page.text.contains("Kith stopped while reading this file, so it will not read it again"))
+            }
+            let refused = try await browser.post(tagsPath.replacingOccurrences(of: "/tags", with: "/import"))
+            #expect(refused.status == .unprocessableContent)
+            #expect(try fixture.database.imports.imports(ofSourceNamed: nil).isEmpty)
+        }
+    }
+
     @Test("A wrong, empty, missing, unnamed or too large upload comes back with the error summary and nothing staged")
     func badUploads() async throws {
         let fixture = try await WebFixture(referenceDate: Self.extractDate) { $0.maximumUploadBytes = 1024 * 1024 }

@@ -3,8 +3,10 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KithAccess
+import KithOutreach
 import KithSpreadsheet
 import KithStore
+import KithVulnerability
 import KithWeb
 import Testing
 
@@ -98,6 +100,12 @@ import Testing
             #expect(page.text.contains("Details and where they came from") && page.text.contains("tag--purple"))
             #expect(page.text.contains(">Purple<"), "the band is named in words, never by colour alone")
             #expect(page.text.contains("row "), "each value says which list row it came from")
+            let today = CivilDate.ukToday.description
+            #expect(today != WebBorough.asOf.description, "the store's lists are dated earlier than today")
+            #expect(
+                page.text.contains(#"name="on" type="date" value="\#(today)" max="\#(today)""#),
+                "the contact's date starts at today in the UK, as its hint says, not at the lists' date"
+            )
             let future = try await browser.post("/persons/\(person)/contacts", form: [("outcome", "reached"), ("on", "2099-01-01")])
             #expect(future.status == .unprocessableContent && future.text.contains("must be today or in the past"))
             try await browser.get("/persons/\(person)")
@@ -132,6 +140,74 @@ import Testing
         }
         let exports = try borough.database.audit.events(AuditQuery(action: "export-outreach"))
         #expect(exports.count == 3 && exports.allSatisfy { $0.personCount > 0 })
+    }
+
+    @Test func filterValuesThatCannotBeReadAreNamedNotIgnored() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            try await browser.signIn("admin", password: WebBorough.password)
+            let bad = try await browser.get("/outreach?limit=abc&band=mauve&band=red&cohort=giants")
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("There is a problem"))
+            #expect(bad.text.contains("Enter the most people to list as a whole number, like 100"))
+            #expect(bad.text.contains("&quot;mauve&quot; is not one") && bad.text.contains("&quot;giants&quot; is not one"))
+            #expect(bad.text.contains(##"<a href="#limit">"##) && bad.text.contains(##"<a href="#band">"##))
+            #expect(try await browser.get("/outreach?limit=0").status == .badRequest)
+            #expect(try await browser.get("/outreach?band=PURPLE&limit=5").status == .ok, "a band in capitals is still that band")
+            #expect(try await browser.get("/outreach/download?format=csv&band=mauve").status == .badRequest, "no file is made from a misread filter")
+            let audit = try await browser.get("/audit?from=notadate&action=nonsense")
+            #expect(audit.status == .badRequest)
+            #expect(audit.text.contains("Enter the from date as a date, like 2026-11-16"))
+            #expect(audit.text.contains("is not an action Kith records"))
+            #expect(try await browser.get("/audit/export?until=31/12/2026").status == .badRequest)
+            browser.bearer = try TokenIssuer(database: borough.database).issue(toAccountNamed: "admin", label: "t", validForDays: 1, by: "admin").token
+            let api = try await browser.get("/api/outreach?limit=-3")
+            #expect(api.status == .badRequest && api.text.contains("whole number"))
+        }
+    }
+
+    @Test func aPartnersListSaysWhatItIsAndOffersOnlyFiltersItCanUse() async throws {
+        let borough = try await WebBorough.make()
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let partner = BrowserSession(client: client)
+            try await partner.signIn("foodbank", password: WebBorough.password)
+            let page = try await partner.get("/outreach")
+            #expect(page.status == .ok)
+            #expect(!page.text.contains("Highest risk first"), "a partner sees no bands, so the page does not promise them")
+            #expect(page.text.contains("in the order the council asks you to contact them"))
+            let schoolFilter = page.text.firstMatch(of: /<select class="select" id="school" name="school">(.*?)<\/select>/.dotMatchesNewlines())
+            #expect(schoolFilter.map { $0.1.matches(of: /<option value="[^"]+"/).count > 0 } ?? true, "no school filter without schools to choose")
+            // Its own list has a postcode but no phone or address: the council's contact details fill the gap.
+            let csv = try await partner.get("/outreach/download?format=csv")
+            let lines = csv.text.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let header = try #require(lines.first).map(String.init)
+            let phone = try #require(header.firstIndex(of: "phone"))
+            let address = try #require(header.firstIndex(of: "address"))
+            let reachable = lines.dropFirst().filter { $0.count > max(phone, address) && (!$0[phone].isEmpty || !$0[address].isEmpty) }
+            // Half of them are on the food bank's list alone (a postcode, nothing more); the rest are reachable.
+            #expect(reachable.count > 0, "residents the council has contact details for come with them")
+        }
+    }
+
+    @Test func theBandOverTimeFoldsRepeatedRunsAndTheIconIsServed() async throws {
+        let borough = try await WebBorough.make()
+        let person = try #require(try borough.scoredPersonIDs().first)
+        for _ in 0..<2 {
+            _ = try VulnerabilityScoring(database: borough.database, matrix: .standard, referenceDate: WebBorough.asOf).run(scoredBy: "test")
+        }
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let browser = BrowserSession(client: client)
+            try await browser.signIn("analyst", password: WebBorough.password)
+            let page = try await browser.get("/persons/\(person)")
+            let table = try #require(page.text.firstMatch(of: /Band over time.*?<tbody>(.*?)<\/tbody>/.dotMatchesNewlines())).1
+            #expect(table.matches(of: /<tr>/).count == 1, "three runs on the same lists are one row")
+            #expect(table.contains(#"<td class="numeric">3</td>"#))
+            #expect(page.text.contains(#"<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">"#))
+            let icon = try await browser.get("/assets/favicon.svg")
+            #expect(icon.status == .ok && icon.headers[.contentType] == "image/svg+xml" && icon.text.hasPrefix("<svg"))
+            #expect(try await browser.get("/favicon.ico").location == "/assets/favicon.svg")
+        }
     }
 
     @Test func aReviewerSettlesPairsAndSkips() async throws {

@@ -29,8 +29,8 @@ public struct OutreachExport: Sendable {
 
     public static let marking = "OFFICIAL-SENSITIVE"
     public static let columns = [
-        "person_id", "given_name", "family_name", "age", "cohort", "address", "postcode", "phone", "area", "school", "band", "score",
-        "reasons", "services", "last_contact", "last_contact_by", "suggested_action", "household_id",
+        "person_id", "given_name", "family_name", "age", "cohort", "address", "postcode", "phone", "how_to_reach", "area", "school",
+        "band", "score", "reasons", "services", "last_contact", "last_contact_by", "suggested_action", "household_id",
     ]
 
     public let database: KithDatabase
@@ -46,7 +46,7 @@ public struct OutreachExport: Sendable {
         self.withheld = withheld
     }
 
-    private static let columnWidths: [Double] = [12, 14, 16, 6, 11, 34, 10, 15, 12, 30, 8, 7, 60, 40, 12, 22, 60, 15]
+    private static let columnWidths: [Double] = [12, 14, 16, 6, 11, 34, 10, 15, 40, 12, 30, 8, 7, 60, 40, 12, 22, 60, 15]
 
     /// The columns written, in order.
     public var writtenColumns: [String] { Self.columns.filter { !withheld.contains($0) } }
@@ -121,7 +121,8 @@ public struct OutreachExport: Sendable {
         let profile = entry.profile
         return [
             profile.personID, profile.givenName, profile.familyName, profile.age.map(String.init) ?? "", entry.cohort.label,
-            profile.address ?? "", profile.postcode ?? "", profile.phone ?? "", profile.area ?? "", profile.school ?? "",
+            profile.address ?? "", profile.postcode ?? "", profile.phone ?? "", profile.reachNote ?? "",
+            profile.area.map { profile.areaFromSchool ? $0 + " (their school's)" : $0 } ?? "", profile.school ?? "",
             entry.band.label, String(entry.score), entry.reasonText, profile.servicesText, profile.lastContact?.description ?? "",
             profile.lastContactSource ?? "", entry.action, profile.householdID ?? "",
         ]

@@ -38,7 +38,7 @@ public struct OutreachList: Sendable {
             }
             let entry = OutreachEntry(
                 profile: profile, band: band, score: score.score, cohort: Cohort(rawValue: score.cohort) ?? .adult,
-                reasons: ScoreReason.list(fromJSON: score.reasons), action: score.action
+                reasons: ScoreReason.list(fromJSON: score.reasons), action: profile.actionNamingLeads(score.action)
             )
             guard filter.admits(entry) else { continue }
             if profile.isDeceased {

@@ -49,6 +49,8 @@ public struct PersonProfile: Sendable {
     public var records: [RecordFacts]
     /// Where each row is, in the same order as ``records``.
     public var rows: [RowReference]
+    /// The area is their school's, not their own: no list gives them an address (see ``SchoolAreas``).
+    public var areaFromSchool = false
 
     /// `Amara Okafor`.
     public var name: String { [givenName, familyName].filter { !$0.isEmpty }.joined(separator: " ") }
@@ -56,6 +58,30 @@ public struct PersonProfile: Sendable {
     /// The facts the scorer needs.
     public var facts: PersonFacts {
         PersonFacts(personID: personID, age: age, householdID: householdID, records: records, lastContact: lastContact)
+    }
+
+    /// No list gives an address or a postcode for them.
+    public var hasNoAddress: Bool { (address ?? "").isEmpty && (postcode ?? "").isEmpty }
+
+    /// How to reach someone no list gives an address for, in words for contact lists and the person page: ask the
+    /// school, or the services that know them. Nil when an address is known.
+    public var reachNote: String? {
+        guard hasNoAddress else { return nil }
+        let missing = (phone ?? "").isEmpty && (email ?? "").isEmpty ? "No address or phone known" : "No address known"
+        if let school { return "\(missing): ask the school (\(school)\(schoolURN.map { ", URN \($0)" } ?? ""))." }
+        let services = involvements.map(\.source)
+        guard !services.isEmpty else { return missing + "." }
+        return "\(missing): ask \(services.count == 1 ? "the service that knows them" : "the services that know them") (\(services.joined(separator: ", ")))."
+    }
+
+    /// A suggested action with the professionals the lists name, so that "Speak to the allocated social worker"
+    /// says who that is, even to a reader (a school) who may not see the service's own row.
+    public func actionNamingLeads(_ action: String) -> String {
+        let leads = involvements.compactMap { involvement in
+            involvement.leadProfessional.flatMap { $0.isEmpty ? nil : "\($0) (\(involvement.source))" }
+        }
+        guard !action.isEmpty, !leads.isEmpty else { return action }
+        return action + " Lead professional" + (leads.count == 1 ? ": " : "s: ") + leads.joined(separator: "; ") + "."
     }
 
     /// The sources involved, by name, for lists: `Children's services; School attendance`.

@@ -43,7 +43,8 @@ public struct PersonProfileReader: Sendable {
             .filter(\.isOnALatestList)
             .map { $0.profile(contacts: contacts[$0.personID] ?? [], referenceDate: referenceDate) }
             .sorted { $0.personID < $1.personID }
-        return Profiles(profiles: profiles, unlinkedRowCount: unlinked)
+        let schoolAreas = SchoolAreas(profiles: profiles)
+        return Profiles(profiles: profiles.map(schoolAreas.placing), unlinkedRowCount: unlinked)
     }
 
     /// One person's profile, following merges; nil for an unknown id. People no longer on any list are included.
@@ -56,7 +57,15 @@ public struct PersonProfileReader: Sendable {
         for row in try database.linkage.linkableRows(ids: rowIDs) {
             builder.add(row, imports: imports, referenceDate: referenceDate)
         }
-        return builder.profile(contacts: try contactsByPerson()[current] ?? [], referenceDate: referenceDate)
+        var profile = builder.profile(contacts: try contactsByPerson()[current] ?? [], referenceDate: referenceDate)
+        // With no address of their own, the latest score run placed them in their school's area or none (`SchoolAreas`).
+        if profile.area?.isEmpty ?? true, let runID = try database.outreach.scoreRuns(limit: 1).first?.id,
+            let area = try database.outreach.personScore(inRun: runID, personId: current)?.area, !area.isEmpty
+        {
+            profile.area = area
+            profile.areaFromSchool = area != SchoolAreas.noAddressArea
+        }
+        return profile
     }
 
     /// Recorded contacts by the id each person is known by now.

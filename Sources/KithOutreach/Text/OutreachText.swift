@@ -26,6 +26,14 @@ public enum OutreachText {
             ])
         }
         lines += TextTable.render(table)
+        let unreachable = list.entries.count { $0.profile.hasNoAddress }
+        if unreachable > 0 {
+            lines.append("")
+            lines.append(
+                "\(unreachable) of them have no address on any list: the file's how_to_reach column says whom to ask (their school, "
+                    + "or the services that know them); those with a school are listed in their school's area."
+            )
+        }
         return lines.joined(separator: "\n")
     }
 }

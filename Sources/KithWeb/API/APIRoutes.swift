@@ -58,11 +58,11 @@ extension WebApp {
                 throw WebError.badRequest("outcome must be one of: " + ContactRecord.Outcome.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let date = try body.on.map { text in
-                guard let date = CivilDate(iso: text), date <= CivilDate.today else {
+                guard let date = CivilDate(iso: text), date <= CivilDate.ukToday else {
                     throw WebError.badRequest("on must be a date (yyyy-mm-dd), today or earlier.")
                 }
                 return date
-            } ?? configuration.today
+            } ?? CivilDate.ukToday
             let contact = try ContactRecorder(database: database).record(
                 personID: personID, outcome: outcome, on: date, note: body.note.map { String($0.prefix(2000)) }, by: signedIn.name
             )
@@ -74,7 +74,8 @@ extension WebApp {
         }
         router.get("outreach") { request, context -> Response in
             let signedIn = try require(.viewOutreach, request, context)
-            let filter = outreachFilter(FormFields.query(of: request), for: signedIn)
+            let (filter, filterErrors) = outreachFilter(FormFields.query(of: request), for: signedIn)
+            if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
             let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs()).list
             let entries = Array(list.entries.prefix(filter.limit ?? 500))
             try AuditTrail(database: database).record(
@@ -118,7 +119,8 @@ extension WebApp {
         router.get("audit") { request, context -> Response in
             _ = try require(.readAudit, request, context)
             let query = FormFields.query(of: request)
-            var filter = Self.auditQuery(query)
+            var (filter, filterErrors) = Self.auditQuery(query)
+            if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
             filter.limit = min(1000, max(1, query.text("limit").flatMap(Int.init) ?? 100))
             filter.offset = max(0, query.text("offset").flatMap(Int.init) ?? 0)
             let events = try database.audit.events(filter)

@@ -22,7 +22,7 @@ struct APIImportResult: Encodable, Sendable {
 }
 
 extension WebApp {
-    /// `POST /api/imports?source=NAME&file=NAME.csv[&sheet=S][&force=true]` with the file as the body: streams it to
+    /// `POST /api/imports?source=NAME&file=NAME.csv[&sheet=S][&force=true][&accept_smaller=true]` with the file as the body: streams it to
     /// the staging folder, checks it with the Data Checker and imports it, tagged by the source's saved mapping or
     /// Kith's suggestions. 201 with what was stored; 400, 413 or 422 with `{"error": …}` otherwise.
     func importThroughAPI(_ request: Request, by signedIn: SignedIn) async throws -> Response {
@@ -64,7 +64,7 @@ extension WebApp {
         let sheet = query.text("sheet")
         let importRequest = ImportRequest(
             file: file, sourceName: source, sheet: sheet, importedBy: signedIn.name, force: query["force"] == "true",
-            referenceDate: configuration.today
+            acceptSmaller: query["accept_smaller"] == "true", referenceDate: configuration.today
         )
         let repository = database.imports
         let checked: (report: CheckReport, summary: ImportSummary)
@@ -75,7 +75,10 @@ extension WebApp {
                 return (report, try Importer(repository: repository).run(importRequest))
             }
         } catch let error as ImportError {
-            return try Self.jsonError(Self.explain(error, remedy: "To import it again, add force=true to the query."), status: .unprocessableContent)
+            return try Self.jsonError(
+                Self.explain(error, remedy: "To import it again, add force=true to the query.", acceptSmaller: "add accept_smaller=true to the query"),
+                status: .unprocessableContent
+            )
         } catch let error as SpreadsheetError {
             return try Self.jsonError(error.description + " Nothing was imported.", status: .unprocessableContent)
         }

@@ -22,8 +22,12 @@ extension WebApp {
             report = try await checkReport(of: upload)
         } catch let error as SpreadsheetError {
             return unreadablePage(error, upload: upload, signedIn: signedIn, path: path)
+        } catch is UploadStaging.ReadingStoppedTheServer {
+            return stoppedServerPage(upload: upload, signedIn: signedIn, path: path)
         }
         let previous = try database.imports.completedImports(withSHA256: upload.sha256).last
+        let sizeConcern = ListSizeCheck(rows: report.rows, previous: try ListSizeCheck.previousImport(ofSourceNamed: upload.source, in: database.imports))
+            .concern(fileName: upload.fileName, sourceName: upload.source)
         let previousSource = try previous.flatMap { record in try database.imports.sources().first { $0.id == record.sourceId }?.name }
         let summary = report.summary
         // Errors first, then warnings, then notes, each in row order: the cap cuts notes before errors.
@@ -52,6 +56,7 @@ extension WebApp {
             "findingsShown": findings.count.formatted(),
             "findingsTotal": (summary.errors + summary.warnings + summary.info).formatted(),
         ]
+        if let sizeConcern { values["sizeConcern"] = sizeConcern }
         if let previous {
             values["previous"] = [
                 "source": previousSource ?? "?", "at": DisplayTime.text(previous.startedAt), "by": previous.importedBy,
@@ -66,19 +71,23 @@ extension WebApp {
 
     /// `POST …/import`: imports the upload with its chosen tags in one transaction, records it in the audit trail,
     /// deletes the staged file and shows what was stored.
-    func importUpload(_ upload: StagedUpload, force: Bool, signedIn: SignedIn, path: String) async throws -> Response {
+    func importUpload(_ upload: StagedUpload, force: Bool, acceptSmaller: Bool, signedIn: SignedIn, path: String) async throws -> Response {
         let request = ImportRequest(
             file: uploadStaging.file(of: upload), sourceName: upload.source, sheet: upload.sheet, importedBy: signedIn.name, force: force,
-            mapping: try mapping(for: upload), referenceDate: configuration.today
+            acceptSmaller: acceptSmaller, mapping: try mapping(for: upload), referenceDate: configuration.today
         )
         let repository = database.imports
         let summary: ImportSummary
         do {
-            summary = try await offload { try Importer(repository: repository).run(request) }
+            summary = try await uploadStaging.whileReading(upload) { try await offload { try Importer(repository: repository).run(request) } }
+        } catch is UploadStaging.ReadingStoppedTheServer {
+            return stoppedServerPage(upload: upload, signedIn: signedIn, path: path)
         } catch let error as ImportError {
             let problem: PageRenderer.FieldError
             if case .duplicate = error {
                 problem = .init(field: "force", message: Self.explain(error, remedy: "To import it again, tick \"Import it anyway\"."))
+            } else if case .smallerThanBefore(let concern) = error {
+                problem = .init(field: "acceptSmaller", message: concern + " Nothing was imported. If it is the whole list, tick the box and import again.")
             } else {
                 problem = .init(field: "import", message: error.description)
             }
@@ -111,16 +120,19 @@ extension WebApp {
         let file = staging.file(of: upload)
         let mapping = try mapping(for: upload)
         let today = configuration.today
-        let report = try await offload {
-            try DataChecker.check(TableReader(url: file), sheet: upload.sheet, mapping: mapping, referenceDate: today)
+        let report = try await staging.whileReading(upload) {
+            try await offload { try DataChecker.check(TableReader(url: file), sheet: upload.sheet, mapping: mapping, referenceDate: today) }
         }
         try? staging.saveReport(report, of: upload)
         return report
     }
 
     /// An import's refusal in words for the web and the API: a duplicate says how to import it again there, not
-    /// with the command line's `--force`.
-    static func explain(_ error: ImportError, remedy: String) -> String {
+    /// with the command line's `--force`, and a list far smaller than before how to confirm it there.
+    static func explain(_ error: ImportError, remedy: String, acceptSmaller: String = "tick \"This is the whole list\"") -> String {
+        if case .smallerThanBefore(let concern) = error {
+            return concern + " Nothing was imported. If this really is the whole list, " + acceptSmaller + "."
+        }
         guard case .duplicate(let fileName, let previous, let source) = error else { return error.description }
         return "\(fileName): this exact file was already imported as \"\(source)\" on \(DisplayTime.text(previous.startedAt)) "
             + "by \(previous.importedBy) (import \(previous.id ?? 0), \(plural(previous.rowCount, "row"))). Nothing was imported. " + remedy

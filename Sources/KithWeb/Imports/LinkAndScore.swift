@@ -31,12 +31,14 @@ struct LinkAndScore: Sendable {
     }
 
     /// What the imports page says after a run, read back from the store: the link run `runID` and the scoring of it.
+    /// Pairs waiting for review are the review queue as the home page counts it (undecided pairs of every run), not
+    /// the run's own uncertain pairs, some of which people have already decided.
     static func notice(forLinkRun runID: Int64, in database: KithDatabase) throws -> String? {
         guard let run = try database.linkage.latestRun(), run.id == runID else { return nil }
         let report = try? JSONDecoder().decode(NewPersons.self, from: Data(run.report.utf8))
         var text = "Linked \(WebApp.plural(run.newRecordCount, "new record")) (\(run.recordCount.formatted()) in all): "
             + "\(WebApp.plural(run.personCount, "person")) (\((report?.newPersons ?? 0).formatted()) new or changed), "
-            + "\(WebApp.plural(run.reviewPairs, "pair")) waiting for review."
+            + "\(WebApp.plural(try database.linkage.reviewQueueCount(), "pair")) waiting for review."
         if let scoreRun = try database.outreach.scoreRuns(limit: 1).first, scoreRun.linkRunId == runID, let scoreID = scoreRun.id {
             let bands = try database.outreach.personScores(inRun: scoreID).map(\.band)
             let purple = bands.count { $0 == Band.purple.rawValue }

@@ -13,6 +13,8 @@ extension WebApp {
             preview = try await readPreview(of: upload)
         } catch let error as SpreadsheetError {
             return unreadablePage(error, upload: upload, signedIn: signedIn, path: path)
+        } catch is UploadStaging.ReadingStoppedTheServer {
+            return stoppedServerPage(upload: upload, signedIn: signedIn, path: path)
         }
         let rows = zip(preview.tagging.columns, preview.tagging.suggestions).map { column, suggestion -> [String: Any] in
             let mapped = preview.mapping?.column(forHeader: column.header) != nil
@@ -43,6 +45,8 @@ extension WebApp {
             preview = try await readPreview(of: upload)
         } catch let error as SpreadsheetError {
             return unreadablePage(error, upload: upload, signedIn: signedIn, path: path)
+        } catch is UploadStaging.ReadingStoppedTheServer {
+            return stoppedServerPage(upload: upload, signedIn: signedIn, path: path)
         }
         var upload = upload
         upload.mapping = try TagChoices.mapping(from: form, tagging: preview.tagging, source: upload.source)
@@ -61,7 +65,23 @@ extension WebApp {
         let file = uploadStaging.file(of: upload)
         let mapping = try mapping(for: upload)
         let today = configuration.today
-        return try await offload { try ListPreview.read(file, sheet: upload.sheet, mapping: mapping, referenceDate: today) }
+        return try await uploadStaging.whileReading(upload) {
+            try await offload { try ListPreview.read(file, sheet: upload.sheet, mapping: mapping, referenceDate: today) }
+        }
+    }
+
+    /// The page for an upload whose reading once stopped the server: it is refused, not read again.
+    func stoppedServerPage(upload: StagedUpload, signedIn: SignedIn, path: String) -> Response {
+        pages.page(
+            "message", title: "Kith cannot read this file",
+            values: [
+                "message": "\(upload.fileName): Kith stopped while reading this file, so it will not read it again. The file may be damaged "
+                    + "or built to harm: open it in Excel, check it, save it again as a new file and upload that, or ask the partner "
+                    + "for a new copy. Tell your Kith administrator, who can find the file's folder in the server's log.",
+                "link": ["href": "/imports", "label": "Upload another file"],
+            ],
+            signedIn: signedIn, path: path, status: .unprocessableContent
+        )
     }
 
     /// The page for a staged file Kith cannot read, saying where and why, with a way to another sheet or file.

@@ -1,4 +1,5 @@
 import Foundation
+import KithAccess
 import KithStandard
 
 /// The folder where uploaded lists wait to be imported, one folder per upload named by its random id, holding the
@@ -13,6 +14,26 @@ struct UploadStaging: Sendable {
     private static let reportName = "check.json"
     /// Where a file is written while it arrives, before its name is known to be safe.
     static let incomingName = "incoming"
+    /// Left beside an upload while Kith reads it, naming the server process that reads it (see ``whileReading``).
+    private static let readingName = "reading"
+    /// This server process, as it names itself in reading marks: random, so a restarted server is another one.
+    private static let thisProcess = SecretToken.make()
+
+    /// The upload's file stopped the server that was reading it: it is not read again.
+    struct ReadingStoppedTheServer: Error {}
+
+    /// Runs `body`, which reads the upload's file, with a mark beside the file naming this server process. Should the
+    /// file take the server down, the mark outlives it, and the restarted server refuses the upload instead of
+    /// reading it again on the next view (and falling again, for every user).
+    func whileReading<T: Sendable>(_ upload: StagedUpload, _ body: () async throws -> T) async throws -> T {
+        let mark = folder(of: upload.id).appendingPathComponent(Self.readingName)
+        if let reader = try? String(contentsOf: mark, encoding: .utf8), reader != Self.thisProcess {
+            throw ReadingStoppedTheServer()
+        }
+        try Data(Self.thisProcess.utf8).write(to: mark, options: .atomic)
+        defer { try? FileManager.default.removeItem(at: mark) }
+        return try await body()
+    }
 
     /// A new, empty folder for an upload, readable by Kith's own user only.
     func makeFolder(for id: String) throws -> URL {
@@ -97,7 +118,7 @@ struct UploadStaging: Sendable {
         var cleaned = String(last.unicodeScalars.filter { !$0.properties.generalCategory.isControl })
         cleaned = cleaned.trimmingCharacters(in: .whitespaces)
         while cleaned.hasPrefix(".") { cleaned.removeFirst() }
-        guard !cleaned.isEmpty, cleaned != Self.recordName, cleaned != Self.reportName, cleaned != Self.incomingName else { return nil }
+        guard !cleaned.isEmpty, ![Self.recordName, Self.reportName, Self.incomingName, Self.readingName].contains(cleaned) else { return nil }
         guard cleaned.count > 200 else { return cleaned }
         let fileExtension = URL(fileURLWithPath: cleaned).pathExtension
         return String(cleaned.prefix(190)) + (fileExtension.isEmpty ? "" : "." + fileExtension.prefix(8))

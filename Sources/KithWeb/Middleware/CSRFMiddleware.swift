@@ -10,6 +10,8 @@ import KithAccess
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = WebRequestContext
 
+    let origins: TrustedOrigins
+
     static let fieldName = "csrf"
     static let signInCookieName = "kith_signin"
 
@@ -17,7 +19,7 @@ struct CSRFMiddleware: RouterMiddleware {
         let safe: Set<HTTPRequest.Method> = [.get, .head, .options]
         let path = request.uri.path
         guard !safe.contains(request.method), !path.hasPrefix("/api/") else { return try await next(request, context) }
-        guard Self.originMatches(request) else { throw WebError.invalidForm }
+        guard origins.allow(origin: request.headers[.origin], host: request.head.authority) else { throw WebError.invalidForm }
         var request = request
         let given: String?
         if request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true {
@@ -34,13 +36,5 @@ struct CSRFMiddleware: RouterMiddleware {
         }
         guard let given, let expected, !expected.isEmpty, SecretToken.matches(given, expected) else { throw WebError.invalidForm }
         return try await next(request, context)
-    }
-
-    /// A browser sends `Origin` with a form post; it must name this server (the `Host` the request was sent to).
-    static func originMatches(_ request: Request) -> Bool {
-        guard let origin = request.headers[.origin] else { return true }
-        guard let host = request.head.authority else { return false }
-        let stripped = origin.replacingOccurrences(of: "https://", with: "").replacingOccurrences(of: "http://", with: "")
-        return stripped == host
     }
 }

@@ -56,13 +56,26 @@ enum PersonPage {
         profile.givenName = value("Name") ?? ""
         profile.familyName = ""
         profile.birthDate = value("Date of birth").flatMap { CivilDate(iso: $0) }
-        profile.address = value("Address")
-        profile.postcode = value("Postcode")
-        profile.phone = value("Phone")
-        profile.email = value("Email")
+        // Contact details are the exception: a partner or school on this person's case needs a way to reach them,
+        // so where its own rows hold none it gets the council's best-known address and phone (nothing else).
+        let ownAddress = value("Address"), ownPostcode = value("Postcode"), ownPhone = value("Phone"), ownEmail = value("Email")
+        if ownAddress == nil && ownPhone == nil && ownEmail == nil {
+            profile.postcode = ownPostcode ?? profile.postcode
+        } else {
+            (profile.address, profile.postcode, profile.phone, profile.email) = (ownAddress, ownPostcode, ownPhone, ownEmail)
+        }
         profile.nhsNumber = nil
         profile.householdID = nil
         return profile
+    }
+
+    /// Contact details a partner or school gets from the council's lists when its own rows hold none (see
+    /// `restricted`); nil for readers who see every list, or whose own rows give them.
+    static func councilContact(_ profile: PersonProfile, fields: ResidentFields) -> String? {
+        guard !fields.showsEveryService else { return nil }
+        let own = DetailProvenance.details(of: profile, includingIdentifiers: false).filter { ["Address", "Phone", "Email"].contains($0.label) }
+        let text = [profile.address, profile.phone, profile.email].compactMap { $0 }.joined(separator: ", ")
+        return own.isEmpty && !text.isEmpty ? text : nil
     }
 
     static func values(
@@ -73,6 +86,9 @@ enum PersonPage {
             "personID": profile.personID,
             "age": profile.age.map { "\($0)" } ?? "not known",
             "area": profile.area as Any,
+            "areaFromSchool": profile.areaFromSchool,
+            "reachNote": profile.reachNote as Any,
+            "councilContact": councilContact(profile, fields: fields) as Any,
             "school": profile.school as Any,
             "isDeceased": profile.isDeceased,
             "doNotContact": profile.doNotContact,
@@ -105,7 +121,7 @@ enum PersonPage {
         }
         if fields.showsBand, let score = card.score, let band = Band(rawValue: score.band) {
             var bandValues: [String: Any] = [
-                "label": band.label, "tagClass": band.rawValue, "score": score.score, "action": score.action,
+                "label": band.label, "tagClass": band.rawValue, "score": score.score, "action": card.profile.actionNamingLeads(score.action),
                 "cohort": Cohort(rawValue: score.cohort)?.label ?? score.cohort,
                 "asOf": card.run?.referenceDate ?? "",
             ]
@@ -119,10 +135,11 @@ enum PersonPage {
         }
         values["history"] = [[String: Any]]()
         if fields.showsReasons {
-            values["history"] = history.map { entry in
-                let band = Band(rawValue: entry.score.band)
-                return ["date": entry.run.referenceDate, "scoredAt": DisplayTime.text(entry.run.scoredAt), "label": band?.label ?? entry.score.band,
-                        "tagClass": entry.score.band, "score": entry.score.score] as [String: Any]
+            values["history"] = BandHistory(history).periods.map { period in
+                let band = Band(rawValue: period.band)
+                let dates = period.from == period.until ? period.from : "\(period.from) to \(period.until)"
+                return ["date": dates, "scoredAt": DisplayTime.text(period.lastScoredAt), "label": band?.label ?? period.band,
+                        "tagClass": period.band, "score": period.score, "runs": period.runCount] as [String: Any]
             }
         }
         if fields.showsHousehold, let household = card.household {

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 
-/// Kith's stylesheet and script, read once from the bundle.
+/// Kith's stylesheet, script and icon, read once from the bundle.
 struct AssetFiles: Sendable {
     let files: [String: (type: String, bytes: ByteBuffer)]
 
@@ -10,7 +10,8 @@ struct AssetFiles: Sendable {
             throw WebError.badRequest("Kith's assets are missing from the build.")
         }
         var files: [String: (String, ByteBuffer)] = [:]
-        for (name, type) in [("kith.css", "text/css; charset=utf-8"), ("kith.js", "text/javascript; charset=utf-8")] {
+        let types = [("kith.css", "text/css; charset=utf-8"), ("kith.js", "text/javascript; charset=utf-8"), ("favicon.svg", "image/svg+xml")]
+        for (name, type) in types {
             let data = try Data(contentsOf: folder.appendingPathComponent(name))
             files[name] = (type, ByteBuffer(bytes: data))
         }
@@ -25,6 +26,10 @@ extension WebApp {
             return Response(
                 status: .ok, headers: [.contentType: file.type, .cacheControl: "public, max-age=3600"], body: .init(byteBuffer: file.bytes)
             )
+        }
+        // Browsers ask for /favicon.ico whatever the page's icon link says; send them to the icon.
+        router.get("favicon.ico") { _, _ -> Response in
+            Response(status: .movedPermanently, headers: [.location: "/assets/favicon.svg"])
         }
     }
 }

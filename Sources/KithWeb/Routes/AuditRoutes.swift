@@ -11,7 +11,7 @@ extension WebApp {
             let signedIn = try require(.readAudit, request, context)
             let query = FormFields.query(of: request)
             let page = max(1, query.text("page").flatMap(Int.init) ?? 1)
-            var filter = Self.auditQuery(query)
+            var (filter, filterErrors) = Self.auditQuery(query)
             filter.limit = Self.auditPageSize
             filter.offset = (page - 1) * Self.auditPageSize
             let total = try database.audit.count(filter)
@@ -37,11 +37,15 @@ extension WebApp {
                     ] as [String: Any]
                 },
             ]
-            return pages.page("audit", title: "Audit trail", values: values, signedIn: signedIn, path: request.uri.path)
+            return pages.page(
+                "audit", title: "Audit trail", values: values, signedIn: signedIn, path: request.uri.path, errors: filterErrors,
+                status: filterErrors.isEmpty ? .ok : .badRequest
+            )
         }
         router.get("audit/export") { request, context -> Response in
             let signedIn = try require(.readAudit, request, context)
-            var filter = Self.auditQuery(FormFields.query(of: request))
+            var (filter, filterErrors) = Self.auditQuery(FormFields.query(of: request))
+            if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
             filter.limit = 1_000_000
             let events = try database.audit.events(filter)
             let persons = try database.audit.personIds(ofEvents: events.compactMap(\.id))
@@ -71,11 +75,28 @@ extension WebApp {
 
     static let auditPageSize = 100
 
-    static func auditQuery(_ query: FormFields) -> AuditQuery {
-        AuditQuery(
-            actor: query.text("actor"), action: query.text("action"), personId: query.text("person"), from: query.text("from"),
-            until: query.text("until")
+    /// The audit filter a request asks for, and what is wrong with it: a date or action that cannot be read is
+    /// named rather than ignored, which would show every entry as if filtered.
+    static func auditQuery(_ query: FormFields) -> (query: AuditQuery, errors: [PageRenderer.FieldError]) {
+        var errors: [PageRenderer.FieldError] = []
+        var dates: [String: String] = [:]
+        for (name, label) in [("from", "From"), ("until", "Until")] {
+            guard let text = query.text(name) else { continue }
+            if CivilDate(iso: text) != nil {
+                dates[name] = text
+            } else {
+                errors.append(.init(field: name, message: "Enter the \(label.lowercased()) date as a date, like 2026-11-16"))
+            }
+        }
+        var action = query.text("action")
+        if let given = action, AuditTrail.Action(rawValue: given) == nil {
+            errors.append(.init(field: "action", message: "Choose what from the list (\"\(given.prefix(40))\" is not an action Kith records)"))
+            action = nil
+        }
+        let filter = AuditQuery(
+            actor: query.text("actor"), action: action, personId: query.text("person"), from: dates["from"], until: dates["until"]
         )
+        return (filter, errors)
     }
 
     static func auditQueryString(_ query: FormFields) -> String {

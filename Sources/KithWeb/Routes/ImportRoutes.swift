@@ -49,7 +49,9 @@ extension WebApp {
             var request = request
             let form = try await FormFields.read(&request, context: context)
             let upload = try stagedUpload(context, signedIn)
-            return try await importUpload(upload, force: form["force"] == "yes", signedIn: signedIn, path: request.uri.path)
+            return try await importUpload(
+                upload, force: form["force"] == "yes", acceptSmaller: form["acceptSmaller"] == "yes", signedIn: signedIn, path: request.uri.path
+            )
         }
         router.post("imports/uploads/:upload/cancel") { request, context -> Response in
             let signedIn = try require(.importLists, request, context)

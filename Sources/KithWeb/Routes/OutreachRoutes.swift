@@ -13,7 +13,7 @@ extension WebApp {
         router.get("outreach") { request, context -> Response in
             let signedIn = try require(.viewOutreach, request, context)
             let query = FormFields.query(of: request)
-            let filter = outreachFilter(query, for: signedIn)
+            let (filter, filterErrors) = outreachFilter(query, for: signedIn)
             let visible = try residents(of: signedIn).personIDs()
             let list: OutreachList
             let profiles: [PersonProfile]
@@ -36,7 +36,7 @@ extension WebApp {
                 "asOf": list.run.referenceDate, "showsBand": fields.showsBand, "showsReasons": fields.showsReasons,
                 "showsServices": fields.showsEveryService,
                 "downloadQuery": Self.queryString(filter),
-                "areaFixed": signedIn.role == .caseworker, "schoolFixed": signedIn.role == .school,
+                "areaFixed": signedIn.role == .caseworker, "showsSchoolFilter": signedIn.role != .school && !choices.schools.isEmpty,
                 "areas": choices.areas.map { ["value": $0, "selected": $0 == filter.area] },
                 "schools": choices.schools.map { ["value": $0, "selected": $0 == filter.school] },
                 "bands": Band.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": filter.bands.contains($0)] },
@@ -52,16 +52,27 @@ extension WebApp {
                     "lastContact": entry.profile.lastContact?.description ?? "never",
                     "reasons": entry.reasons.prefix(3).map(\.label).joined(separator: "; "),
                     "services": entry.profile.servicesText, "action": entry.action,
-                    "area": entry.profile.area ?? "", "postcode": entry.profile.postcode ?? "",
+                    "area": entry.profile.area ?? "", "areaFromSchool": entry.profile.areaFromSchool,
+                    "postcode": entry.profile.postcode ?? "", "reachNote": entry.profile.reachNote as Any,
                 ] as [String: Any]
             }
-            return pages.page("outreach", title: "Contact list", values: values, signedIn: signedIn, path: request.uri.path)
+            return pages.page(
+                "outreach", title: "Contact list", values: values, signedIn: signedIn, path: request.uri.path, errors: filterErrors,
+                status: filterErrors.isEmpty ? .ok : .badRequest
+            )
         }
         router.get("outreach/download") { request, context -> Response in
             let signedIn = try require(.exportOutreach, request, context)
             let query = FormFields.query(of: request)
             let format = OutreachExport.Format(rawValue: query.text("format") ?? "csv") ?? .csv
-            let filter = outreachFilter(query, for: signedIn)
+            let (filter, filterErrors) = outreachFilter(query, for: signedIn)
+            guard filterErrors.isEmpty else {
+                return pages.page(
+                    "message", title: "The contact list was not downloaded",
+                    values: ["message": filterErrors.map(\.message).joined(separator: ". ") + ".", "link": ["href": "/outreach", "label": "Back to the contact list"]],
+                    signedIn: signedIn, path: request.uri.path, errors: filterErrors, status: .badRequest
+                )
+            }
             let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs()).list
             let export = OutreachExport(
                 database: database, exportedBy: signedIn.name, referenceDate: configuration.today,
@@ -103,16 +114,36 @@ extension WebApp {
     /// At most this many people are listed on the page; the download has everyone.
     static let rowsShown = 200
 
-    /// The filter a request asks for, held to the account's own area or school.
-    func outreachFilter(_ query: FormFields, for signedIn: SignedIn) -> OutreachFilter {
-        var filter = OutreachFilter(
-            area: query.text("area"), school: query.text("school"),
-            bands: query.all("band").compactMap(Band.init(rawValue:)), cohort: query.text("cohort").flatMap(Cohort.init(rawValue:)),
-            limit: query.text("limit").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
-        )
+    /// The filter a request asks for, held to the account's own area or school, and what is wrong with it: a value
+    /// that is not one of the choices is named, never silently dropped (a list that ignored "band=mauve" would look
+    /// like the whole list).
+    func outreachFilter(_ query: FormFields, for signedIn: SignedIn) -> (filter: OutreachFilter, errors: [PageRenderer.FieldError]) {
+        var errors: [PageRenderer.FieldError] = []
+        var bands: [Band] = []
+        for text in query.all("band") where !text.isEmpty {
+            if let band = Band(rawValue: text.lowercased()) {
+                bands.append(band)
+            } else {
+                errors.append(.init(field: "band", message: "Choose bands from Purple, Red, Amber and Green (\"\(text.prefix(40))\" is not one)"))
+            }
+        }
+        var cohort: Cohort?
+        if let text = query.text("cohort") {
+            cohort = Cohort(rawValue: text.lowercased())
+            if cohort == nil {
+                let choices = Cohort.allCases.map(\.label).joined(separator: ", ")
+                errors.append(.init(field: "cohort", message: "Choose who from \(choices) or everyone (\"\(text.prefix(40))\" is not one)"))
+            }
+        }
+        var limit: Int?
+        if let text = query.text("limit") {
+            limit = Int(text).flatMap { $0 > 0 ? $0 : nil }
+            if limit == nil { errors.append(.init(field: "limit", message: "Enter the most people to list as a whole number, like 100")) }
+        }
+        var filter = OutreachFilter(area: query.text("area"), school: query.text("school"), bands: bands, cohort: cohort, limit: limit)
         if case .area(let area) = signedIn.scope { filter.area = area }
         if case .school(let school) = signedIn.scope { filter.school = school }
-        return filter
+        return (filter, errors)
     }
 
     static func withheldColumns(for fields: ResidentFields) -> Set<String> {

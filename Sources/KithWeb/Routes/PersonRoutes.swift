@@ -21,7 +21,7 @@ extension WebApp {
             let history = fields.showsReasons ? try database.outreach.scoreHistory(ofPerson: current, limit: 12) : []
             var values = PersonPage.values(
                 card: card, profile: profile, fields: fields, history: history, visibleMembers: fields.showsHousehold ? try residents(of: signedIn).personIDs() : [],
-                canRecordContacts: signedIn.can(.recordContacts), today: configuration.today
+                canRecordContacts: signedIn.can(.recordContacts), today: .ukToday
             )
             values["canSeeEveryService"] = fields.showsEveryService
             let notice = FormFields.query(of: request).text("recorded").map { _ in "Contact recorded." }
@@ -39,7 +39,7 @@ extension WebApp {
             let date = form.text("on").flatMap { CivilDate(iso: $0) }
             if date == nil {
                 errors.append(.init(field: "on", message: "Enter the date of the contact as a date, like 2026-11-16"))
-            } else if let date, date > CivilDate.today {
+            } else if let date, date > CivilDate.ukToday {
                 errors.append(.init(field: "on", message: "The date of the contact must be today or in the past"))
             }
             let note = form.text("note")

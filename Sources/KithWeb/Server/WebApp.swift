@@ -41,7 +41,7 @@ public struct WebApp: Sendable {
         addAPIRoutes(to: api)
         addImportAPIRoutes(to: api)
         let site = router.group()
-        site.add(middleware: CSRFMiddleware())
+        site.add(middleware: CSRFMiddleware(origins: configuration.trustedOrigins))
         addSignInRoutes(to: site)
         addHomeRoutes(to: site)
         addPersonSearchRoutes(to: site)

@@ -9,6 +9,9 @@ public struct WebConfiguration: Sendable {
     public var referenceDate: CivilDate?
     /// Mark the session cookie Secure: set when Kith is reached over TLS (a proxy in front, or `--public-url https://…`).
     public var secureCookies: Bool
+    /// The address people use (`--public-url`), e.g. `https://kith.example.gov.uk`, when Kith is behind a proxy: a
+    /// form post's `Origin` must then be exactly this scheme, host and port.
+    public var publicURL: String?
     /// The bcrypt cost of new password hashes; lower only in tests.
     public var passwordCost: UInt8
     /// The largest upload accepted, in bytes.
@@ -21,17 +24,26 @@ public struct WebConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, referenceDate: CivilDate? = nil, secureCookies: Bool = false,
-        passwordCost: UInt8 = 12, maximumUploadBytes: Int = 200 * 1024 * 1024, storePath: String? = nil, stagingFolder: URL? = nil
+        publicURL: String? = nil, passwordCost: UInt8 = 12, maximumUploadBytes: Int = 200 * 1024 * 1024, storePath: String? = nil, stagingFolder: URL? = nil
     ) {
         self.host = host
         self.port = port
         self.referenceDate = referenceDate
         self.secureCookies = secureCookies
+        self.publicURL = publicURL
         self.passwordCost = passwordCost
         self.maximumUploadBytes = maximumUploadBytes
         self.storePath = storePath
         self.stagingFolder = stagingFolder ?? Self.stagingFolder(besideStoreAt: storePath)
     }
+
+    /// Whether `text` can be a public URL: http or https with a host.
+    public static func isPublicURL(_ text: String) -> Bool {
+        TrustedOrigins.origin(of: text) != nil
+    }
+
+    /// The origins form posts may come from: see `TrustedOrigins`.
+    var trustedOrigins: TrustedOrigins { TrustedOrigins(publicURL: publicURL, listenHost: host) }
 
     /// The day to score and list as of.
     public var today: CivilDate { referenceDate ?? .today }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import KithIngest
 import KithSpreadsheet
 import KithStandard
+import KithStore
 
 /// `kith check FILE`: the Data Checker.
 struct Check: ParsableCommand {
@@ -42,6 +44,16 @@ struct Check: ParsableCommand {
             throw ExitCode(2)
         }
         print(try CheckReportRenderer.render(report, as: format))
+        if let source, FileManager.default.fileExists(atPath: store.db) {
+            let previous = try ListSizeCheck.previousImport(ofSourceNamed: source, in: try store.open().imports)
+            if let concern = ListSizeCheck(rows: report.rows, previous: previous)
+                .concern(fileName: URL(fileURLWithPath: file).lastPathComponent, sourceName: source)
+            {
+                FileHandle.standardError.write(Data(("Warning: " + concern + " `kith import` will ask for --accept-smaller.\n").utf8))
+            }
+        } else if report.rows == 0 {
+            FileHandle.standardError.write(Data("Warning: the list has a header but no rows under it.\n".utf8))
+        }
         if report.hasErrors { throw ExitCode(1) }
     }
 }

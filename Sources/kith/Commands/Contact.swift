@@ -35,11 +35,14 @@ struct Contact: ParsableCommand {
         guard ContactRecord.Outcome(rawValue: outcome) != nil else {
             throw ValidationError("--outcome is one of: " + ContactRecord.Outcome.allCases.map(\.rawValue).joined(separator: ", ") + ".")
         }
-        if let on, CivilDate(iso: on) == nil { throw ValidationError("--on must be a date such as 2026-11-21.") }
+        if let on {
+            guard let date = CivilDate(iso: on) else { throw ValidationError("--on must be a date such as 2026-11-21.") }
+            guard date <= .ukToday else { throw ValidationError("--on \(on) is in the future: give the day the contact happened.") }
+        }
     }
 
     func run() throws {
-        let date = on.flatMap(CivilDate.init(iso:)) ?? .today
+        let date = on.flatMap(CivilDate.init(iso:)) ?? .ukToday
         let outcome = ContactRecord.Outcome(rawValue: outcome) ?? .reached
         let contact = try ContactRecorder(database: try store.open()).record(personID: person, outcome: outcome, on: date, note: note, by: by)
         print("Recorded: \(contact.personId) \(outcome.rawValue) on \(contact.contactedOn), by \(contact.recordedBy).")

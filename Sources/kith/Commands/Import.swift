@@ -10,7 +10,8 @@ struct Import: ParsableCommand {
         discussion: """
             The whole file is stored in one transaction: if anything is wrong, nothing is stored and the message \
             says which file, sheet, row and column, and what to do. The same file (by SHA-256) is refused a second \
-            time unless --force is given. Columns are tagged (the file's hashtag row, else --mapping, else the \
+            time unless --force is given, and a list that is empty or less than half the size of the source's last \
+            list (cut short, or filtered in Excel) unless --accept-smaller is given. Columns are tagged (the file's hashtag row, else --mapping, else the \
             mapping saved for the source, else Kith's suggestions) and the normalised values of tagged cells are \
             stored beside the raw ones; the tagging is saved as the source's mapping for its next list.
             """
@@ -31,6 +32,9 @@ struct Import: ParsableCommand {
     @Flag(help: "Import even if this exact file was imported before.")
     var force = false
 
+    @Flag(help: "Import a list that is empty or less than half the size of the source's last list (refused otherwise).")
+    var acceptSmaller = false
+
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var referenceDate: ReferenceDateOption
     @OptionGroup var store: StoreOptions
@@ -41,7 +45,7 @@ struct Import: ParsableCommand {
         do {
             let summary = try importer.run(
                 ImportRequest(
-                    file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, force: force,
+                    file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, force: force, acceptSmaller: acceptSmaller,
                     mapping: try mappingOptions.load(source: nil, store: nil), referenceDate: try referenceDate.date()
                 )
             )

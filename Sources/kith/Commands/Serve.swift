@@ -28,8 +28,12 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let database = try store.open()
+        if let publicURL, !WebConfiguration.isPublicURL(publicURL) {
+            throw ValidationError("--public-url \(publicURL) is not an address: give its scheme and host, e.g. https://kith.example.gov.uk")
+        }
         var configuration = WebConfiguration(
-            host: host, port: port, secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false, storePath: store.db
+            host: host, port: port, secureCookies: publicURL?.lowercased().hasPrefix("https://") ?? false, publicURL: publicURL,
+            storePath: store.db
         )
         if referenceDate.asOf != nil { configuration.referenceDate = try referenceDate.date() }
         let app = try await WebApp(database: database, configuration: configuration)

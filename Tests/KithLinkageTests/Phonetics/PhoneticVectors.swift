@@ -5,7 +5,7 @@ import Testing
 /// The phonetic encoders, checked against the research note's name vectors (uk-data.md §4).
 @Suite enum Phonetics {}
 
-/// The research note's `shared/reference/name-vectors.csv`: 59 pairs of names, each side with its matching key and
+/// The name vectors (`Tests/Data/name-vectors.csv`): 59 pairs of names, each side with its matching key and
 /// the codes the reference libraries give it (name-vectors.py says which library made each column).
 struct PhoneticVectors {
     /// One side of one pair.

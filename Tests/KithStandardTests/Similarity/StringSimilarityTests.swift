@@ -7,7 +7,7 @@ import Testing
 struct StringSimilarityTests {
     // MARK: The reference vectors
 
-    /// Every row of shared/reference/name-vectors.csv (jellyfish 1.3.0 and RapidFuzz 3.14.6), on the matching keys and
+    /// Every row of Tests/Data/name-vectors.csv (jellyfish 1.3.0 and RapidFuzz 3.14.6), on the matching keys and
     /// on the names as stored (row 27's `name_a` is NFD on purpose).
     @Test func matchesEveryRowOfTheNameVectors() throws {
         let rows = try SimilarityVectors.rows()
@@ -304,7 +304,7 @@ private struct SplitMix64: RandomNumberGenerator {
     }
 }
 
-/// shared/reference/name-vectors.csv, read with a tiny RFC 4180 parser.
+/// Tests/Data/name-vectors.csv, read through NameVectors.
 private enum SimilarityVectors {
     struct Missing: Error, CustomStringConvertible {
         var description: String
@@ -317,7 +317,7 @@ private enum SimilarityVectors {
         func number(_ column: String) -> Double { Double(text(column)) ?? .nan }
     }
 
-    /// The file, found by walking up from this source file to the folder that holds `shared/reference/`.
+    /// Every row of the file, keyed by its header.
     static func rows() throws -> [Row] {
         let records = try NameVectors.records()
         guard let header = records.first else { throw Missing(description: "name-vectors.csv is empty") }

@@ -18,7 +18,7 @@ struct HeaderTextTests {
     }
 
     @Test func measuresJaroWinklerAsTheReferenceLibrariesDo() {
-        // shared/reference/name-vectors.csv conventions: MARTHA/MARHTA is the textbook case.
+        // Tests/Data/name-vectors.csv conventions: MARTHA/MARHTA is the textbook case.
         #expect(abs(StringSimilarity.jaroWinkler("MARTHA", "MARHTA") - 0.961111) < 0.000_001)
         #expect(abs(StringSimilarity.jaroWinkler("LEIGH", "LEE") - 0.688889) < 0.000_001)
         #expect(StringSimilarity.jaroWinkler("", "") == 1)

@@ -11,6 +11,8 @@ final class BrowserSession {
     /// The CSRF token of the last page read that had one.
     private(set) var csrf = ""
     var bearer: String?
+    /// Headers sent with every request, as a browser adds `Origin` to its form posts.
+    var extraHeaders = HTTPFields()
 
     init(client: any TestClientProtocol) {
         self.client = client
@@ -63,7 +65,7 @@ final class BrowserSession {
 
     @discardableResult
     func send(_ path: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> Page {
-        var headers = HTTPFields()
+        var headers = extraHeaders
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
         if let contentType { headers[.contentType] = contentType }
         if let bearer { headers[.authorization] = "Bearer " + bearer }
