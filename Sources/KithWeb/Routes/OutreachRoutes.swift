@@ -53,7 +53,8 @@ extension WebApp {
                     "reasons": entry.reasons.prefix(3).map(\.label).joined(separator: "; "),
                     "services": entry.profile.servicesText, "action": entry.action,
                     "area": entry.profile.area ?? "", "areaFromSchool": entry.profile.areaFromSchool,
-                    "postcode": entry.profile.postcode ?? "", "reachNote": entry.profile.reachNote as Any,
+                    "postcode": entry.profile.postcode ?? "", "hasReachNote": reachNote(entry.profile, for: signedIn) != nil,
+                    "reachNote": reachNote(entry.profile, for: signedIn) ?? "",
                 ] as [String: Any]
             }
             return pages.page(
@@ -109,6 +110,11 @@ extension WebApp {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
         }
         return (try PersonPage.minimised(list, for: signedIn, database: database), profiles)
+    }
+
+    /// How to reach someone with no address, unless the reader is the school the note would send them to.
+    func reachNote(_ profile: PersonProfile, for signedIn: SignedIn) -> String? {
+        signedIn.role == .school ? nil : profile.reachNote
     }
 
     /// At most this many people are listed on the page; the download has everyone.

@@ -24,6 +24,7 @@ extension WebApp {
                 canRecordContacts: signedIn.can(.recordContacts), today: .ukToday
             )
             values["canSeeEveryService"] = fields.showsEveryService
+            if reachNote(profile, for: signedIn) == nil { values["reachNote"] = nil }
             let notice = FormFields.query(of: request).text("recorded").map { _ in "Contact recorded." }
             return pages.page("person", title: profile.name.isEmpty ? current : profile.name, values: values, signedIn: signedIn, path: request.uri.path, notice: notice)
         }
