@@ -195,6 +195,116 @@ struct PersonSearchTests {
         #expect(borough.index.search(PersonSearchQuery(text: "ZZ9 9ZZ", referenceDate: Self.asOf)).isEmpty)
     }
 
+    // MARK: Nonsense and long searches (issue 12)
+
+    @Test func aWordRepeatedHundredsOfTimesSearchesAsTheWordOnce() throws {
+        let borough = try Self.shared.get()
+        let surname = try #require(borough.mostCommonFamilyName())
+        let once = borough.index.answer(to: PersonSearchQuery(text: surname, referenceDate: Self.asOf), limit: 100)
+        let repeated = PersonSearchQuery(text: String(repeating: surname + " ", count: 800), referenceDate: Self.asOf)
+        #expect(repeated.names == [NameNormaliser.normalise(surname).key])
+        #expect(repeated.ignoredWords.isEmpty)
+        let answer = borough.index.answer(to: repeated, limit: 100)
+        #expect(answer == once)
+        #expect(!answer.results.isEmpty)
+        // Everyone found has the family name; none is found by a given name's initial alone.
+        #expect(answer.results.allSatisfy { $0.matches.count == 1 && $0.matches[0].kind != .initial })
+        #expect(answer.results.allSatisfy { $0.reasons.count == Set($0.reasons).count })
+        // Case and spacing do not make a word new.
+        let mixed = PersonSearchQuery(text: "\(surname.uppercased())  \(surname.lowercased()),\(surname)", referenceDate: Self.asOf)
+        #expect(mixed.names == repeated.names)
+    }
+
+    @Test func aLetterRepeatedThousandsOfTimesFindsNoOne() throws {
+        let borough = try Self.shared.get()
+        for text in [String(repeating: "a", count: 5_000), String(repeating: "a ", count: 5_000), "a", "A S", String(repeating: "aa", count: 15)] {
+            let query = PersonSearchQuery(text: text, referenceDate: Self.asOf)
+            let answer = borough.index.answer(to: query)
+            #expect(answer.results.isEmpty, "\(text.prefix(12))… (\(text.count) characters) found \(answer.results.map(\.displayName))")
+            #expect(answer.matchCount == 0)
+        }
+        let word = PersonSearchQuery(text: String(repeating: "a", count: 5_000), referenceDate: Self.asOf)
+        #expect(word.names.isEmpty && word.isEmpty)
+        #expect(word.ignoredWords == [String(repeating: "A", count: 5_000)])
+        #expect(PersonSearchQuery(text: "a a a", referenceDate: Self.asOf).hasOnlyInitials)
+    }
+
+    @Test func anInitialCountsOnlyAlongsideSomethingMore() throws {
+        let borough = try Self.shared.get()
+        let resident = try #require(borough.residents.first { $0.hasPlainName && borough.holds($0, name: true) })
+        let initial = String(resident.givenName.prefix(1))
+        let withFamily = borough.index.search(PersonSearchQuery(text: "\(initial) \(resident.familyName)", referenceDate: Self.asOf), limit: 500)
+        let found = try #require(withFamily.first { $0.personID == resident.personID })
+        #expect(found.matches.map(\.kind) == [.initial, .exact])
+        #expect(borough.index.search(PersonSearchQuery(text: initial, referenceDate: Self.asOf)).isEmpty)
+        // A person whose row gives only an initial for a typed given name is not found by that name alone.
+        let typed = resident.givenName
+        let byGivenName = borough.index.search(PersonSearchQuery(text: typed, referenceDate: Self.asOf), limit: 5_000)
+        #expect(byGivenName.allSatisfy { $0.matches.allSatisfy { $0.kind != .initial } })
+    }
+
+    @Test func initialsNeverLetATermMiss() throws {
+        let borough = try Self.shared.get()
+        // A person with a row giving their given name as an initial, and their exact date of birth.
+        var found: (SearchBorough.Resident, PersonRecord)?
+        for resident in borough.residents where resident.hasPlainName && borough.holds(resident, birthDate: true) {
+            let rows = borough.records[resident.personID, default: []]
+            if let row = rows.first(where: { ($0.givenName?.filter(\.isLetter).count ?? 0) == 1 && $0.familyName != nil }) {
+                found = (resident, row)
+                break
+            }
+        }
+        let (resident, row) = try #require(found, "no row gives an initial for a given name")
+        let date = try #require(resident.birthDate)
+        let initial = try #require(row.givenName?.first { $0.isLetter })
+        let family = try #require(row.familyName)
+        // Initial, family name and date of birth all match: found.
+        let plain = borough.index.search(PersonSearchQuery(text: "\(initial) \(family) \(Self.ukDate(date))", referenceDate: Self.asOf))
+        #expect(plain.contains { $0.personID == resident.personID })
+        // With a nonsense word besides, only one name word is strong: the nonsense may not miss.
+        let text = "\(initial) \(family) \(Self.ukDate(date)) Qwertyson"
+        #expect(!borough.index.search(PersonSearchQuery(text: text, referenceDate: Self.asOf)).contains { $0.personID == resident.personID })
+    }
+
+    @Test func aHundredThousandCharacterSearchDoesTheWorkOfAFewWords() throws {
+        let borough = try Self.shared.get()
+        let resident = try #require(borough.residents.first { $0.hasPlainName && borough.holds($0, name: true, birthDate: true) })
+        let date = try #require(resident.birthDate)
+        let short = "\(resident.givenName) \(resident.familyName) \(Self.ukDate(date))"
+        var long = ""
+        while long.count < 100_000 { long += short + " " }
+        let started = ContinuousClock.now
+        let query = PersonSearchQuery(text: long, referenceDate: Self.asOf)
+        let answer = borough.index.answer(to: query)
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(answer == borough.index.answer(to: PersonSearchQuery(text: short, referenceDate: Self.asOf)))
+        #expect(answer.results.first?.personID == resident.personID)
+
+        // Distinct words past the eighth are left out, and said to be.
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let words = (0..<5_000).map { (number: Int) -> String in
+            "Zq" + String([letters[number % 26], letters[number / 26 % 26], letters[number / 676 % 26]])
+        }
+        let many = PersonSearchQuery(text: words.joined(separator: " "), referenceDate: Self.asOf)
+        #expect(many.names.count == PersonSearchQuery.maximumNameWords)
+        #expect(many.names == Array(words.prefix(8)).map { $0.uppercased() })
+        #expect(many.ignoredWords.count == words.count - 8)
+        #expect(borough.index.answer(to: many).results.isEmpty)
+        let fields = PersonSearchQuery(givenName: words.prefix(5).joined(separator: " "), familyName: words.prefix(12).joined(separator: " "))
+        #expect(fields.givenNames.count == 5 && fields.familyNames.count == 3)
+    }
+
+    @Test func reasonsAreNeverRepeated() {
+        let match = PersonSearchMatch(field: .givenName, kind: .exact, searched: "ANN", found: "ANN")
+        let other = PersonSearchMatch(field: .givenName, kind: .exact, searched: "MARIE", found: "MARIE")
+        let family = PersonSearchMatch(field: .familyName, kind: .typo, searched: "SMTIH", found: "SMITH")
+        let result = PersonSearchResult(
+            personID: "KP-0000001", displayName: "Ann Smith", birthDate: nil, postcode: nil, sources: [], score: 0,
+            matches: [match, family, other], misses: [PersonSearchMiss(field: .postcode, searched: "ZZ9 9ZZ")]
+        )
+        #expect(result.reasons == ["given name exact", "family name typo", "postcode did not match"])
+    }
+
     @Test func hiddenPersonsAreLeftOutBeforeTheLimitIsApplied() throws {
         let borough = try Self.shared.get()
         let surname = try #require(borough.mostCommonFamilyName())

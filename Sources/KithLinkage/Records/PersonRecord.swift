@@ -58,21 +58,12 @@ public struct PersonRecord: Sendable, Equatable {
     }
 
     /// Fills given, middle and family names from a full name in one column (`Zuzanna Dąbrowska`,
-    /// `Mrs Ann Marie O'Neill`, `SMITH, John`) when the list has no separate name columns.
+    /// `Mrs Ann Marie O'Neill`, `SMITH, John`) when the list has no separate name columns, split as
+    /// ``PersonName/init(fullName:)`` splits full names everywhere in Kith, each part in display form.
     public mutating func setNames(fromFullName fullName: String) {
-        var text = fullName
-        if let comma = text.firstIndex(of: ",") {
-            text = String(text[text.index(after: comma)...]) + " " + String(text[..<comma])
-        }
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        let titles = Set(NameNormaliser.titles.map { $0.uppercased() })
-        let named = words.drop { word in words.count > 1 && titles.contains(word.uppercased().filter { $0 != "." }) }
-        guard let first = named.first else { return }
-        givenName = first
-        if named.count > 1 {
-            familyName = named.last
-            let middle = named.dropFirst().dropLast()
-            if !middle.isEmpty { middleNames = middle.joined(separator: " ") }
-        }
+        guard let name = PersonName(fullName: fullName)?.tidied() else { return }
+        givenName = name.givenName
+        middleNames = name.middleNames
+        familyName = name.familyName
     }
 }

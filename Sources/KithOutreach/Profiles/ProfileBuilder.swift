@@ -8,7 +8,6 @@ struct ProfileBuilder {
     let personID: String
     private var givenNames = ValueTally()
     private var familyNames = ValueTally()
-    private var fullNames = ValueTally()
     private var birthDates = ValueTally()
     private var sexes = ValueTally()
     private var nhsNumbers = ValueTally()
@@ -40,9 +39,10 @@ struct ProfileBuilder {
             }
         }
         let id = row.rowId
-        givenNames.add(values[ProfileTags.givenName], row: id)
-        familyNames.add(values[ProfileTags.familyName], row: id)
-        fullNames.add(values[ProfileTags.fullName], row: id)
+        // A list with one full-name column counts towards the given and family name as much as one with two columns.
+        let name = RowName(values: values)?.name
+        givenNames.add(name?.givenName, row: id)
+        familyNames.add(name?.familyName, row: id)
         birthDates.add(values[ProfileTags.birthDate], row: id)
         sexes.add(values[ProfileTags.sex], row: id)
         nhsNumbers.add(values[ProfileTags.nhsNumber], row: id)
@@ -86,13 +86,8 @@ struct ProfileBuilder {
     }
 
     func profile(contacts: [ContactRecord], referenceDate: CivilDate) -> PersonProfile {
-        var given = givenNames.best ?? ""
-        var family = familyNames.best ?? ""
-        if given.isEmpty && family.isEmpty, let full = fullNames.best {
-            let parts = full.split(separator: " ")
-            given = parts.dropLast().joined(separator: " ")
-            family = parts.last.map(String.init) ?? ""
-        }
+        let given = givenNames.best ?? ""
+        let family = familyNames.best ?? ""
         let birthDate = birthDates.best.flatMap(CivilDate.init(iso:))
         let postcode = postcodes.best
         let address = addresses.best

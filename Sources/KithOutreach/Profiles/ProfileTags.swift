@@ -5,6 +5,7 @@ enum ProfileTags {
     static let givenName = tag("#x_person +name +given")
     static let familyName = tag("#x_person +name +family")
     static let fullName = tag("#x_person +name")
+    static let middleNames = tag("#x_person +name +middle")
     static let birthDate = tag("#date +birth")
     static let sex = tag("#x_person +sex")
     static let nhsNumber = tag("#x_person +id +nhs")
@@ -28,7 +29,7 @@ enum ProfileTags {
 
     /// Tags that say who a person is or where they live: shown in the profile's header, not as involvements.
     static let identity: Set<HXLTag> = Set(
-        [givenName, familyName, fullName, birthDate, sex, nhsNumber, address, postcode, uprn, email, tag("#x_person +name +middle"),
+        [givenName, familyName, fullName, birthDate, sex, nhsNumber, address, postcode, uprn, email, middleNames,
          tag("#x_person +name +title"), tag("#x_person +name +preferred"), tag("#x_person +name +family +previous"),
          tag("#x_person +id +upn"), tag("#x_person +id +ni"), tag("#meta +id"), tag("#meta +id +council"), tag("#x_person +age"),
          tag("#x_person +gender"), leadProfessional, contactDate, referralDate, startDate, tag("#description +notes")]

@@ -44,7 +44,7 @@ struct NameMatcher {
 
     /// Names match exactly; by prefix when three or more letters are typed; as an initial (`J` for John, or a row's
     /// `J` for a typed John); within one edit for words of four to seven letters and two for longer ones; and, as
-    /// given names, by nickname.
+    /// given names, by nickname. A letter typed alone is only ever an initial, even where a row gives that letter.
     init(key: String, role: Role, vocabulary: NameVocabulary) {
         var grades = [UInt8](repeating: 0, count: vocabulary.count + 1)
         var words: [UInt32] = []
@@ -59,7 +59,10 @@ struct NameMatcher {
             bestGrade = max(bestGrade, given, family)
         }
         let length = key.utf8.count
-        if let exact = vocabulary.code(of: key) { offer(exact, given: .exact, family: .exact) }
+        if let exact = vocabulary.code(of: key) {
+            let grade: Grade = length == 1 ? .initial : .exact
+            offer(exact, given: grade, family: grade)
+        }
         if length >= 3 {
             for word in vocabulary.words(startingWith: key) { offer(word, given: .prefix, family: .prefix) }
         } else if length == 1 {

@@ -17,6 +17,10 @@ import KithSpreadsheet
 /// one other term may miss (a married name, a move, a mistyped digit). The miss is listed in the result and earns
 /// nothing. A namesake with another date of birth is therefore never found by name and date of birth.
 ///
+/// **Initials only in combination.** A person matched by nothing but initials (a typed `J`, or a row's `S` for a
+/// typed Smith) is not found: an initial backs up other evidence, it is never evidence alone, and it never counts
+/// towards the strong identification that lets a term miss.
+///
 /// **Ranking.** A person's score sums the best evidence for each term (exact over nickname, prefix and typo; see
 /// ``PersonSearchMatchKind``); results are ordered by score, then person id.
 public final class PersonSearchIndex: Sendable {
@@ -134,6 +138,7 @@ public final class PersonSearchIndex: Sendable {
     // MARK: Criteria
 
     private func criteria(for query: PersonSearchQuery) -> [SearchCriterion] {
+        guard !query.hasOnlyInitials else { return [] }
         var criteria: [SearchCriterion] = []
         for (keys, role) in [(query.names, NameMatcher.Role.any), (query.givenNames, .given), (query.familyNames, .family)] {
             for key in keys where !key.isEmpty {
@@ -260,13 +265,15 @@ public final class PersonSearchIndex: Sendable {
     // MARK: Scoring
 
     /// The person's score, or nil when they do not match: every criterion must, except one when the others identify
-    /// the person strongly (the NHS number, or the exact date of birth and two name words exactly or as nicknames).
+    /// the person strongly (the NHS number, or the exact date of birth and two name words exactly or as nicknames),
+    /// and something other than an initial must.
     private func score(of person: UInt32, _ criteria: [SearchCriterion]) -> Int? {
         var total = 0
         var misses = 0
         var isStrong = false
         var birthDateExact = false
         var strongNames = 0
+        var onlyInitials = true
         for criterion in criteria {
             guard let evidence = evidence(for: criterion, person: person) else {
                 misses += 1
@@ -274,6 +281,7 @@ public final class PersonSearchIndex: Sendable {
                 continue
             }
             total += evidence.points
+            if evidence.kind != .initial { onlyInitials = false }
             switch (criterion.test, evidence.kind) {
             case (.nhsNumber, _): isStrong = true
             case (.birthDate, .exact): birthDateExact = true
@@ -281,7 +289,7 @@ public final class PersonSearchIndex: Sendable {
             default: break
             }
         }
-        guard misses == 0 || isStrong || (birthDateExact && strongNames >= 2) else { return nil }
+        guard !onlyInitials, misses == 0 || isStrong || (birthDateExact && strongNames >= 2) else { return nil }
         return total
     }
 

@@ -10,8 +10,21 @@ import KithStandard
 /// (`HY1 2AB`, `hy12ab`) a postcode, and an outward code alone (`HY1`) a district; the remaining words are names,
 /// tidied by `NameNormaliser` (titles dropped, accents folded, `Smith-Jones` two words). Anything else with digits
 /// is kept in ``unreadWords`` and not searched for, so the caller can say it was not understood.
+///
+/// **Bounded.** A name word typed twice is searched for once (`Smith Smith` is `Smith`), at most
+/// ``maximumNameWords`` distinct name words are searched for, and a word longer than ``maximumNameWordLength``
+/// letters is no name: the words left out are kept in ``ignoredWords`` so the caller can say so. However long the
+/// text, the search does the work of a few words. Callers that take text from people should still refuse text longer
+/// than ``maximumTextLength`` characters, as the web app does.
 public struct PersonSearchQuery: Sendable, Equatable {
-    /// Name words from the free-text box as matching keys (`SMITH`): each must match one of a person's names.
+    /// The longest search box text worth reading: a name, a date of birth, an NHS number and a postcode fit easily.
+    public static let maximumTextLength = 200
+    /// The most distinct name words searched for; more add nothing a person could be told apart by.
+    public static let maximumNameWords = 8
+    /// The longest name word searched for, in letters of its matching key: longer words are no one's name.
+    public static let maximumNameWordLength = 40
+
+    /// Name words from the free-text box as matching keys (`SMITH`), each once: each must match one of a person's names.
     public var names: [String]
     /// Given-name words from a structured search, as matching keys: each must match a given or middle name.
     public var givenNames: [String]
@@ -26,8 +39,11 @@ public struct PersonSearchQuery: Sendable, Equatable {
     public var postcode: String?
     /// An outward code typed alone (`HY1`): every postcode in that district matches.
     public var outwardCode: String?
-    /// Words with digits that are no NHS number, date, year or postcode (`31/02/1984`); not searched for.
+    /// Words with digits that are no NHS number, date, year or postcode (`31/02/1984`), each once; not searched for.
     public var unreadWords: [String]
+    /// Name words left out, as matching keys, each once: those past the first ``maximumNameWords`` and those longer
+    /// than ``maximumNameWordLength`` letters.
+    public var ignoredWords: [String]
 
     /// Reads a free-text search. Two-digit years of birth take the century that puts the birth on or before
     /// `referenceDate`.
@@ -41,9 +57,15 @@ public struct PersonSearchQuery: Sendable, Equatable {
             birthYear = Int(tokens[index].text)
             tokens[index].isUsed = true
         }
-        let nameWords = tokens.filter { !$0.isUsed && !$0.hasDigit }.map(\.text)
-        names = Self.nameKeys(nameWords.joined(separator: " "))
-        unreadWords = tokens.filter { !$0.isUsed && $0.hasDigit }.map(\.text)
+        var seen: Set<String> = []
+        var nameWords: [String] = []
+        for token in tokens where !token.isUsed && !token.hasDigit && seen.insert(token.text.lowercased()).inserted {
+            nameWords.append(token.text)
+        }
+        names = keepWords(Self.nameKeys(nameWords.joined(separator: " ")))
+        // A date or postcode typed again is no unread word: it was read the first time.
+        let read = Set(tokens.filter(\.isUsed).map(\.text))
+        unreadWords = Self.distinct(tokens.filter { !$0.isUsed && $0.hasDigit && !read.contains($0.text) }.map(\.text))
     }
 
     /// A search field by field; blank fields are left out. An NHS number or postcode that cannot be read is kept in
@@ -53,8 +75,8 @@ public struct PersonSearchQuery: Sendable, Equatable {
         postcode: String? = nil
     ) {
         self.init()
-        givenNames = givenName.map(Self.nameKeys) ?? []
-        familyNames = familyName.map(Self.nameKeys) ?? []
+        givenNames = keepWords(givenName.map(Self.nameKeys) ?? [])
+        familyNames = keepWords(familyName.map(Self.nameKeys) ?? [], alongside: givenNames.count)
         self.birthDate = birthDate
         if let nhsNumber, !nhsNumber.allSatisfy(\.isWhitespace) {
             let digits = nhsNumber.filter { $0 != " " && $0 != "-" }
@@ -81,12 +103,42 @@ public struct PersonSearchQuery: Sendable, Equatable {
         givenNames = []
         familyNames = []
         unreadWords = []
+        ignoredWords = []
     }
 
     /// Whether there is nothing to search for.
     public var isEmpty: Bool {
         names.isEmpty && givenNames.isEmpty && familyNames.isEmpty && birthDate == nil && birthYear == nil && nhsNumber == nil
             && postcode == nil && outwardCode == nil
+    }
+
+    /// Whether the only things to search for are initials (`J`, `J S`): an initial matches only alongside something
+    /// more, so such a search finds no one.
+    public var hasOnlyInitials: Bool {
+        let words = names + givenNames + familyNames
+        return !words.isEmpty && words.allSatisfy { $0.count == 1 } && birthDate == nil && birthYear == nil && nhsNumber == nil
+            && postcode == nil && outwardCode == nil
+    }
+
+    /// The name keys to search for, each once, at most ``maximumNameWords`` (counting `alongside` already kept) and
+    /// none too long; the rest go to ``ignoredWords``.
+    private mutating func keepWords(_ keys: [String], alongside kept: Int = 0) -> [String] {
+        var chosen: [String] = []
+        var ignored = Set(ignoredWords)
+        for key in Self.distinct(keys) where !key.isEmpty {
+            if key.utf8.count > Self.maximumNameWordLength || kept + chosen.count >= Self.maximumNameWords {
+                if ignored.insert(key).inserted { ignoredWords.append(key) }
+            } else {
+                chosen.append(key)
+            }
+        }
+        return chosen
+    }
+
+    /// Each value once, in the order first given.
+    private static func distinct(_ values: [String]) -> [String] {
+        var seen: Set<String> = []
+        return values.filter { seen.insert($0).inserted }
     }
 
     // MARK: Reading the box

@@ -33,6 +33,14 @@ public struct PersonSearchResult: Sendable, Equatable {
         self.matches = matches
         self.misses = misses
     }
+
+    /// Why the person was found, for people: `given name exact`, `family name typo`, `postcode did not match`, in the
+    /// order of ``matches`` then ``misses``, each reason once however many terms gave it.
+    public var reasons: [String] {
+        var seen: Set<String> = []
+        let all = matches.map { "\($0.field.rawValue) \($0.kind.rawValue)" } + misses.map { "\($0.field.rawValue) did not match" }
+        return all.filter { seen.insert($0).inserted }
+    }
 }
 
 /// Why a search found a person: which of their details matched what was typed, and how.

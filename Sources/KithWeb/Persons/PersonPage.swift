@@ -53,8 +53,9 @@ enum PersonPage {
         // kept, the most common value first.
         let details = DetailProvenance.details(of: profile, includingIdentifiers: false)
         func value(_ label: String) -> String? { details.first { $0.label == label }?.values.first?.text }
-        profile.givenName = value("Name") ?? ""
-        profile.familyName = ""
+        let name = details.first { $0.label == "Name" }?.values.first?.name
+        profile.givenName = name?.givenName ?? ""
+        profile.familyName = name?.familyName ?? ""
         profile.birthDate = value("Date of birth").flatMap { CivilDate(iso: $0) }
         // Contact details are the exception: a partner or school on this person's case needs a way to reach them,
         // so where its own rows hold none it gets the council's best-known address and phone (nothing else).
@@ -102,8 +103,10 @@ enum PersonPage {
                 "values": detail.values.map { value in
                     [
                         "text": value.text,
+                        "otherSpellings": value.otherSpellings.isEmpty ? "" : "also written " + value.otherSpellings.joined(separator: ", "),
                         "sources": value.sources.map { source in
                             source.list + ", " + reference(source.row) + (source.isInLatestList ? "" : " (earlier list)")
+                                + (source.fullName.map { ", split from its full-name column “\($0)”" } ?? "")
                         }.joined(separator: "; "),
                     ] as [String: Any]
                 },

@@ -1,12 +1,20 @@
 import Foundation
+import KithSpreadsheet
 import KithStandard
 import KithStore
 
 /// Two rows of an uncertain pair laid side by side for a reviewer: their tagged values aligned by tag, the ones
 /// that differ marked, with the linkage's evidence for each field and the columns no tag aligns.
+///
+/// A row with one full-name column and no given or family name column has its full name split as linkage splits it
+/// (``PersonName/init(fullName:)``), so that `GILL, Savita` sits on the given and family name lines beside the other
+/// row's `Savita` and `Gill`. Names differ only when their matching keys do (case and accents aside); dates are
+/// shown as the date read (`4 August 1980`) with what was written beside it, and differ only when the dates do.
 struct ReviewPair {
     struct Line {
         var label: String
+        /// The left row's value as shown, with how it was read after it: `4 August 1980 (written 4/8/80)`,
+        /// `Savita (from the full name “GILL, Savita”)`.
         var left: String
         var right: String
         /// Both lists give the detail, and they disagree.
@@ -14,6 +22,18 @@ struct ReviewPair {
         /// Only one list gives it.
         var isOneSided: Bool
         var evidence: String
+    }
+
+    /// One row's value for a tag: as written, as read by the data standard (nil when it could not be read), as
+    /// shown, and how it was read.
+    struct Cell {
+        var raw: String
+        var normalised: String?
+        var shown: String
+        var note: String = ""
+
+        /// What the review page shows: `4 August 1980 (written 4/8/80)`.
+        var text: String { note.isEmpty ? shown : "\(shown) (\(note))" }
     }
 
     var left: LinkableRow
@@ -54,14 +74,16 @@ struct ReviewPair {
         let evidence = Self.parseEvidence(pair.evidence)
         self.reason = evidence.reason
         self.evidence = evidence.fields
-        let leftValues = Self.values(of: left, columns: columns[left.importId] ?? [])
-        let rightValues = Self.values(of: right, columns: columns[right.importId] ?? [])
+        var leftValues = Self.values(of: left, columns: columns[left.importId] ?? [])
+        var rightValues = Self.values(of: right, columns: columns[right.importId] ?? [])
+        Self.splitFullName(&leftValues.tagged)
+        Self.splitFullName(&rightValues.tagged)
         let tags = Set(leftValues.tagged.keys).union(rightValues.tagged.keys)
         let ordered = Self.order.filter(tags.contains)
         var explained: Set<String> = []
         lines = ordered.map { tag in
-            let leftValue = leftValues.tagged[tag] ?? (raw: "", normalised: "")
-            let rightValue = rightValues.tagged[tag] ?? (raw: "", normalised: "")
+            let leftCell = leftValues.tagged[tag]
+            let rightCell = rightValues.tagged[tag]
             var evidenceText = ""
             if let field = Self.field(for: tag), !explained.contains(field),
                 let found = evidence.fields.first(where: { $0.field == field })
@@ -69,15 +91,16 @@ struct ReviewPair {
                 explained.insert(field)
                 evidenceText = "\(found.level), \(String(format: "%+.1f", found.weight))"
             }
-            let isOneSided = leftValue.raw.isEmpty != rightValue.raw.isEmpty
+            let isOneSided = (leftCell == nil) != (rightCell == nil)
+            var differs = false
+            if let leftCell, let rightCell { differs = !Self.same(leftCell, rightCell, tag: tag) }
             return Line(
-                label: dictionary.entry(for: tag)?.label ?? tag.description, left: leftValue.raw, right: rightValue.raw,
-                differs: !isOneSided && leftValue.normalised.lowercased() != rightValue.normalised.lowercased(), isOneSided: isOneSided,
-                evidence: evidenceText
+                label: dictionary.entry(for: tag)?.label ?? tag.description, left: leftCell?.text ?? "", right: rightCell?.text ?? "",
+                differs: differs, isOneSided: isOneSided, evidence: evidenceText
             )
         }
         let aligned = Set(Self.order)
-        func others(_ values: (tagged: [HXLTag: (raw: String, normalised: String)], untagged: [(header: String, value: String)])) -> [(header: String, value: String)] {
+        func others(_ values: (tagged: [HXLTag: Cell], untagged: [(header: String, value: String)])) -> [(header: String, value: String)] {
             values.tagged.filter { !aligned.contains($0.key) }.map { (dictionary.entry(for: $0.key)?.label ?? $0.key.description, $0.value.raw) }
                 .sorted { $0.0 < $1.0 } + values.untagged
         }
@@ -87,19 +110,67 @@ struct ReviewPair {
 
     private static func values(
         of row: LinkableRow, columns: [ImportColumn]
-    ) -> (tagged: [HXLTag: (raw: String, normalised: String)], untagged: [(header: String, value: String)]) {
-        var tagged: [HXLTag: (raw: String, normalised: String)] = [:]
+    ) -> (tagged: [HXLTag: Cell], untagged: [(header: String, value: String)]) {
+        var tagged: [HXLTag: Cell] = [:]
         var untagged: [(header: String, value: String)] = []
         for column in columns where column.position < row.cells.count {
             let raw = row.cells[column.position]
             guard !raw.isEmpty else { continue }
             if let text = column.tag, let tag = HXLTag(parsing: text) {
-                tagged[tag] = (raw, row.normalisedValue(at: column.position) ?? raw)
+                tagged[tag] = cell(raw: raw, normalised: row.normalisedValue(at: column.position), tag: tag)
             } else {
                 untagged.append((column.header, raw))
             }
         }
         return (tagged, untagged)
+    }
+
+    /// A cell as a reviewer reads it: a date as the date the standard's date reader read at import, with what was
+    /// written beside it; anything else as written.
+    private static func cell(raw: String, normalised: String?, tag: HXLTag) -> Cell {
+        guard tag.hashtag == "date" else { return Cell(raw: raw, normalised: normalised, shown: raw) }
+        guard let date = normalised.flatMap(CivilDate.init(iso:)) else {
+            return Cell(raw: raw, normalised: nil, shown: raw, note: "not read as a date")
+        }
+        let shown = longDate(date)
+        return Cell(raw: raw, normalised: normalised, shown: shown, note: raw == shown ? "" : "written \(raw)")
+    }
+
+    /// `4 August 1980`.
+    static func longDate(_ date: CivilDate) -> String {
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
+        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+    }
+
+    static let givenNameTag = HXLTag(hashtag: "x_person", attributes: ["name", "given"])
+    static let middleNamesTag = HXLTag(hashtag: "x_person", attributes: ["name", "middle"])
+    static let familyNameTag = HXLTag(hashtag: "x_person", attributes: ["name", "family"])
+    static let fullNameTag = HXLTag(hashtag: "x_person", attributes: ["name"])
+
+    /// Puts a row's full name on its given, middle and family name lines, split as linkage splits it, when the row
+    /// has no given or family name column of its own.
+    private static func splitFullName(_ tagged: inout [HXLTag: Cell]) {
+        guard tagged[givenNameTag] == nil, tagged[familyNameTag] == nil, let full = tagged[fullNameTag],
+            let name = PersonName(fullName: full.normalised ?? full.raw)?.tidied()
+        else { return }
+        tagged[fullNameTag] = nil
+        var note = "from the full name “\(full.raw)”"
+        for (tag, part) in [(givenNameTag, name.givenName), (middleNamesTag, name.middleNames), (familyNameTag, name.familyName)] {
+            guard let part, tagged[tag] == nil else { continue }
+            tagged[tag] = Cell(raw: part, normalised: part, shown: part, note: note)
+            note = ""
+        }
+    }
+
+    /// Whether two rows' values for a tag say the same: names by their matching keys, dates by the date read, anything
+    /// else by its normal form ignoring case.
+    private static func same(_ left: Cell, _ right: Cell, tag: HXLTag) -> Bool {
+        if tag.hashtag == "x_person" && tag.has("name") {
+            return NameNormaliser.normalise(left.normalised ?? left.raw).key == NameNormaliser.normalise(right.normalised ?? right.raw).key
+        }
+        return (left.normalised ?? left.raw).lowercased() == (right.normalised ?? right.raw).lowercased()
     }
 
     private struct StoredEvidence: Decodable {

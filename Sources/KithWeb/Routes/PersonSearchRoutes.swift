@@ -14,6 +14,13 @@ extension WebApp {
             let text = query.text("q") ?? ""
             let limit = min(Self.searchPageLimit, max(Self.searchPageSize, query.text("limit").flatMap(Int.init) ?? Self.searchPageSize))
             var values: [String: Any] = ["q": text, "searched": !text.isEmpty]
+            if text.count > PersonSearchQuery.maximumTextLength {
+                values["searched"] = false
+                return pages.page(
+                    "persons", title: "Find a resident", values: values, signedIn: signedIn, path: request.uri.path,
+                    errors: [PageRenderer.FieldError(field: "q", message: Self.searchTooLong)], status: .badRequest
+                )
+            }
             if !text.isEmpty {
                 let found = try await searchPersons(text, for: signedIn, limit: limit)
                 if found.answer.matchCount > found.answer.results.count && limit < Self.searchPageLimit {
@@ -31,6 +38,11 @@ extension WebApp {
                 values["showsSources"] = fields.showsEveryService
                 if found.query.isEmpty {
                     values["hint"] = "Type a name, a date of birth (like 12/03/1984), an NHS number or a postcode."
+                } else if found.query.hasOnlyInitials {
+                    values["hint"] = "An initial alone matches too many people: add a name, a date of birth or a postcode."
+                }
+                if !found.query.ignoredWords.isEmpty {
+                    values["ignored"] = Self.ignoredText(found.query.ignoredWords)
                 }
             }
             return pages.page("persons", title: "Find a resident", values: values, signedIn: signedIn, path: request.uri.path)
@@ -41,10 +53,24 @@ extension WebApp {
     static let searchPageSize = 25
     static let searchPageLimit = 100
 
+    /// What a search longer than ``PersonSearchQuery/maximumTextLength`` characters is told, on the page and by the API.
+    static let searchTooLong = "Search for at most \(PersonSearchQuery.maximumTextLength) characters: a name, date of birth, NHS number or postcode"
+
+    /// "Kith searches for at most 8 name words of up to 40 letters each, so it left out X and Y."
+    static func ignoredText(_ words: [String]) -> String {
+        let shown = words.prefix(5).map { $0.count > 20 ? String($0.prefix(20)) + "…" : $0 }
+        let named = shown.count == 1 ? shown[0] : shown.dropLast().joined(separator: ", ") + " and " + (shown.last ?? "")
+        let more = words.count > shown.count ? " and \(words.count - shown.count) more" : ""
+        return "Kith searches for at most \(PersonSearchQuery.maximumNameWords) name words of up to "
+            + "\(PersonSearchQuery.maximumNameWordLength) letters each, so it left out \(named)\(more)."
+    }
+
     /// Runs a search within the account's scope and writes it to the audit trail: the kinds of terms searched and
-    /// the residents shown, never the words typed.
+    /// the residents shown, never the words typed. Text longer than ``PersonSearchQuery/maximumTextLength``
+    /// characters is refused (400).
     func searchPersons(_ text: String, for signedIn: SignedIn, limit: Int) async throws -> (query: PersonSearchQuery, answer: PersonSearchAnswer) {
-        let query = PersonSearchQuery(text: String(text.prefix(200)), referenceDate: configuration.today)
+        guard text.count <= PersonSearchQuery.maximumTextLength else { throw WebError.badRequest(Self.searchTooLong) }
+        let query = PersonSearchQuery(text: text, referenceDate: configuration.today)
         let index = try await searchIndex.current()
         let visible = try residents(of: signedIn).personIDs()
         let answer = index.answer(to: query, limit: limit) { visible?.contains($0) ?? true }
@@ -68,8 +94,6 @@ extension WebApp {
 
     /// "family name: typo; date of birth: exact".
     static func explanation(of result: PersonSearchResult) -> String {
-        var parts = result.matches.map { "\($0.field.rawValue) \($0.kind.rawValue)" }
-        parts += result.misses.map { "\($0.field.rawValue) did not match" }
-        return parts.joined(separator: "; ")
+        result.reasons.joined(separator: "; ")
     }
 }
