@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOCore
 import KithAccess
 import KithStore
 import Logging
@@ -57,10 +59,19 @@ public struct WebApp: Sendable {
     public func makeApplication(logger: Logger = Logger(label: "kith.web")) -> some ApplicationProtocol {
         Application(
             router: makeRouter(),
+            server: .http1(configuration: Self.http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             logger: logger
         )
     }
+
+    /// HTTP/1.1 with room for a request line of up to 256 KiB (SwiftNIO's 80 KiB default answered a long search with
+    /// a bare, empty 400 before Kith saw it; now the search page explains its own limit), and idle connections closed
+    /// after a minute.
+    static let http1 = HTTP1Channel.Configuration(
+        idleTimeout: .seconds(60),
+        httpDecoderConfiguration: .init(maxHeaderFieldSize: 256 * 1024, maxHeaderListSize: 256 * 1024)
+    )
 
     /// Serves until the process is stopped.
     public func serve(logger: Logger = Logger(label: "kith.web")) async throws {
