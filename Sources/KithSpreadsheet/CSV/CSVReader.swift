@@ -125,7 +125,7 @@ public struct CSVReader: Sendable {
         if state == .quoted {
             warnings.append(
                 TableWarning(
-                    check: "file.unclosed-quote", row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count),
+                    check: "file.unclosed-quote", row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count + record.fieldsPastLimit),
                     message: "A quoted field is still open at the end of the file, so it took in everything after its opening quote. Check that the partner's file is complete."
                 )
             )
@@ -145,6 +145,10 @@ private struct RecordBuilder {
     var field: [UInt8] = []
     var cells: [String] = []
     var rowNumber = 1
+    /// Fields of the current row beyond ``ReadLimits/maximumColumns``, counted but not kept.
+    var fieldsPastLimit = 0
+    /// The columns of the current row to its last value, once that is past the limit; 0 otherwise.
+    var columnsInWideRow = 0
 
     init(fileName: String, encoding: TextEncoding, limits: ReadLimits) {
         self.fileName = fileName
@@ -160,7 +164,7 @@ private struct RecordBuilder {
         if !run.isEmpty { field.append(contentsOf: run) }
         guard field.count <= limits.maximumCellBytes else {
             throw SpreadsheetError(
-                .cellTooLong, file: fileName, row: rowNumber, column: ColumnLetters.letters(forIndex: cells.count),
+                .cellTooLong, file: fileName, row: rowNumber, column: ColumnLetters.letters(forIndex: cells.count + fieldsPastLimit),
                 problem: "A field runs on for more than \(limits.maximumCellBytes >> 10) KiB, usually because a quote (\") opens a field and never closes.",
                 remedy: "Open the file in a text editor, find the unmatched quote near this row and fix or remove it."
             )
@@ -168,6 +172,14 @@ private struct RecordBuilder {
     }
 
     mutating func endField() throws {
+        guard cells.count < limits.maximumColumns else {
+            // Past the limit fields are only counted, to the row's last value, and the row is refused at its end;
+            // a run of empty trailing fields (a trailing delimiter, columns Excel once formatted) does not count.
+            fieldsPastLimit += 1
+            if !field.isEmpty { columnsInWideRow = limits.maximumColumns + fieldsPastLimit }
+            field.removeAll(keepingCapacity: true)
+            return
+        }
         cells.append(
             field.withUnsafeBufferPointer { buffer in
                 switch encoding {
@@ -177,17 +189,14 @@ private struct RecordBuilder {
             }
         )
         field.removeAll(keepingCapacity: true)
-        guard cells.count <= limits.maximumColumns else {
-            throw SpreadsheetError(
-                .tooLarge, file: fileName, row: rowNumber,
-                problem: "The row has more than \(limits.maximumColumns) columns.",
-                remedy: "Check the file is a table; a sheet holds at most \(limits.maximumColumns) columns."
-            )
-        }
     }
 
     mutating func endRow(_ body: (SheetRow) throws -> Void) throws {
         try endField()
+        if columnsInWideRow > 0 {
+            throw SpreadsheetError.tooManyColumns(columnsInWideRow, file: fileName, sheet: nil, row: rowNumber, limits: limits)
+        }
+        fieldsPastLimit = 0
         guard rowNumber <= limits.maximumRows else {
             throw SpreadsheetError(
                 .tooLarge, file: fileName, row: rowNumber, problem: "The file has more than \(limits.maximumRows) rows.",

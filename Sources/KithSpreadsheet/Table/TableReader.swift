@@ -74,7 +74,14 @@ public final class TableReader {
         var layout: TableLayout?
         var lastNumber = 0
         let sheetName = try workbook?.resolveSheet(named: sheet)
-        let mergedRanges = try sheetName.map { try workbook!.mergedRanges(inSheet: $0) } ?? []
+        // A merge reaching past the column limit is cut at it: no value is read beyond it, so no header is named there.
+        let maximumColumns = limits.maximumColumns
+        let mergedRanges = try (sheetName.map { try workbook!.mergedRanges(inSheet: $0) } ?? []).compactMap { range -> CellRange? in
+            guard range.firstColumn < maximumColumns else { return nil }
+            var clipped = range
+            clipped.lastColumn = min(range.lastColumn, maximumColumns - 1)
+            return clipped
+        }
         let isCSV = fingerprint.format == .csv
         let delimiter = isCSV ? CSVDialect.sniffDelimiter(in: fingerprint.sample) : nil
 

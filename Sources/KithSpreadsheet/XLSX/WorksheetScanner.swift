@@ -44,6 +44,7 @@ struct WorksheetScanner {
         var hasValue = false
         var sawRoot = false
         var inRow = false
+        var columnsInWideRow = 0
 
         func failure(_ reason: SpreadsheetError.Reason, _ problem: String, _ remedy: String) -> SpreadsheetError {
             SpreadsheetError(
@@ -135,9 +136,6 @@ struct WorksheetScanner {
                     } else {
                         position.column += 1
                     }
-                    guard position.column < limits.maximumColumns else {
-                        throw failure(.tooLarge, "The row has more than \(limits.maximumColumns) columns.", "Check the sheet is a table.")
-                    }
                     cellType = CellType(tag.shortAttribute(UInt8(ascii: "t")))
                     cellStyle = tag.shortAttribute(UInt8(ascii: "s")).flatMap(Self.integer) ?? 0
                     hasValue = false
@@ -171,12 +169,22 @@ struct WorksheetScanner {
                     let value = try resolve(cellType, style: cellStyle, text: text, failure: failure)
                     hasValue = false
                     if value.isEmpty { continue }
+                    guard position.column < limits.maximumColumns else {
+                        // Counted to the row's last value, then refused at its end; empty formatted cells out to the right do not count.
+                        columnsInWideRow = max(columnsInWideRow, position.column + 1)
+                        continue
+                    }
                     if cells.count <= position.column {
                         cells.append(contentsOf: repeatElement("", count: position.column + 1 - cells.count))
                     }
                     cells[position.column] = value
                 } else if element == .row {
                     inRow = false
+                    if columnsInWideRow > 0 {
+                        throw SpreadsheetError.tooManyColumns(
+                            columnsInWideRow, file: fileName, sheet: sheetName, row: position.row, limits: limits
+                        )
+                    }
                     if !cells.isEmpty { try onRow(SheetRow(number: position.row, cells: cells)) }
                 } else if element == .sheetData {
                     // Nothing after the cells matters for reading.
