@@ -134,10 +134,13 @@ public final class TableReader {
                 if buffered.count >= HeaderDetector.rowsExamined { try settleLayout() }
             }
         }
+        var encodingFindings: EncodingFindings?
         if let workbook, let sheetName {
             try workbook.forEachRow(inSheet: sheetName, handle)
         } else {
-            statistics.warnings += try CSVReader(url: url, fingerprint: fingerprint, limits: limits).forEachRow(handle)
+            let (warnings, encoding) = try CSVReader(url: url, fingerprint: fingerprint, limits: limits).read(handle)
+            statistics.warnings += warnings
+            encodingFindings = encoding
         }
         if layout == nil {
             guard !buffered.isEmpty else {
@@ -147,6 +150,10 @@ public final class TableReader {
                 )
             }
             try settleLayout()
+        }
+        // Bytes that do not fit the encoding come first: they can garble every name in the list.
+        if let layout, let warning = encodingFindings?.warning(columnNames: layout.columnNames, headerRowNumber: layout.headerRowNumber) {
+            statistics.warnings.insert(warning, at: 0)
         }
         return statistics
     }
