@@ -11,20 +11,28 @@ public struct CSVReader: Sendable {
     public let delimiter: UInt8
     public let encoding: TextEncoding
     public let limits: ReadLimits
+    /// What to look for in each field, when the fingerprint found bytes that do not fit the encoding.
+    let encodingCheck: EncodingFindings.Kind?
 
     public init(url: URL, delimiter: UInt8, encoding: TextEncoding, limits: ReadLimits = ReadLimits()) {
         self.url = url
         self.delimiter = delimiter
         self.encoding = encoding
         self.limits = limits
+        encodingCheck = nil
     }
 
-    /// Reads a file whose delimiter and encoding are sniffed from its fingerprint.
+    /// Reads a file whose delimiter and encoding are sniffed from its fingerprint, and warns of bytes that do not fit
+    /// the encoding: stray bytes in UTF-8, or characters written as UTF-8 in a file read as Windows-1252.
     public init(url: URL, fingerprint: FileFingerprint, limits: ReadLimits = ReadLimits()) {
-        self.init(
-            url: url, delimiter: CSVDialect.sniffDelimiter(in: fingerprint.sample),
-            encoding: fingerprint.encoding ?? .utf8, limits: limits
-        )
+        self.url = url
+        delimiter = CSVDialect.sniffDelimiter(in: fingerprint.sample)
+        encoding = fingerprint.encoding ?? .utf8
+        self.limits = limits
+        switch encoding {
+        case .utf8, .utf8WithBOM: encodingCheck = fingerprint.invalidUTF8Sequences > 0 ? .invalidUTF8 : nil
+        case .windows1252: encodingCheck = fingerprint.utf8MultibyteCharacters > 0 ? .utf8InWindows1252 : nil
+        }
     }
 
     private enum State {
@@ -36,9 +44,17 @@ public struct CSVReader: Sendable {
 
     /// Calls `body` with each record in order, numbered from 1 as Excel would show them. Blank lines
     /// are passed on as rows with one empty cell, so that numbering stays true.
-    /// - Returns: warnings about the file as a whole, such as a quote left open at its end.
+    /// - Returns: warnings about the file as a whole, such as a quote left open at its end or stray bytes
+    ///   that are not UTF-8.
     @discardableResult
     public func forEachRow(_ body: (SheetRow) throws -> Void) throws -> [TableWarning] {
+        let (warnings, encodingFindings) = try read(body)
+        return (encodingFindings?.warning(columnNames: [], headerRowNumber: 0)).map { [$0] + warnings } ?? warnings
+    }
+
+    /// Reads as ``forEachRow(_:)`` does, handing back what was found about the encoding for the caller to word,
+    /// once it knows the header.
+    func read(_ body: (SheetRow) throws -> Void) throws -> (warnings: [TableWarning], encoding: EncodingFindings?) {
         let fileName = url.lastPathComponent
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw SpreadsheetError(
@@ -49,6 +65,7 @@ public struct CSVReader: Sendable {
         defer { try? handle.close() }
         let delimiter = self.delimiter
         var record = RecordBuilder(fileName: fileName, encoding: encoding, limits: limits)
+        record.encodingFindings = encodingCheck.map(EncodingFindings.init(kind:))
         var state = State.fieldStart
         var skipLineFeed = false
         var isFirstChunk = true
@@ -125,7 +142,7 @@ public struct CSVReader: Sendable {
         if state == .quoted {
             warnings.append(
                 TableWarning(
-                    check: "file.unclosed-quote", row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count),
+                    check: "file.unclosed-quote", row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count + record.fieldsPastLimit),
                     message: "A quoted field is still open at the end of the file, so it took in everything after its opening quote. Check that the partner's file is complete."
                 )
             )
@@ -133,7 +150,7 @@ public struct CSVReader: Sendable {
         if state != .fieldStart || record.hasContent {
             try record.endRow(body)
         }
-        return warnings
+        return (warnings, record.encodingFindings)
     }
 }
 
@@ -145,6 +162,12 @@ private struct RecordBuilder {
     var field: [UInt8] = []
     var cells: [String] = []
     var rowNumber = 1
+    /// Fields of the current row beyond ``ReadLimits/maximumColumns``, counted but not kept.
+    var fieldsPastLimit = 0
+    /// The columns of the current row to its last value, once that is past the limit; 0 otherwise.
+    var columnsInWideRow = 0
+    /// Bytes that do not fit the encoding, when the fingerprint found some.
+    var encodingFindings: EncodingFindings?
 
     init(fileName: String, encoding: TextEncoding, limits: ReadLimits) {
         self.fileName = fileName
@@ -160,7 +183,7 @@ private struct RecordBuilder {
         if !run.isEmpty { field.append(contentsOf: run) }
         guard field.count <= limits.maximumCellBytes else {
             throw SpreadsheetError(
-                .cellTooLong, file: fileName, row: rowNumber, column: ColumnLetters.letters(forIndex: cells.count),
+                .cellTooLong, file: fileName, row: rowNumber, column: ColumnLetters.letters(forIndex: cells.count + fieldsPastLimit),
                 problem: "A field runs on for more than \(limits.maximumCellBytes >> 10) KiB, usually because a quote (\") opens a field and never closes.",
                 remedy: "Open the file in a text editor, find the unmatched quote near this row and fix or remove it."
             )
@@ -168,6 +191,19 @@ private struct RecordBuilder {
     }
 
     mutating func endField() throws {
+        guard cells.count < limits.maximumColumns else {
+            // Past the limit fields are only counted, to the row's last value, and the row is refused at its end;
+            // a run of empty trailing fields (a trailing delimiter, columns Excel once formatted) does not count.
+            fieldsPastLimit += 1
+            if !field.isEmpty { columnsInWideRow = limits.maximumColumns + fieldsPastLimit }
+            field.removeAll(keepingCapacity: true)
+            return
+        }
+        if var findings = encodingFindings {
+            let (row, column) = (rowNumber, cells.count)
+            field.withUnsafeBufferPointer { findings.examine($0, row: row, column: column) }
+            encodingFindings = findings
+        }
         cells.append(
             field.withUnsafeBufferPointer { buffer in
                 switch encoding {
@@ -177,17 +213,14 @@ private struct RecordBuilder {
             }
         )
         field.removeAll(keepingCapacity: true)
-        guard cells.count <= limits.maximumColumns else {
-            throw SpreadsheetError(
-                .tooLarge, file: fileName, row: rowNumber,
-                problem: "The row has more than \(limits.maximumColumns) columns.",
-                remedy: "Check the file is a table; a sheet holds at most \(limits.maximumColumns) columns."
-            )
-        }
     }
 
     mutating func endRow(_ body: (SheetRow) throws -> Void) throws {
         try endField()
+        if columnsInWideRow > 0 {
+            throw SpreadsheetError.tooManyColumns(columnsInWideRow, file: fileName, sheet: nil, row: rowNumber, limits: limits)
+        }
+        fieldsPastLimit = 0
         guard rowNumber <= limits.maximumRows else {
             throw SpreadsheetError(
                 .tooLarge, file: fileName, row: rowNumber, problem: "The file has more than \(limits.maximumRows) rows.",

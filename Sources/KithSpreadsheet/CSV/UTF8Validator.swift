@@ -1,80 +1,80 @@
-/// Checks that a stream of bytes is well-formed UTF-8, chunk by chunk, with a fast path for ASCII.
+/// Checks a stream of bytes for well-formed UTF-8, chunk by chunk, with a fast path for ASCII, and counts what it
+/// finds: the well-formed multi-byte characters (é, €, 😀) and the places where the bytes are not UTF-8.
+///
+/// Ill-formed bytes are counted as Unicode's "maximal subparts", the way Swift's decoder replaces them with U+FFFD:
+/// a lone `0xE9` is one, and so is a three-byte sequence cut short after two.
 struct UTF8Validator {
-    private var pending: [UInt8] = []
-    private(set) var isValid = true
+    /// Continuation bytes still expected for the current character.
+    private var needed = 0
+    /// The range the next continuation byte must be in (narrower after E0, ED, F0 and F4).
+    private var lower: UInt8 = 0x80
+    private var upper: UInt8 = 0xBF
+    /// Well-formed characters of two to four bytes.
+    private(set) var multibyteCharacters = 0
+    /// Ill-formed places, each of which reads as one U+FFFD.
+    private(set) var invalidSequences = 0
 
     mutating func consume(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard isValid, !bytes.isEmpty else { return }
-        var index = 0
-        if !pending.isEmpty {
-            // Finish the sequence split across the previous chunk's end.
-            while index < bytes.count, pending.count < Self.sequenceLength(pending[0]) {
-                pending.append(bytes[index])
-                index += 1
-            }
-            guard pending.count == Self.sequenceLength(pending[0]) else { return }
-            isValid = Self.isValidSequence(pending[...])
-            pending.removeAll()
-            guard isValid else { return }
-        }
+        guard let base = bytes.baseAddress else { return }
         let count = bytes.count
+        var index = 0
         while index < count {
-            // Skip eight ASCII bytes at a time.
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                index += 8
+            if needed == 0 {
+                // Skip eight ASCII bytes at a time.
+                while index + 8 <= count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 != 0 { break }
+                    index += 8
+                }
+                guard index < count else { break }
             }
-            guard index < count else { break }
-            let lead = bytes[index]
-            if lead < 0x80 {
-                index += 1
+            let byte = bytes[index]
+            if needed > 0 {
+                if byte >= lower && byte <= upper {
+                    needed -= 1
+                    lower = 0x80
+                    upper = 0xBF
+                    if needed == 0 { multibyteCharacters += 1 }
+                    index += 1
+                } else {
+                    // A character cut short: one error, and this byte is looked at again as the start of the next.
+                    invalidSequences += 1
+                    needed = 0
+                    lower = 0x80
+                    upper = 0xBF
+                }
                 continue
             }
-            let length = Self.sequenceLength(lead)
-            guard length > 1 else {
-                isValid = false
-                return
+            index += 1
+            switch byte {
+            case 0x00...0x7F: break
+            case 0xC2...0xDF: needed = 1
+            case 0xE0:
+                needed = 2
+                lower = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: needed = 2
+            case 0xED:
+                needed = 2
+                upper = 0x9F
+            case 0xF0:
+                needed = 3
+                lower = 0x90
+            case 0xF1...0xF3: needed = 3
+            case 0xF4:
+                needed = 3
+                upper = 0x8F
+            default: invalidSequences += 1
             }
-            if index + length > count {
-                pending = Array(bytes[index..<count])
-                return
-            }
-            guard Self.isValidSequence(bytes[index..<(index + length)]) else {
-                isValid = false
-                return
-            }
-            index += length
         }
     }
 
-    /// Whether everything consumed was valid UTF-8 and no sequence was left unfinished.
+    /// Ill-formed places, counting a character left unfinished at the end.
+    var invalidSequencesAtEnd: Int {
+        invalidSequences + (needed > 0 ? 1 : 0)
+    }
+
+    /// Whether everything consumed was valid UTF-8 and no character was left unfinished.
     func finish() -> Bool {
-        isValid && pending.isEmpty
-    }
-
-    private static func sequenceLength(_ lead: UInt8) -> Int {
-        switch lead {
-        case 0xC2...0xDF: 2
-        case 0xE0...0xEF: 3
-        case 0xF0...0xF4: 4
-        default: lead < 0x80 ? 1 : 0
-        }
-    }
-
-    private static func isValidSequence<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-        var iterator = bytes.makeIterator()
-        guard let lead = iterator.next(), let second = iterator.next() else { return false }
-        switch lead {
-        case 0xE0: guard (0xA0...0xBF).contains(second) else { return false }
-        case 0xED: guard (0x80...0x9F).contains(second) else { return false }
-        case 0xF0: guard (0x90...0xBF).contains(second) else { return false }
-        case 0xF4: guard (0x80...0x8F).contains(second) else { return false }
-        default: guard (0x80...0xBF).contains(second) else { return false }
-        }
-        while let next = iterator.next() {
-            guard (0x80...0xBF).contains(next) else { return false }
-        }
-        return true
+        invalidSequencesAtEnd == 0
     }
 }

@@ -6,7 +6,9 @@ import Foundation
 ///
 /// The hash identifies the file in the store (the same file imported twice is refused); the
 /// UTF-8 check over the whole file decides the encoding, since a single Windows-1252 "é" may sit
-/// on the last line.
+/// on the last line. A file of well-formed UTF-8 with a few stray bytes in it (fewer than its
+/// well-formed accented characters) is still UTF-8: read as Windows-1252 every "María" in it would
+/// become "MarÃ­a". Its stray bytes read as U+FFFD, and the CSV reader says where they are.
 public struct FileFingerprint: Sendable, Equatable {
     public var sha256: String
     public var byteCount: Int64
@@ -15,6 +17,10 @@ public struct FileFingerprint: Sendable, Equatable {
     public var encoding: TextEncoding?
     /// The first bytes of the file (up to 64 KiB), for sniffing delimiters.
     public var sample: [UInt8]
+    /// For text files: well-formed UTF-8 characters of more than one byte (é, €).
+    public var utf8MultibyteCharacters = 0
+    /// For text files: places where the bytes are not UTF-8 (a Windows-1252 "é" is one).
+    public var invalidUTF8Sequences = 0
 
     static let sampleSize = 64 * 1024
 
@@ -96,13 +102,25 @@ public struct FileFingerprint: Sendable, Equatable {
         let format = try detectFormat(sample: sample, fileName: name, controlBytes: controlBytes)
         var encoding: TextEncoding?
         if format == .csv {
-            if sample.starts(with: TextEncoding.byteOrderMark) {
-                encoding = .utf8WithBOM
-            } else {
-                encoding = validator.finish() ? .utf8 : .windows1252
-            }
+            encoding = Self.encoding(
+                hasByteOrderMark: sample.starts(with: TextEncoding.byteOrderMark), multibyteCharacters: validator.multibyteCharacters,
+                invalidSequences: validator.invalidSequencesAtEnd
+            )
         }
-        return FileFingerprint(sha256: digest, byteCount: byteCount, format: format, encoding: encoding, sample: sample)
+        var fingerprint = FileFingerprint(sha256: digest, byteCount: byteCount, format: format, encoding: encoding, sample: sample)
+        if format == .csv {
+            fingerprint.utf8MultibyteCharacters = validator.multibyteCharacters
+            fingerprint.invalidUTF8Sequences = validator.invalidSequencesAtEnd
+        }
+        return fingerprint
+    }
+
+    /// UTF-8 with a byte-order mark; UTF-8 when the bytes are, or when its well-formed characters outnumber the stray
+    /// bytes; otherwise Windows-1252, as Excel's plain "CSV" on a UK PC writes, where every accented letter is one byte
+    /// that is not UTF-8.
+    static func encoding(hasByteOrderMark: Bool, multibyteCharacters: Int, invalidSequences: Int) -> TextEncoding {
+        if hasByteOrderMark { return .utf8WithBOM }
+        return invalidSequences < max(1, multibyteCharacters) ? .utf8 : .windows1252
     }
 
     private static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]

@@ -52,3 +52,26 @@ public struct SpreadsheetError: Error, CustomStringConvertible, Equatable, Senda
         return "\(place): \(problem) \(remedy)"
     }
 }
+
+extension SpreadsheetError {
+    /// A row with values in more columns than ``ReadLimits/maximumColumns``.
+    /// - Parameter columns: the columns the row spans, to its last value.
+    static func tooManyColumns(_ columns: Int, file: String, sheet: String?, row: Int, limits: ReadLimits) -> SpreadsheetError {
+        SpreadsheetError(
+            .tooLarge, file: file, sheet: sheet, row: row,
+            problem: "The \(sheet == nil ? "file" : "sheet") has \(grouped(columns)) columns; Kith reads at most \(grouped(limits.maximumColumns)) columns.",
+            remedy: "Delete the empty or unneeded columns and save it again."
+        )
+    }
+
+    /// A count with commas between thousands, `16,384`, whatever the machine's locale.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var text = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return number < 0 ? "-" + text : text
+    }
+}

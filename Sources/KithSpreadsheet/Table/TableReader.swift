@@ -74,7 +74,14 @@ public final class TableReader {
         var layout: TableLayout?
         var lastNumber = 0
         let sheetName = try workbook?.resolveSheet(named: sheet)
-        let mergedRanges = try sheetName.map { try workbook!.mergedRanges(inSheet: $0) } ?? []
+        // A merge reaching past the column limit is cut at it: no value is read beyond it, so no header is named there.
+        let maximumColumns = limits.maximumColumns
+        let mergedRanges = try (sheetName.map { try workbook!.mergedRanges(inSheet: $0) } ?? []).compactMap { range -> CellRange? in
+            guard range.firstColumn < maximumColumns else { return nil }
+            var clipped = range
+            clipped.lastColumn = min(range.lastColumn, maximumColumns - 1)
+            return clipped
+        }
         let isCSV = fingerprint.format == .csv
         let delimiter = isCSV ? CSVDialect.sniffDelimiter(in: fingerprint.sample) : nil
 
@@ -127,10 +134,13 @@ public final class TableReader {
                 if buffered.count >= HeaderDetector.rowsExamined { try settleLayout() }
             }
         }
+        var encodingFindings: EncodingFindings?
         if let workbook, let sheetName {
             try workbook.forEachRow(inSheet: sheetName, handle)
         } else {
-            statistics.warnings += try CSVReader(url: url, fingerprint: fingerprint, limits: limits).forEachRow(handle)
+            let (warnings, encoding) = try CSVReader(url: url, fingerprint: fingerprint, limits: limits).read(handle)
+            statistics.warnings += warnings
+            encodingFindings = encoding
         }
         if layout == nil {
             guard !buffered.isEmpty else {
@@ -140,6 +150,10 @@ public final class TableReader {
                 )
             }
             try settleLayout()
+        }
+        // Bytes that do not fit the encoding come first: they can garble every name in the list.
+        if let layout, let warning = encodingFindings?.warning(columnNames: layout.columnNames, headerRowNumber: layout.headerRowNumber) {
+            statistics.warnings.insert(warning, at: 0)
         }
         return statistics
     }

@@ -18,12 +18,17 @@ public enum ExcelDateSystem: Sendable, Equatable {
         }
     }
 
+    /// A serial past the last day of 9999 in both systems.
+    private static let serialLimit = 3_000_000
+
     /// The serial number fictitious 29 February 1900 has in the 1900 system.
     public static let fictitiousLeapDaySerial = 60
 
     /// The calendar date of a whole serial day, or nil for serials that name no real day
     /// (negative serials, serial 0 and the fictitious 29 February 1900 in the 1900 system, years past 9999).
     public func date(fromSerial serial: Int) -> CivilDate? {
+        // Far beyond 9999 either way; checked first so that no serial, however large, overflows the sums below.
+        guard serial < Self.serialLimit else { return nil }
         let days: Int
         switch self {
         case .from1900:

@@ -2,7 +2,13 @@ import Foundation
 
 /// Turns a number cell's stored value into the text Kith keeps: dates as ISO 8601, times as `HH:MM:SS`,
 /// other numbers as Excel shows them in General format (integers without `.0`, 15 significant digits).
+///
+/// A date or time Excel cannot show (a negative serial, a day after 31 December 9999, a time of a day or more), which it
+/// shows as `#####`, is kept as its number, so that nothing in a hostile cell is converted to an integer unchecked.
 enum NumberText {
+    /// One past the last serial day any date system shows: 31 December 9999 is serial 2,958,465 in the 1900 system.
+    static let serialDayLimit = 2_958_466.0
+
     static func format(_ stored: String, as kind: CellFormats.Kind, dateSystem: ExcelDateSystem) -> String {
         let trimmed = stored.trimmingCharacters(in: .whitespaces)
         guard let value = Double(trimmed), value.isFinite else { return trimmed }
@@ -10,14 +16,15 @@ enum NumberText {
         case .number:
             return general(value, stored: trimmed)
         case .date, .dateTime:
+            guard value >= 0, value < serialDayLimit else { return general(value, stored: trimmed) }
             let day = Int(value.rounded(.down))
             let seconds = Int(((value - Double(day)) * 86_400).rounded())
             guard let date = dateSystem.date(fromSerial: day + seconds / 86_400) else { return general(value, stored: trimmed) }
             let remainder = seconds % 86_400
             return kind == .date || remainder == 0 ? date.description : date.description + " " + clock(remainder)
         case .time:
-            let seconds = Int(((value - value.rounded(.down)) * 86_400).rounded()) % 86_400
-            return value >= 1 ? general(value, stored: trimmed) : clock(seconds)
+            guard value >= 0, value < 1 else { return general(value, stored: trimmed) }
+            return clock(Int((value * 86_400).rounded()) % 86_400)
         }
     }
 

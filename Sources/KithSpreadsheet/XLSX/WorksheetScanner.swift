@@ -44,6 +44,7 @@ struct WorksheetScanner {
         var hasValue = false
         var sawRoot = false
         var inRow = false
+        var columnsInWideRow = 0
 
         func failure(_ reason: SpreadsheetError.Reason, _ problem: String, _ remedy: String) -> SpreadsheetError {
             SpreadsheetError(
@@ -107,8 +108,15 @@ struct WorksheetScanner {
             case .start, .empty:
                 let isEmpty = tag.kind == .empty
                 if element == .row {
-                    if let value = tag.shortAttribute(UInt8(ascii: "r")), let number = Self.integer(value), number > position.row {
+                    let reference = tag.shortAttribute(UInt8(ascii: "r"))
+                    if let reference, let number = Self.integer(reference), number > position.row {
                         position.row = number
+                    } else if let reference, reference.count > Self.longestInteger, reference.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                        // A row number too long to read is far past any row Excel has.
+                        throw failure(
+                            .tooLarge, "A row is numbered \(String(decoding: reference, as: UTF8.self)), beyond the \(limits.maximumRows) rows Kith reads.",
+                            "Open it in Excel, save it again as .xlsx and import that, or ask the partner to resend it."
+                        )
                     } else {
                         position.row += 1
                     }
@@ -120,12 +128,13 @@ struct WorksheetScanner {
                     inRow = !isEmpty
                 } else if element == .cell {
                     if let reference = tag.shortAttribute(UInt8(ascii: "r")), let column = Self.column(of: reference) {
+                        guard column <= Self.lastExcelColumn else {
+                            position.column = -1  // no column Excel has, so none is named
+                            throw damaged("the cell reference \"\(String(decoding: reference.prefix(40), as: UTF8.self))\" is past column XFD, the last Excel has")
+                        }
                         position.column = column
                     } else {
                         position.column += 1
-                    }
-                    guard position.column < limits.maximumColumns else {
-                        throw failure(.tooLarge, "The row has more than \(limits.maximumColumns) columns.", "Check the sheet is a table.")
                     }
                     cellType = CellType(tag.shortAttribute(UInt8(ascii: "t")))
                     cellStyle = tag.shortAttribute(UInt8(ascii: "s")).flatMap(Self.integer) ?? 0
@@ -160,12 +169,22 @@ struct WorksheetScanner {
                     let value = try resolve(cellType, style: cellStyle, text: text, failure: failure)
                     hasValue = false
                     if value.isEmpty { continue }
+                    guard position.column < limits.maximumColumns else {
+                        // Counted to the row's last value, then refused at its end; empty formatted cells out to the right do not count.
+                        columnsInWideRow = max(columnsInWideRow, position.column + 1)
+                        continue
+                    }
                     if cells.count <= position.column {
                         cells.append(contentsOf: repeatElement("", count: position.column + 1 - cells.count))
                     }
                     cells[position.column] = value
                 } else if element == .row {
                     inRow = false
+                    if columnsInWideRow > 0 {
+                        throw SpreadsheetError.tooManyColumns(
+                            columnsInWideRow, file: fileName, sheet: sheetName, row: position.row, limits: limits
+                        )
+                    }
                     if !cells.isEmpty { try onRow(SheetRow(number: position.row, cells: cells)) }
                 } else if element == .sheetData {
                     // Nothing after the cells matters for reading.
@@ -244,9 +263,14 @@ struct WorksheetScanner {
         }
     }
 
-    /// A non-negative decimal integer from ASCII digits, or nil.
+    /// The zero-based index of column XFD, the last an Excel sheet has.
+    static let lastExcelColumn = 16_383
+    /// The most digits ``integer(_:)`` reads: more could overflow, and no row or style index has them.
+    static let longestInteger = 12
+
+    /// A non-negative decimal integer from ASCII digits, or nil (also for more than ``longestInteger`` digits).
     static func integer(_ digits: ArraySlice<UInt8>) -> Int? {
-        guard !digits.isEmpty, digits.count <= 12 else { return nil }
+        guard !digits.isEmpty, digits.count <= longestInteger else { return nil }
         var value = 0
         for byte in digits {
             guard byte >= 48, byte <= 57 else { return nil }
@@ -255,16 +279,16 @@ struct WorksheetScanner {
         return value
     }
 
-    /// The zero-based column of a cell reference such as `AB12` or `$AB$12`.
+    /// The zero-based column of a cell reference such as `AB12` or `$AB$12`; nil when it does not start with letters.
+    /// A column past ``lastExcelColumn`` (`XFE`, `AAAA`, any number of letters) comes back as one past it, never overflowing.
     static func column(of reference: ArraySlice<UInt8>) -> Int? {
         var column = 0
         var letters = 0
         for byte in reference where byte != UInt8(ascii: "$") {
             let upper = byte & ~0x20
             guard upper >= 65, upper <= 90 else { break }
-            column = column * 26 + Int(upper - 64)
+            column = min(column * 26 + Int(upper - 64), lastExcelColumn + 2)
             letters += 1
-            guard letters <= 3 else { return nil }
         }
         return letters > 0 ? column - 1 : nil
     }

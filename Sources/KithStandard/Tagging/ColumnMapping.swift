@@ -33,9 +33,17 @@ public struct ColumnMapping: Codable, Sendable, Equatable {
 
     /// The source the mapping is for, for people reading the file.
     public var source: String?
-    public var columns: [Column]
+    public var columns: [Column] {
+        didSet { headerIndex = HeaderIndex() }
+    }
     /// Tags every list from this source must have; the Data Checker reports any that is missing.
     public var required: [String]?
+    /// The columns by normalised header, built on the first look-up, so that tagging a wide list is linear in its columns.
+    private var headerIndex = HeaderIndex()
+
+    private enum CodingKeys: String, CodingKey {
+        case source, columns, required
+    }
 
     public init(source: String?, columns: [Column], required: [String]? = nil) {
         self.source = source
@@ -43,10 +51,13 @@ public struct ColumnMapping: Codable, Sendable, Equatable {
         self.required = required
     }
 
-    /// The column whose header matches, ignoring case, spacing and punctuation.
+    /// The column whose header matches, ignoring case, spacing and punctuation; the first, when several do.
     public func column(forHeader header: String) -> Column? {
-        let key = HeaderText.normalise(header)
-        return columns.first { HeaderText.normalise($0.header) == key }
+        headerIndex.position(of: HeaderText.normalise(header), in: columns).map { columns[$0] }
+    }
+
+    public static func == (lhs: ColumnMapping, rhs: ColumnMapping) -> Bool {
+        lhs.source == rhs.source && lhs.columns == rhs.columns && lhs.required == rhs.required
     }
 
     /// Reads a mapping file, with a message naming the file and what is wrong.
@@ -104,5 +115,26 @@ public struct MappingError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         "\(file): \(problem) Fix the file, or make a new one with `kith tag FILE --save-mapping \(file)`."
+    }
+}
+
+/// The positions of a mapping's columns by normalised header, built once and shared by copies of the mapping until
+/// its columns change (which replaces it).
+private final class HeaderIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    private var positions: [String: Int]?
+
+    func position(of key: String, in columns: [ColumnMapping.Column]) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        if positions == nil {
+            var built: [String: Int] = [:]
+            for (position, column) in columns.enumerated() {
+                let normalised = HeaderText.normalise(column.header)
+                if built[normalised] == nil { built[normalised] = position }
+            }
+            positions = built
+        }
+        return positions?[key]
     }
 }

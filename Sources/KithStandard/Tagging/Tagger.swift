@@ -11,6 +11,10 @@ public struct Tagger: Sendable {
     public let dictionary: DataDictionary
     private let sniffer: ValueSniffer
     private let synonyms: [String: DictionaryEntry]
+    /// The synonyms in a fixed order (the dictionary's), each with its length in Unicode scalars, for fuzzy matching.
+    private let synonymList: [(text: String, length: Int, entry: DictionaryEntry)]
+    /// Least Jaro-Winkler similarity for a fuzzy header match.
+    static let fuzzyThreshold = 0.92
     /// How many non-empty values of a column are tried against each kind.
     static let sampleSize = 200
 
@@ -18,20 +22,27 @@ public struct Tagger: Sendable {
         self.dictionary = dictionary
         sniffer = ValueSniffer(dictionary: dictionary, referenceDate: referenceDate)
         var synonyms: [String: DictionaryEntry] = [:]
+        var synonymList: [(text: String, length: Int, entry: DictionaryEntry)] = []
         for entry in dictionary.entries {
             for text in entry.synonyms + [entry.label] {
                 let key = HeaderText.normalise(text)
-                if synonyms[key] == nil { synonyms[key] = entry }
+                if synonyms[key] == nil {
+                    synonyms[key] = entry
+                    synonymList.append((key, key.unicodeScalars.count, entry))
+                }
             }
         }
         self.synonyms = synonyms
+        self.synonymList = synonymList
     }
 
     /// One suggestion per column, in order.
     /// - Parameters:
     ///   - rows: the first data rows of the table (a few thousand are plenty).
     public func suggest(columnNames: [String], hashtagRow: SheetRow?, rows: [SheetRow]) -> [ColumnSuggestion] {
-        columnNames.indices.map { position in
+        // Each distinct header is matched once: wide lists repeat headers ("", "Notes", "Column").
+        var headerMatches: [String: (DictionaryEntry, Double, String)?] = [:]
+        return columnNames.indices.map { position in
             let header = columnNames[position]
             let letter = ColumnLetters.letters(forIndex: position)
             var values: [String] = []
@@ -47,7 +58,16 @@ public struct Tagger: Sendable {
                 }
             }
             let order: DateOrder = evidence.monthFirst > evidence.dayFirst ? .monthFirst : .dayFirst
-            var suggestion = suggest(header: header, hashtag: hashtagRow?.cells[safe: position], values: values, order: order)
+            let headerMatch: (DictionaryEntry, Double, String)?
+            if let known = headerMatches[header] {
+                headerMatch = known
+            } else {
+                headerMatch = matchHeader(header)
+                headerMatches[header] = .some(headerMatch)
+            }
+            var suggestion = suggest(
+                header: header, headerMatch: headerMatch, hashtag: hashtagRow?.cells[safe: position], values: values, order: order
+            )
             suggestion.position = position
             suggestion.letter = letter
             if let kind = suggestion.entry?.type, kind == .date || kind == .dateOfBirth {
@@ -57,7 +77,9 @@ public struct Tagger: Sendable {
         }
     }
 
-    private func suggest(header: String, hashtag: String?, values: [String], order: DateOrder) -> ColumnSuggestion {
+    private func suggest(
+        header: String, headerMatch: (DictionaryEntry, Double, String)?, hashtag: String?, values: [String], order: DateOrder
+    ) -> ColumnSuggestion {
         func make(_ entry: DictionaryEntry?, _ confidence: Double, _ reason: String) -> ColumnSuggestion {
             ColumnSuggestion(
                 position: 0, letter: "", header: header, tag: entry?.hxlTag, entry: entry, confidence: confidence, reason: reason
@@ -71,7 +93,7 @@ public struct Tagger: Sendable {
         }
         let fits = sniffer.fits(values, order: order).sorted { $0.share > $1.share }
         let bestFit = fits.first
-        if let (entry, confidence, reason) = matchHeader(header) {
+        if let (entry, confidence, reason) = headerMatch {
             guard let bestFit, ValueSniffer.checkable.contains(entry.type) else { return make(entry, confidence, reason) }
             let ownShare = fits.first { $0.entry.type == entry.type || Self.bothDates(entry.type, $0.entry.type) }?.share ?? 0
             if bestFit.share >= 0.8 && ownShare < 0.5 && bestFit.share - ownShare >= 0.3 {
@@ -106,14 +128,34 @@ public struct Tagger: Sendable {
             return (entry, 0.85, "header, without \"\(text.dropLast(shorter.count).trimmingCharacters(in: .whitespaces))\", matches \(entry.label)")
         }
         var best: (entry: DictionaryEntry, similarity: Double, synonym: String)?
-        for (synonym, entry) in synonyms {
-            let similarity = max(StringSimilarity.jaroWinkler(text, synonym), StringSimilarity.jaroWinkler(shorter, synonym))
-            if similarity > (best?.similarity ?? 0) { best = (entry, similarity, synonym) }
+        let textLength = text.unicodeScalars.count
+        let shorterLength = shorter == text ? 0 : shorter.unicodeScalars.count
+        for synonym in synonymList {
+            // Only a synonym of about the same length can be close enough, so most are passed over without measuring.
+            var similarity = 0.0
+            if Self.mayBeClose(textLength, synonym.length) {
+                similarity = StringSimilarity.jaroWinkler(text, synonym.text)
+            }
+            if shorterLength > 0, Self.mayBeClose(shorterLength, synonym.length) {
+                similarity = max(similarity, StringSimilarity.jaroWinkler(shorter, synonym.text))
+            }
+            if similarity > (best?.similarity ?? 0) { best = (synonym.entry, similarity, synonym.text) }
         }
-        if let best, best.similarity >= 0.92 {
-            return (best.entry, 0.5 + (best.similarity - 0.92) * 4, "header is close to \"\(best.synonym)\" (\(best.entry.label))")
+        if let best, best.similarity >= Self.fuzzyThreshold {
+            return (
+                best.entry, 0.5 + (best.similarity - Self.fuzzyThreshold) * 4, "header is close to \"\(best.synonym)\" (\(best.entry.label))"
+            )
         }
         return nil
+    }
+
+    /// Whether strings of these lengths (in scalars) can reach ``fuzzyThreshold``. With `m` matches out of lengths
+    /// `a ≤ b`, Jaro is at most `(m/a + m/b + 1) / 3 ≤ (2 + a/b) / 3`, and Jaro-Winkler at most `0.6 × Jaro + 0.4`
+    /// (a common prefix of 4 at scale 0.1): reaching 0.92 needs Jaro ≥ 0.8667 and so `a/b ≥ 0.6`. A margin keeps
+    /// rounding from ever passing over a match.
+    static func mayBeClose(_ a: Int, _ b: Int) -> Bool {
+        guard a > 0, b > 0 else { return a == b }
+        return 100 * min(a, b) >= 59 * max(a, b)
     }
 
     private static func bothDates(_ a: ValueKind, _ b: ValueKind) -> Bool {
