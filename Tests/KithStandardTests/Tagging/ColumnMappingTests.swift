@@ -33,3 +33,38 @@ struct ColumnMappingTests {
         #expect(error.description.contains("\"first name\""))
     }
 }
+
+extension ColumnMappingTests {
+    @Test func writesTheYAMLYamsWouldWrite() throws {
+        let awkward = [
+            "Ref No", "", " spaced ", "true", "no", "null", "~", "123", "0x1F", "1e3", "12:30", "2011-07-05", "a: b", "- dash", "#hash",
+            "'quoted'", "\"double\"", "line one\nline two", "tab\there", "Zoë Brontë", "日本", "[list]", "{map}", "*star", "&amp", "!bang",
+            "% percent", "@at", "`tick`", "?", ":", "|", ">", "trailing:", "Column 16384",
+        ]
+        let mapping = ColumnMapping(
+            source: "Helpline: \"call\" log",
+            columns: awkward.enumerated().map { index, header in
+                ColumnMapping.Column(
+                    header: header, tag: index % 3 == 0 ? nil : "#x_person +name +given",
+                    dateOrder: index % 4 == 0 ? .monthFirst : index % 4 == 1 ? .dayFirst : nil
+                )
+            },
+            required: ["#x_person +name +given", "#date +birth"]
+        )
+        #expect(try mapping.yaml() == mapping.yamlFromEncoder())
+        #expect(try ColumnMapping(yaml: mapping.yaml()) == mapping)
+        let bare = ColumnMapping(source: nil, columns: [], required: nil)
+        #expect(try bare.yaml() == bare.yamlFromEncoder())
+        #expect(try ColumnMapping(yaml: bare.yaml()) == bare)
+    }
+
+    @Test func savesTheMappingOfAWideListInLinearTime() throws {
+        let mapping = ColumnMapping(source: "Wide", columns: (1...16_384).map { .init(header: "Column \($0)", tag: nil) })
+        let started = Date()
+        let text = try mapping.yaml()
+        #expect(Date().timeIntervalSince(started) < 10)
+        let loaded = try ColumnMapping(yaml: text)
+        #expect(loaded.columns.count == 16_384)
+        #expect(loaded.column(forHeader: "COLUMN-16384") == .init(header: "Column 16384", tag: nil))
+    }
+}
