@@ -60,6 +60,7 @@ public struct RecordComparator: Sendable {
         if records.previousFamily[i] == b || records.previousFamily[j] == a
             || records.familyFirstPart[i] == b || records.familyLastPart[i] == b
             || records.familyFirstPart[j] == a || records.familyLastPart[j] == a
+            || doubleBarrelReversed(i, j)
         {
             return 2
         }
@@ -68,6 +69,14 @@ public struct RecordComparator: Sendable {
         if records.familyPhonetic[i] != 0, records.familyPhonetic[i] == records.familyPhonetic[j] { return 4 }
         if similarity >= 0.80 { return 5 }
         return 7
+    }
+
+    /// Whether two surnames of several parts are one written the other way round: `Smith-Jones` and `Jones-Smith`
+    /// (or `Smith Jones`), the first part of each the last of the other.
+    @inline(__always)
+    func doubleBarrelReversed(_ i: Int, _ j: Int) -> Bool {
+        let firstI = records.familyFirstPart[i]
+        return firstI != 0 && firstI == records.familyLastPart[j] && records.familyLastPart[i] == records.familyFirstPart[j]
     }
 
     @inline(__always)

@@ -88,9 +88,14 @@ struct RecordComparatorTests {
     static let familyCases: [LevelCase] = [
         familyCase(0, "missing on one side", nil, "Smith"),
         familyCase(1, "exact, accents and case aside", "O'Neill", "ONEILL"),
+        familyCase(1, "spaces round the hyphen (Smith - Jones, Smith-Jones)", "Smith - Jones", "Smith-Jones"),
         familyCase(2, "previous (maiden) surname", "Jones", "Smith", previousA: "Smith"),
         familyCase(2, "one part of a hyphenated surname (Smith-Jones, Jones)", "Smith-Jones", "Jones"),
         familyCase(2, "first part of a hyphenated surname (Smith-Jones, Smith)", "Smith", "Smith-Jones"),
+        familyCase(2, "double-barrelled surname in the other order (Smith-Jones, Jones-Smith)", "Smith-Jones", "Jones-Smith"),
+        familyCase(2, "two-word surname in the other order (Smith Jones, Jones-Smith)", "Smith Jones", "Jones-Smith"),
+        familyCase(2, "spaces round the hyphen, other order (Smith - Jones, Jones-Smith)", "Smith - Jones", "Jones-Smith"),
+        familyCase(2, "three parts, first and last swapped (Smith-Ali-Jones, Jones-Ali-Smith)", "Smith-Ali-Jones", "Jones-Ali-Smith"),
         familyCase(3, "Jaro-Winkler 0.967 (Davies, Davis)", "Davies", "Davis"),
         familyCase(4, "Double Metaphone SM0 for both, Jaro-Winkler 0.89 (Smyth, Smith)", "Smyth", "Smith"),
         familyCase(5, "Jaro-Winkler 0.90, sounds different (Baker, Barker)", "Baker", "Barker"),
@@ -99,6 +104,7 @@ struct RecordComparatorTests {
             left: record("a", given: "Smith", family: "John"), right: record("b", given: "John", family: "Smith")
         ),
         familyCase(7, "different surnames (Hart, Hunt)", "Hart", "Hunt"),
+        familyCase(7, "two double-barrelled surnames sharing one part (Hart-Jones, Brown-Hart)", "Hart-Jones", "Brown-Hart"),
     ]
 
     static let birthCases: [LevelCase] = [
