@@ -1,9 +1,15 @@
-/// An address reduced to what tells two addresses apart: its house and flat numbers, and its distinctive words
+/// An address reduced to what tells two addresses apart: its flat and house numbers, and its distinctive words
 /// with street-type abbreviations expanded (`70 GRANVILLE DR` and `70 Granville Drive` agree).
+///
+/// A flat's number comes first however it is written: `Flat 2, 34 Oak Road`, `34 Oak Road, Flat 2`, `2/34 Oak Road`
+/// and `Apartment 2, 34 Oak Road` all have the numbers `2 34`. A flat is named by what follows `FLAT`, `APARTMENT`,
+/// `APT`, `FLT`, `UNIT` or `ROOM` (a number, `2A`, or a letter: `Flat B`), with numbers after a `/` (`Flat 2/1`); other
+/// numbers keep their order after it. A lone letter elsewhere is left out.
 ///
 /// Words that every address has (`FLAT`, `STREET`, `ROAD`…) are left out, so two different streets in one
 /// town do not agree on them.
 struct AddressWords: Equatable {
+    /// Flat numbers, then the other numbers as written (`2`, `34` of `34 Oak Road, Flat 2`), upper case.
     var numbers: [String]
     var words: [String]
 
@@ -13,14 +19,31 @@ struct AddressWords: Equatable {
     }
 
     init(_ address: String) {
+        var flats: [String] = []
         var numbers: [String] = []
         var words: [String] = []
         var current: [UInt8] = []
+        // The last word was FLAT, APARTMENT…: what follows names the flat.
+        var namesFlat = false
+        // The last number named a flat and a `/` followed it: a number after the `/` is part of the flat's name.
+        var flatContinues = false
+        var slash = false
         func finish() {
             guard !current.isEmpty else { return }
             let word = String(decoding: current, as: UTF8.self)
             current.removeAll(keepingCapacity: true)
-            if word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            let isNumber = word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            defer { slash = false }
+            if (namesFlat && (isNumber || word.utf8.count == 1)) || (isNumber && flatContinues && slash) {
+                flats.append(word)
+                namesFlat = false
+                flatContinues = true
+                return
+            }
+            flatContinues = false
+            if namesFlat && (word == "NO" || word == "NUMBER") { return }
+            namesFlat = Self.flatWords.contains(word)
+            if isNumber {
                 numbers.append(word)
             } else if word.utf8.count > 1, !Self.commonWords.contains(word), !words.contains(word) {
                 words.append(Self.expansions[word] ?? word)
@@ -31,13 +54,19 @@ struct AddressWords: Equatable {
             case 0x30...0x39, 0x41...0x5A: current.append(byte)
             case 0x61...0x7A: current.append(byte - 0x20)
             case 0x27: continue
+            case 0x2F:
+                finish()
+                slash = true
             default: finish()
             }
         }
         finish()
-        self.numbers = numbers
+        self.numbers = flats + numbers
         self.words = words.filter { !Self.commonWords.contains($0) }
     }
+
+    /// Words after which a number or a letter names a flat.
+    static let flatWords: Set<String> = ["FLAT", "APARTMENT", "APT", "FLT", "UNIT", "ROOM"]
 
     /// Street-type abbreviations, expanded so that they are left out with the words they stand for.
     static let expansions: [String: String] = [

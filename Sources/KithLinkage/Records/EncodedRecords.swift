@@ -40,7 +40,8 @@ public struct EncodedRecords: Sendable {
     public internal(set) var postcodeUnit: [Int32] = []
     public internal(set) var postcodeSector: [Int32] = []
     public internal(set) var postcodeDistrict: [Int32] = []
-    /// The house and flat numbers of the address, joined (`12`, `1 34`, `4A`).
+    /// The flat and house numbers of the address, the flat's first however it was written, joined (`12`, `1 34`,
+    /// `4A`, `B 34`), as ``AddressWords`` finds them.
     public internal(set) var houseNumber: [Int32] = []
     /// Up to ``wordsPerAddress`` distinctive words of the address (street-type abbreviations expanded), 0-padded.
     public internal(set) var streetWords: [Int32] = []

@@ -155,6 +155,10 @@ struct RecordComparatorTests {
             record("b", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "07700 900999")
         ),
         householdCase(
+            2, "same flat, written first and last (Flat 2, 34 Oak Road; 34 Oak Road, Flat 2)",
+            record("a", postcode: "HY1 0FW", address: "Flat 2, 34 Oak Road"), record("b", postcode: "HY1 0FW", address: "34 Oak Road, Flat 2")
+        ),
+        householdCase(
             3, "same phone only",
             record("a", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "07700 900123"),
             record("b", postcode: "HY3 2AB", address: "12 Oak Road", phone: "07700900123")
@@ -166,6 +170,10 @@ struct RecordComparatorTests {
         householdCase(
             4, "same postcode, different house",
             record("a", postcode: "HY1 0FW", address: "12 Oak Road"), record("b", postcode: "HY1 0FW", address: "14 Oak Road")
+        ),
+        householdCase(
+            4, "same postcode, different flats of one house (Flat 2, Flat 3)",
+            record("a", postcode: "HY1 0FW", address: "Flat 2, 34 Oak Road"), record("b", postcode: "HY1 0FW", address: "Flat 3, 34 Oak Road")
         ),
         householdCase(4, "same postcode, no addresses", record("a", postcode: "HY1 0FW"), record("b", postcode: "hy1 0fw")),
         householdCase(
@@ -230,6 +238,43 @@ struct RecordComparatorTests {
         // The level does not depend on which record comes first.
         let backward = Self.levels(example.right, example.left)
         #expect(backward[example.field] == example.level, "reversed \(example.testDescription): got \(backward[example.field])")
+    }
+
+    // MARK: - Flats
+
+    static func homeLevel(_ a: String, _ b: String, postcode: String?) -> (forward: UInt8, backward: UInt8) {
+        let left = record("a", postcode: postcode, address: a), right = record("b", postcode: postcode, address: b)
+        return (levels(left, right)[.household], levels(right, left)[.household])
+    }
+
+    /// One flat however its number is written is one street address, with or without a postcode on both sides.
+    @Test(arguments: [
+        ("Flat 2, 34 Oak Road", "34 Oak Road, Flat 2"), ("Flat 2, 34 Oak Road", "2/34 Oak Road"),
+        ("Flat 2, 34 Oak Road", "Flat 2 34 Oak Road"), ("Flat 2, 34 Oak Road", "34 Oak Road Flat 2"),
+        ("Flat 2, 34 Oak Road", "Apartment 2, 34 Oak Road"), ("34 Oak Road, Flat 2", "2/34 Oak Road"),
+        ("Flat B, 34 Oak Road", "34 Oak Road, Flat B"), ("Flat 2A, 34 Oak Road", "34 Oak Road, Flat 2a"),
+    ])
+    func oneFlatWrittenAnyWayIsOneHome(_ a: String, _ b: String) {
+        for postcode in [nil, "HY1 0FW"] {
+            let level = Self.homeLevel(a, b, postcode: postcode)
+            #expect(level.forward == 2 && level.backward == 2, "\(a) / \(b), postcode \(postcode ?? "none"): \(level)")
+        }
+    }
+
+    /// Different flats of one house, and a house against one of its flats, are different homes: the same postcode
+    /// at most.
+    @Test(arguments: [
+        ("Flat 2, 34 Oak Road", "Flat 3, 34 Oak Road"), ("34 Oak Road, Flat 2", "34 Oak Road, Flat 3"),
+        ("Flat 2, 34 Oak Road", "34 Oak Road, Flat 3"), ("34 Oak Road", "Flat 2, 34 Oak Road"),
+        ("34 Oak Road", "34 Oak Road, Flat 2"), ("Flat A, 34 Oak Road", "Flat B, 34 Oak Road"),
+        ("34 Oak Road", "Flat B, 34 Oak Road"), ("Flat 2A, 34 Oak Road", "Flat 2B, 34 Oak Road"),
+        ("Flat 34, 2 Oak Road", "Flat 2, 34 Oak Road"), ("Flat A, Oak Court", "Flat B, Oak Court"),
+    ])
+    func differentFlatsAreDifferentHomes(_ a: String, _ b: String) {
+        let withPostcode = Self.homeLevel(a, b, postcode: "HY1 0FW")
+        #expect(withPostcode.forward == 4 && withPostcode.backward == 4, "\(a) / \(b): \(withPostcode)")
+        let without = Self.homeLevel(a, b, postcode: nil)
+        #expect(without.forward == 7 && without.backward == 7, "\(a) / \(b), no postcode: \(without)")
     }
 
     @Test func examplesCoverEveryLevelOfEveryField() {
