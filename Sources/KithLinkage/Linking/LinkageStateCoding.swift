@@ -3,8 +3,8 @@ import Foundation
 /// Saves a ``LinkageState`` as bytes and reads it back, so that an incremental run starts in a fraction of a second
 /// instead of re-reading and re-encoding every stored row. Arrays are written as their raw memory, little-endian as
 /// every platform Kith runs on; the model as JSON. ``format`` changes whenever the layout does, or the way a value
-/// is encoded (format 2: a flat's number first in ``EncodedRecords/houseNumber``), and a snapshot of another format is
-/// not read (the caller links in full instead).
+/// is encoded (format 2: a flat's number first in ``EncodedRecords/houseNumber``, phones in the data standard's normal
+/// form), and a snapshot of another format is not read (the caller links in full instead).
 public enum LinkageStateCoding {
     public static let format = 2
 

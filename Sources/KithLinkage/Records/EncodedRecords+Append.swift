@@ -161,15 +161,15 @@ extension EncodedRecords {
         return count == 0 || value == 0 ? nil : value
     }
 
-    /// The digits of a phone number in national form: `+44 7700 900123` and `07700900123` are both 7700900123.
+    /// The digits of a phone number in the data standard's normal form (``PhoneReader/normalised(_:)``), so that linkage
+    /// reads phones as the Data Checker and the import do: `+44 7700 900123`, `0044 (0)7700 900123` and `07700900123`
+    /// are all 7700900123, another country's number keeps its country code (`+33 612345678`: 33612345678). Nil when the
+    /// standard cannot read the text as a phone number.
     static func phoneDigits(_ text: String) -> Int64? {
-        var digits = text.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
-        if text.hasPrefix("+44") || (digits.count == 12 && digits.starts(with: [0x34, 0x34])) {
-            digits.removeFirst(2)
-        }
-        while digits.first == 0x30 { digits.removeFirst() }
-        guard digits.count >= 6, digits.count <= 15 else { return nil }
-        return digits.reduce(Int64(0)) { $0 * 10 + Int64($1 - 0x30) }
+        guard let normal = PhoneReader.normalised(text) else { return nil }
+        var value: Int64 = 0
+        for byte in normal.utf8 where byte >= 0x30 && byte <= 0x39 { value = value * 10 + Int64(byte - 0x30) }
+        return value == 0 ? nil : value
     }
 
     /// An identifier without spaces or punctuation, upper case.

@@ -24,6 +24,13 @@ public struct PhoneReader: ValueReader {
         ByteText.withBytes(text) { Self.read(ByteText.trimmed($0)) }
     }
 
+    /// The normal form of a phone number, nil when it cannot be read as one: `0044 (0)7700 900123`, `+44 7700 900123`
+    /// and `07700900123` are all `07700 900123`, another country's number is `+33 612345678`. The Data Checker, the
+    /// import and linkage all compare phones in this form.
+    public static func normalised(_ text: String) -> String? {
+        ByteText.withBytes(text) { read(ByteText.trimmed($0)).normalised }
+    }
+
     /// The most digits a telephone number has (E.164), with room for a few more to tell "too long" apart.
     private static let digitCapacity = 24
 

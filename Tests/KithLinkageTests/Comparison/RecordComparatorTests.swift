@@ -141,6 +141,11 @@ struct RecordComparatorTests {
             record("b", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "+44 7700 900123")
         ),
         householdCase(
+            1, "same address and same phone, after 0044 (0) and +44",
+            record("a", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "0044 (0)7700 900123"),
+            record("b", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "+44 7700 900123")
+        ),
+        householdCase(
             1, "same address and same email",
             record("a", address: "70 Granville Drive", email: "ann@example.org"),
             record("b", address: "70 GRANVILLE DRIVE", email: "Ann@Example.org")
@@ -162,6 +167,11 @@ struct RecordComparatorTests {
             3, "same phone only",
             record("a", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "07700 900123"),
             record("b", postcode: "HY3 2AB", address: "12 Oak Road", phone: "07700900123")
+        ),
+        householdCase(
+            3, "same phone only, one after the 0044 international prefix (0044 7700 900123, 07700 900123)",
+            record("a", postcode: "HY1 0FW", address: "70 Granville Drive", phone: "0044 7700 900123"),
+            record("b", postcode: "HY3 2AB", address: "12 Oak Road", phone: "07700 900123")
         ),
         householdCase(
             3, "same email only", record("a", address: "70 Granville Drive", email: "ann@example.org"),
@@ -238,6 +248,31 @@ struct RecordComparatorTests {
         // The level does not depend on which record comes first.
         let backward = Self.levels(example.right, example.left)
         #expect(backward[example.field] == example.level, "reversed \(example.testDescription): got \(backward[example.field])")
+    }
+
+    // MARK: - Phones
+
+    /// A phone number is compared in the data standard's normal form, whatever international prefix it was written with.
+    @Test(arguments: [
+        "07700 900123", "07700900123", "+44 7700 900123", "+447700900123", "+44 (0)7700 900123", "0044 7700 900123",
+        "0044 (0)7700 900123", "00 44 7700 900123", "447700900123",
+    ])
+    func everySpellingOfOneNumberIsOnePhone(_ phone: String) {
+        var e = EncodedRecords()
+        e.append(contentsOf: [Self.record("a", phone: "07700 900123"), Self.record("b", phone: phone)])
+        #expect(e.phone[0] != 0)
+        #expect(e.phone[1] == e.phone[0], "\(phone): \(e.phone[1]), want \(e.phone[0])")
+        #expect(EncodedRecords.phoneDigits(phone) == PhoneReader.normalised(phone).flatMap(EncodedRecords.phoneDigits))
+    }
+
+    @Test func aPhoneTheStandardCannotReadIsNoPhone() {
+        // The import leaves out a phone its reader cannot read; a record made by hand gets the same treatment.
+        for text in ["phone me", "12345", "07700 900123 or 07700 900456"] {
+            #expect(EncodedRecords.phoneDigits(text) == nil, "\(text)")
+        }
+        // Another country's number keeps its country code, so it is not taken for a UK number.
+        #expect(EncodedRecords.phoneDigits("+33 6 12 34 56 78") == EncodedRecords.phoneDigits("0033 612 345 678"))
+        #expect(EncodedRecords.phoneDigits("+33 6 12 34 56 78") != nil)
     }
 
     // MARK: - Flats

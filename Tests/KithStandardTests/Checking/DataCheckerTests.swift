@@ -125,6 +125,36 @@ struct DataCheckerTests {
         #expect(proven.places(of: "date.mixed-order").isEmpty)
     }
 
+    /// A UK number after the 0044 international prefix is an ordinary UK number: no finding, and the same normal form
+    /// as the number written nationally or after +44.
+    @Test func aUKNumberAfter0044IsAnOrdinaryUKNumber() throws {
+        let folder = try TemporaryFolder()
+        let spellings = ["07700 900123", "+44 7700 900123", "0044 7700 900123", "0044 (0)7700 900123", "00 44 7700 900123"]
+        var rows = [Self.header]
+        for (index, phone) in spellings.enumerated() {
+            var row = Self.clean[index]
+            row[6] = phone
+            rows.append(row)
+        }
+        let url = try Lists.csv(rows, in: folder)
+        let report = try Lists.check(url)
+        #expect(report.findings.filter { $0.column == "G" }.isEmpty, "\(report.findings.filter { $0.column == "G" })")
+        var normalised: [String?] = []
+        try TableReader(url: url).read(sheet: nil, lookahead: 10) { layout, firstRows in
+            let tagging = TableTagging(
+                columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: nil,
+                tagger: Tagger(referenceDate: Lists.asOf)
+            )
+            #expect(tagging.columns[6].entry?.type == .phone)
+            let normaliser = RowNormaliser(tagging: tagging, context: ReadingContext(referenceDate: Lists.asOf))
+            for row in firstRows {
+                let change = normaliser.changes(row.cells).first { $0.position == 6 }
+                normalised.append(change.map { $0.value } ?? row.cells[6])
+            }
+        } onRow: { _ in }
+        #expect(normalised == Array(repeating: "07700 900123", count: spellings.count))
+    }
+
     @Test func reportsAColumnWhoseValuesFitAnotherTagBetter() throws {
         let folder = try TemporaryFolder()
         let phone = try #require(DataDictionary.standard.entries.first { $0.type == .phone })

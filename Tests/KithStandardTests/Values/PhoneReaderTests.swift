@@ -13,12 +13,25 @@ extension Values {
         @Test(arguments: [
             "07700 900123", "07700900123", "07700-900-123", "07700.900.123", "(07700) 900123", "+44 7700 900123", "+447700900123",
             "0044 7700 900123", "+44 (0)7700 900123", "+44 07700 900123", "447700900123", " 07700 900 123 ", "07700\u{A0}900123",
+            "0044 (0)7700 900123", "0044(0)7700900123", "00 44 7700 900123", "0044 07700 900123", "0044-7700-900123",
+            "+44 (0) 7700 900123",
         ])
         func readsMobiles(_ text: String) {
             let reading = read(text)
             #expect(reading.normalised == "07700 900123")
             #expect(reading.problems.isEmpty)
             #expect(reading.facts == ["kind": "mobile"])
+        }
+
+        /// The one normal form that the Data Checker, import and linkage all use, without a reading context.
+        @Test(arguments: [
+            ("0044 7700 900123", "07700 900123"), ("0044 (0)7700 900123", "07700 900123"), ("+44 7700 900123", "07700 900123"),
+            ("07700 900123", "07700 900123"), ("0044 20 7946 0123", "020 7946 0123"), ("+33 6 12 34 56 78", "+33 612345678"),
+            ("0033 6 12 34 56 78", "+33 612345678"), ("phone me", nil), ("12345", nil),
+        ] as [(String, String?)])
+        func normalisesWithoutAContext(_ text: String, expected: String?) {
+            #expect(PhoneReader.normalised(text) == expected)
+            #expect(PhoneReader.normalised(text) == read(text).normalised)
         }
 
         @Test(arguments: [
