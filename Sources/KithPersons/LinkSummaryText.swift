@@ -24,8 +24,9 @@ public enum LinkSummaryText {
                 String(
                     format: "Model: trained on %d candidate pairs (%d share an NHS number or UPN) and %d random pairs; %.0f%% of candidates are matches.",
                     training.candidatePairs, training.trustedPairs, training.randomPairs, training.candidateMatchShare * 100
-                )
+                ) + (training.mSource.isEmpty ? "" : " Agreement among matches learned from " + training.mSource + ".")
             )
+            for warning in training.warnings { lines.append("Warning: " + warning) }
         }
         if !report.splits.isEmpty {
             lines.append("Split \(report.splits.count) groups that broke a rule:")

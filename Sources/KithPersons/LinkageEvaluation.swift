@@ -16,6 +16,17 @@ public enum LinkageEvaluation {
         public var report: LinkageReport
         public var model: LinkageModel?
         /// True pairs left apart and false pairs joined, with their evidence, for looking into.
+        /// Among pairs the model linked by itself (not by a rule or a person), the share that are one person.
+        public var automaticLinkPrecision: Double = 1
+        /// The best pairwise F1 any single probability threshold gives over the scored pairs, before clustering.
+        public var bestPairwiseF1: Double = 0
+        /// The threshold that gives it.
+        public var bestPairwiseThreshold: Double = 1
+        /// Records in the largest person.
+        public var largestPerson: Int = 0
+        /// Calibration: for each band of match probability (0.5–0.6, …, 0.9–0.95, 0.95–0.99, 0.99–1), the pairs
+        /// in it and the share of them that are one person.
+        public var calibration: [(band: String, pairs: Int, sameShare: Double)] = []
         public var missedExamples: [String] = []
         public var wrongExamples: [String] = []
         public var unblockedExamples: [String] = []
@@ -105,6 +116,10 @@ public enum LinkageEvaluation {
             name: name, records: records.count, scores: scores, blockingRecall: blockingRecall, report: result.report,
             model: result.state.model
         )
+        outcome.measurePairs(result.pairs, truePersons: truePersons, truePairs: scores.truePairs)
+        var sizes: [Int32: Int] = [:]
+        for number in result.state.personNumbers { sizes[number, default: 0] += 1 }
+        outcome.largestPerson = sizes.values.max() ?? 0
         func describe(_ pair: ScoredPair) -> String {
             let left = records[Int(pair.left)], right = records[Int(pair.right)]
             func text(_ r: PersonRecord) -> String {
@@ -141,5 +156,50 @@ public enum LinkageEvaluation {
             }
         }
         return outcome
+    }
+}
+
+extension LinkageEvaluation.Outcome {
+    /// Automatic-link precision and the best pairwise F1 over the scored pairs.
+    mutating func measurePairs(_ pairs: [ScoredPair], truePersons: [String], truePairs: Int) {
+        var automatic = 0, automaticRight = 0
+        var byProbability: [(probability: Double, same: Bool)] = []
+        byProbability.reserveCapacity(pairs.count)
+        for pair in pairs {
+            let same = truePersons[Int(pair.left)] == truePersons[Int(pair.right)]
+            if pair.decision == .linked, pair.reason == nil {
+                automatic += 1
+                if same { automaticRight += 1 }
+            }
+            byProbability.append((pair.matchProbability, same))
+        }
+        automaticLinkPrecision = automatic == 0 ? 1 : Double(automaticRight) / Double(automatic)
+        let edges = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0000001]
+        var inBand = [Int](repeating: 0, count: edges.count - 1), sameInBand = inBand
+        for pair in byProbability {
+            guard let band = edges.indices.dropLast().last(where: { edges[$0] <= pair.probability }) else { continue }
+            inBand[band] += 1
+            if pair.same { sameInBand[band] += 1 }
+        }
+        calibration = inBand.indices.map { band in
+            (
+                String(format: "%.2f–%.2f", edges[band], min(edges[band + 1], 1)), inBand[band],
+                inBand[band] == 0 ? 0 : Double(sameInBand[band]) / Double(inBand[band])
+            )
+        }
+        byProbability.sort { $0.probability > $1.probability }
+        var truePositives = 0
+        for (index, pair) in byProbability.enumerated() {
+            if pair.same { truePositives += 1 }
+            // Only where the next pair scores lower can a threshold fall.
+            if index + 1 < byProbability.count, byProbability[index + 1].probability == pair.probability { continue }
+            let precision = Double(truePositives) / Double(index + 1)
+            let recall = truePairs == 0 ? 1 : Double(truePositives) / Double(truePairs)
+            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+            if f1 > bestPairwiseF1 {
+                bestPairwiseF1 = f1
+                bestPairwiseThreshold = pair.probability
+            }
+        }
     }
 }

@@ -13,6 +13,8 @@ public enum BlockingRule: Int, CaseIterable, Sendable {
     case namesSoundAndBirthYear
     case namesSoundAndHouseNumber
     case birthDateAndPostcode
+    case familySoundAndStreet
+    case fullName
     case phone
     case email
     case otherIdentifier
@@ -29,6 +31,8 @@ public enum BlockingRule: Int, CaseIterable, Sendable {
         case .namesSoundAndBirthYear: "first name and surname sound + birth year"
         case .namesSoundAndHouseNumber: "first name and surname sound + house number"
         case .birthDateAndPostcode: "date of birth + postcode"
+        case .familySoundAndStreet: "surname sound + house number + street"
+        case .fullName: "first name and surname"
         case .phone: "phone"
         case .email: "email"
         case .otherIdentifier: "other identifier"
@@ -65,6 +69,15 @@ public enum BlockingRule: Int, CaseIterable, Sendable {
             )
         case .birthDateAndPostcode:
             return Self.mix(tag, UInt64(records.birth[i]), UInt64(records.postcodeUnit[i]))
+        case .familySoundAndStreet:
+            // A row with no postcode and a nickname (Danny Cole, 19 Blackthorn Lane) still shares its street.
+            return Self.mix(
+                tag, UInt64(records.familyPhonetic[i]), UInt64(records.houseNumber[i]), UInt64(UInt32(bitPattern: records.streetWord(i, 0)))
+            )
+        case .fullName:
+            // People who moved and have no date of birth on one list share nothing else; common names make blocks
+            // too large to compare, and are skipped and reported.
+            return Self.mix(tag, UInt64(UInt32(bitPattern: records.given[i])), UInt64(UInt32(bitPattern: records.family[i])))
         case .phone:
             return Self.mix(tag, UInt64(bitPattern: records.phone[i]))
         case .email:

@@ -28,6 +28,14 @@ public struct FellegiSunterModel: Sendable, Equatable {
         self.lambda = lambda
     }
 
+    /// A model with given shares; every field's levels as in `m`.
+    public init(m: [[Double]], u: [[Double]], lambda: Double = 0.001) {
+        levelCounts = m.map(\.count)
+        self.m = m
+        self.u = u
+        self.lambda = lambda
+    }
+
     /// Sets u from pairs drawn at random, which are non-matches but for a negligible few.
     public mutating func estimateU(fromRandomPairs pairs: [ComparisonVector]) {
         u = Self.levelShares(of: pairs.map { ($0, 1.0) }, levelCounts: levelCounts)

@@ -28,10 +28,45 @@ public struct LinkageModel: Sendable, Codable, Equatable {
         public var candidatePairs: Int
         public var trustedPairs: Int
         public var randomPairs: Int
-                public var iterations: Int
+        public var iterations: Int
         public var candidateMatchShare: Double
         /// Among random pairs sharing a home, the share that are different people: how far household u applies.
         public var householdShare: Double
+        /// Where m came from: "pairs sharing an NHS number or UPN", "expectation maximisation" or "typical values".
+        public var mSource: String = ""
+        /// What the sanity checks found and corrected in the model, in words a person can act on.
+        public var warnings: [String] = []
+
+        public init(
+            candidatePairs: Int, trustedPairs: Int, randomPairs: Int, iterations: Int, candidateMatchShare: Double,
+            householdShare: Double, mSource: String = "", warnings: [String] = []
+        ) {
+            self.candidatePairs = candidatePairs
+            self.trustedPairs = trustedPairs
+            self.randomPairs = randomPairs
+            self.iterations = iterations
+            self.candidateMatchShare = candidateMatchShare
+            self.householdShare = householdShare
+            self.mSource = mSource
+            self.warnings = warnings
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case candidatePairs, trustedPairs, randomPairs, iterations, candidateMatchShare, householdShare, mSource, warnings
+        }
+
+        /// Models saved before the sanity checks have no source or warnings.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            candidatePairs = try container.decode(Int.self, forKey: .candidatePairs)
+            trustedPairs = try container.decode(Int.self, forKey: .trustedPairs)
+            randomPairs = try container.decode(Int.self, forKey: .randomPairs)
+            iterations = try container.decode(Int.self, forKey: .iterations)
+            candidateMatchShare = try container.decode(Double.self, forKey: .candidateMatchShare)
+            householdShare = try container.decode(Double.self, forKey: .householdShare)
+            mSource = try container.decodeIfPresent(String.self, forKey: .mSource) ?? ""
+            warnings = try container.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        }
     }
 
     /// Fields weighed against household u when two records share a home.

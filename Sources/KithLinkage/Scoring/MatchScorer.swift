@@ -19,9 +19,16 @@ public struct MatchScorer: Sendable {
         var total = logs.priorLogOdds
         let sharedHome = LinkageField.sharedHomeLevels.contains(levels[.household])
         for field in LinkageField.allCases {
-            total += contribution(field, levels[field], i, j, sharedHome: sharedHome)
+            total += contribution(field, levels[field], i, j, sharedHome: sharedHome, givenLevel: levels[.givenName])
         }
         return total
+    }
+
+    /// Whether a shared home is left out of the weight: two records at one address with different first names
+    /// are two members of a household far more often than one person, so sharing a home must never link them.
+    @inline(__always)
+    static func householdSetAside(household: UInt8, givenLevel: UInt8) -> Bool {
+        givenLevel == LinkageField.givenName.differentLevel && LinkageField.sharedHomeLevels.contains(household)
     }
 
     /// The probability that a pair with this weight is one person.
@@ -32,11 +39,19 @@ public struct MatchScorer: Sendable {
 
     /// One field's contribution at a level.
     @inline(__always)
-    func contribution(_ field: LinkageField, _ level: UInt8, _ i: Int, _ j: Int, sharedHome: Bool) -> Double {
+    func contribution(_ field: LinkageField, _ level: UInt8, _ i: Int, _ j: Int, sharedHome: Bool, givenLevel: UInt8) -> Double {
         guard level != 0 else { return 0 }
         let index = Int(level) - 1
         let f = field.rawValue
+        if field == .household, Self.householdSetAside(household: level, givenLevel: givenLevel) {
+            return min(logs.m[f][index] - logs.u[f][index], 0)
+        }
         if sharedHome, LinkageModel.householdConditioned.contains(field) {
+            // Two people in one home share a first name at least as often as two people anywhere: where a few
+            // names go round, a father and son may both be Liam.
+            if field == .givenName, level == 1, let frequency = termFrequency(field, i) {
+                return logs.m[f][index] - max(logs.householdU[f][index], log2(max(frequency, LinkageModel.minimumTermFrequency)))
+            }
             return logs.m[f][index] - logs.householdU[f][index]
         }
         if level == 1, let frequency = termFrequency(field, i) {
@@ -66,9 +81,11 @@ public struct MatchScorer: Sendable {
         return LinkageField.allCases.map { field in
             let level = levels[field]
             guard level != 0 else { return FieldEvidence(field: field.columnName, level: "missing", weight: 0) }
-            let weight = contribution(field, level, i, j, sharedHome: sharedHome)
+            let weight = contribution(field, level, i, j, sharedHome: sharedHome, givenLevel: levels[.givenName])
             var note: String?
-            if sharedHome, LinkageModel.householdConditioned.contains(field) {
+            if field == .household, Self.householdSetAside(household: level, givenLevel: levels[.givenName]) {
+                note = "not counted: first names differ, as in a household"
+            } else if sharedHome, LinkageModel.householdConditioned.contains(field) {
                 note = "weighed as in one household"
             } else if level == 1, termFrequency(field, i) != nil {
                 let plain = logs.m[field.rawValue][0] - logs.u[field.rawValue][0]
