@@ -44,6 +44,9 @@ public struct FileLinkage: Sendable {
         if format.writesWorkbook { try refuseToLoseDecisions(in: workbookURL) }
         let (lists, skipped) = try read(files)
         let records = lists.flatMap(\.records)
+        if format.writesWorkbook, records.count >= XLSXWriter.maximumRows {
+            throw FileLinkageError.tooManyRowsForWorkbook(records.count)
+        }
         let (humanDecisions, outcome) = decisions.map { Self.match($0, to: records) } ?? ([], nil)
         let result = Linker(options: options).link(records, decisions: humanDecisions)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -61,6 +64,10 @@ public struct FileLinkage: Sendable {
             written += [persons, pairs, review]
         }
         if format.writesWorkbook {
+            let review = result.report.reviewPairs
+            if 2 * review >= XLSXWriter.maximumRows {
+                throw FileLinkageError.tooManyPairsForWorkbook(review)
+            }
             options.progress?("write " + LinkWorkbook.fileName, 0.95)
             reviewCount = try LinkWorkbookWriter(output: writer, skippedSheets: skipped, decisions: outcome).write(to: workbookURL)
             written.append(workbookURL)
@@ -248,12 +255,20 @@ public struct DecisionOutcome: Sendable, Equatable {
 /// Why `kith link FILES --out DIR` stopped before writing.
 public enum FileLinkageError: Error, CustomStringConvertible, Equatable {
     case wouldOverwrite(path: String, detail: String)
+    case tooManyRowsForWorkbook(Int)
+    case tooManyPairsForWorkbook(Int)
 
     public var description: String {
         switch self {
         case .wouldOverwrite(let path, let detail):
             "\(path) is already there and \(detail). Give it with --decisions \(path) to apply and keep its decisions, "
                 + "or move it out of the folder first."
+        case .tooManyRowsForWorkbook(let rows):
+            "The lists have \(rows) rows, too many for the Persons sheet of a workbook (Excel holds \(XLSXWriter.maximumRows) "
+                + "rows, the header included). Use --format csv for lists this large."
+        case .tooManyPairsForWorkbook(let pairs):
+            "\(pairs) pairs are left to review, too many for the Review sheet (two rows each; Excel holds \(XLSXWriter.maximumRows) "
+                + "rows). Use --format csv, or raise --review-threshold to leave fewer pairs to review."
         }
     }
 }

@@ -6,8 +6,9 @@ import KithSpreadsheet
 /// and columns and the words of its drop-down, in one place for ``LinkWorkbookWriter`` and ``ReviewedDecisions``.
 ///
 /// The **Review** sheet holds one block of two rows per uncertain pair, one row per record, so that names sit over
-/// names and dates over dates. Both rows carry the pair's number; the first carries its probability, the reasons
-/// and a **Decision** cell with a drop-down of ``same`` and ``notSame``. The **Decided** sheet holds, in the same
+/// names and dates over dates. Both rows carry the pair's number; the first carries its probability and a
+/// **Decision** cell with a drop-down of ``same`` and ``notSame``; the **Why** column gives what speaks for the same
+/// person on the first row and what speaks against on the second. The **Decided** sheet holds, in the same
 /// layout, the pairs people have decided (read from `--decisions`), so that the next run's workbook still carries
 /// them. The last two columns, **Key** and **Check**, name each record (`source:row`) and fingerprint its name and
 /// date of birth, so a decision is matched back to the same two rows and never to whoever sits in those rows after
@@ -74,9 +75,9 @@ public enum LinkWorkbook {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The model's reasons for a pair in words: what speaks for the same person, strongest first, then what speaks
-    /// against. `For: date of birth exact +6.1; surname exact (common name) +2.3. Against: first name different −4.0.`
-    static func reasons(_ evidence: [FieldEvidence]) -> String {
+    /// The model's reasons for a pair in words: what speaks for the same person, strongest first, and what speaks
+    /// against. `For: date of birth exact +6.1; surname exact (common name) +2.3.` and `Against: first name different −4.0.`
+    static func reasons(_ evidence: [FieldEvidence]) -> (supporting: String, opposing: String) {
         let present = evidence.filter { $0.level != "missing" }
         func words(_ item: FieldEvidence) -> String {
             let label = LinkageField.allCases.first { $0.columnName == item.field }?.label ?? item.field
@@ -86,9 +87,9 @@ public enum LinkWorkbook {
         }
         let supporting = present.filter { $0.weight >= 0 }.sorted { $0.weight > $1.weight }.map(words)
         let opposing = present.filter { $0.weight < 0 }.sorted { $0.weight < $1.weight }.map(words)
-        var parts: [String] = []
-        if !supporting.isEmpty { parts.append("For: " + supporting.joined(separator: "; ") + ".") }
-        if !opposing.isEmpty { parts.append("Against: " + opposing.joined(separator: "; ") + ".") }
-        return parts.joined(separator: " ")
+        return (
+            supporting.isEmpty ? "" : "For: " + supporting.joined(separator: "; ") + ".",
+            opposing.isEmpty ? "" : "Against: " + opposing.joined(separator: "; ") + "."
+        )
     }
 }

@@ -68,7 +68,7 @@ struct LinkWorkbookWriter {
         try append(writer, ["How to review"], style: .bold)
         let help = [
             "The Review sheet shows, two rows at a time, the pairs of records Kith was not sure about, most likely first. "
-                + "Values that differ are in bold.",
+                + "Values that differ are in bold; Why says what speaks for the same person and what against.",
             "For each pair you have checked, choose \(LinkWorkbook.same) or \(LinkWorkbook.notSame) in its Decision cell; "
                 + "leave it blank if you are not sure. Then save this workbook (keep it as .xlsx).",
             "Run kith link again with the same lists and --decisions followed by this workbook: the pairs you decided are "
@@ -94,10 +94,12 @@ struct LinkWorkbookWriter {
                 }
             let left = Int(pair.left), right = Int(pair.right)
             let probability = CellValue.number((pair.matchProbability * 1000).rounded() / 1000)
-            let why = CellValue.text(LinkWorkbook.reasons(result.evidence(for: pair)))
-            let a = recordRow(left, pair: index + 1, first: (probability, decision, why))
-            let b = recordRow(right, pair: index + 1, first: nil)
+            // What speaks for the same person on the pair's first row, what speaks against on its second.
+            let (reasonsFor, reasonsAgainst) = LinkWorkbook.reasons(result.evidence(for: pair))
+            let a = recordRow(left, pair: index + 1, first: (probability, decision), why: reasonsFor)
+            let b = recordRow(right, pair: index + 1, first: nil, why: reasonsAgainst)
             var styleA = [XLSXWriter.CellStyle](repeating: index % 2 == 1 ? .shaded : [], count: headers.count)
+            styleA[headers.count - 3].insert(.wrapped)
             var styleB = styleA
             for column in firstDetail..<(firstDetail + LinkWorkbook.details.count) where Self.differ(a[column], b[column]) {
                 styleA[column].insert(.bold)
@@ -106,10 +108,12 @@ struct LinkWorkbookWriter {
             rows += [a, b]
             styles += [styleA, styleB]
         }
-        try writer.beginSheet(named: sheet, columnWidths: Self.widths(headers: headers, rows: rows), frozenRows: 1)
+        let widths = Self.widths(headers: headers, rows: rows)
+        try writer.beginSheet(named: sheet, columnWidths: widths, frozenRows: 1)
         try append(writer, headers.map(CellValue.text), style: .bold)
+        let why = headers.count - 3
         for (row, style) in zip(rows, styles) {
-            try writer.appendRow(row.map(Self.safe), cellStyles: style)
+            try writer.appendRow(row.map(Self.safe), cellStyles: style, height: Self.height(of: row[why], width: widths[why]))
         }
         let last = rows.count + 1
         let lastColumn = ColumnLetters.letters(forIndex: headers.count - 1)
@@ -122,15 +126,16 @@ struct LinkWorkbookWriter {
         )
     }
 
-    /// One record's row of a pair: its pair number, then (on the pair's first row) probability, decision and reasons.
-    private func recordRow(_ record: Int, pair: Int, first: (CellValue, CellValue, CellValue)?) -> [CellValue] {
+    /// One record's row of a pair: its pair number, (on the pair's first row) probability and decision, its details,
+    /// reasons, key and check.
+    private func recordRow(_ record: Int, pair: Int, first: (CellValue, CellValue)?, why: String) -> [CellValue] {
         let person = output.record(record)
         let (list, row) = output.place(of: record)
         var cells: [CellValue] = [.integer(pair), first?.0 ?? .empty, first?.1 ?? .empty]
         cells += [.text(result.state.personID(ofRecord: record)), .text(output.lists[list].source), .integer(output.lists[list].rowNumbers[row])]
         if withIDs { cells.append(output.lists[list].ids.map { CellValue.text($0[row]) } ?? .empty) }
         cells += LinkWorkbook.details.map { $0.value(person) }
-        cells += [first?.2 ?? .empty, .text(person.key), .text(LinkWorkbook.check(person))]
+        cells += [why.isEmpty ? .empty : .text(why), .text(person.key), .text(LinkWorkbook.check(person))]
         return cells
     }
 
@@ -177,6 +182,14 @@ struct LinkWorkbookWriter {
         }
     }
 
+    /// The height in points of a row whose wrapped cell holds this value in a column this wide; nil for one line.
+    /// Generous, since a spreadsheet's font may be wider than Calibri and lines break between words.
+    static func height(of cell: CellValue, width: Double) -> Double? {
+        guard case .text(let text) = cell else { return nil }
+        let lines = Int((Double(text.count) / max(1, width * 0.85)).rounded(.up))
+        return lines > 1 ? Double(lines) * 15 : nil
+    }
+
     /// Column widths in characters from the headers and the rows given: wide enough for most values, never huge.
     static func widths(headers: [String], rows: [[CellValue]]) -> [Double] {
         headers.indices.map { column in
@@ -193,7 +206,7 @@ struct LinkWorkbookWriter {
                 widest = max(widest, length + 1)
             }
             if headers[column] == LinkWorkbook.decisionHeader { widest = max(widest, LinkWorkbook.notSame.count + 4) }
-            return Double(min(max(widest, 6), headers[column] == LinkWorkbook.whyHeader ? 90 : 40))
+            return Double(min(max(widest, 6), headers[column] == LinkWorkbook.whyHeader ? 60 : 40))
         }
     }
 }

@@ -47,17 +47,22 @@ struct WorkbookReviewFeaturesTests {
         let writer = try XLSXWriter(url: url)
         try writer.beginSheet(named: "S")
         let date = CivilDate(year: 1948, month: 2, day: 29)!
-        try writer.appendRow([.text("Ann"), .date(date), .empty, .text("x")], cellStyles: [.shaded, [.shaded, .bold], .shaded, .bold])
+        try writer.appendRow(
+            [.text("Ann"), .date(date), .empty, .text("x"), .text("long reasons"), .date(date)],
+            cellStyles: [.shaded, [.shaded, .bold], .shaded, .bold, .wrapped, [.wrapped, .shaded]], height: 45
+        )
         try writer.finish()
         let xml = try Self.part("xl/worksheets/sheet1.xml", of: url)
-        #expect(xml.contains("<c r=\"A1\" s=\"4\" t=\"inlineStr\">"))
+        #expect(xml.contains("<row r=\"1\" ht=\"45\" customHeight=\"1\"><c r=\"A1\" s=\"4\" t=\"inlineStr\">"))
         #expect(xml.contains("<c r=\"B1\" s=\"7\">"))
         #expect(xml.contains("<c r=\"C1\" s=\"4\"/>"))
         #expect(xml.contains("<c r=\"D1\" s=\"2\" t=\"inlineStr\">"))
+        #expect(xml.contains("<c r=\"E1\" s=\"8\" t=\"inlineStr\">"))
         let styles = try Self.part("xl/styles.xml", of: url)
-        #expect(styles.contains("<cellXfs count=\"8\">"))
-        // The bold-and-shaded date is still read as a date.
-        #expect(try TableRows.xlsx(url)[0].cells == ["Ann", "1948-02-29", "", "x"])
+        #expect(styles.contains("<cellXfs count=\"16\">"))
+        // Dates in every format are still read as dates.
+        #expect(styles.contains("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"))
+        #expect(try TableRows.xlsx(url)[0].cells == ["Ann", "1948-02-29", "", "x", "long reasons", "1948-02-29"])
     }
 
     @Test func describesEachTabAndWhetherItHoldsAnything() throws {

@@ -29,6 +29,8 @@ public final class XLSXWriter {
         public static let bold = CellStyle(rawValue: 1)
         /// A light grey fill, to set a block of rows apart from the next.
         public static let shaded = CellStyle(rawValue: 2)
+        /// Long text wrapped onto several lines within the column's width, aligned to the top.
+        public static let wrapped = CellStyle(rawValue: 4)
     }
 
     /// The most characters Excel allows in a list validation's choices, commas included.
@@ -48,9 +50,9 @@ public final class XLSXWriter {
         var validations: [String] = []
     }
 
-    /// The index of a cell format in ``styles``: bold adds 2, shaded 4, a date format 1.
+    /// The index of a cell format in ``styles``: a date format adds 1, bold 2, shaded 4, wrapped 8.
     private static func styleIndex(_ style: CellStyle, date: Bool) -> Int {
-        (style.contains(.bold) ? 2 : 0) + (style.contains(.shaded) ? 4 : 0) + (date ? 1 : 0)
+        (style.contains(.bold) ? 2 : 0) + (style.contains(.shaded) ? 4 : 0) + (style.contains(.wrapped) ? 8 : 0) + (date ? 1 : 0)
     }
 
     private let url: URL
@@ -117,11 +119,13 @@ public final class XLSXWriter {
     }
 
     /// Appends one row whose cells look different: `cellStyles[i]` for cell `i`, plain past its end.
-    public func appendRow(_ cells: [CellValue], cellStyles: [CellStyle]) throws {
-        try appendRow(cells) { $0 < cellStyles.count ? cellStyles[$0] : [] }
+    /// - Parameter height: the row's height in points (15 is one line), for wrapped text: spreadsheets do not all
+    ///   grow a row to fit its text when they open a file.
+    public func appendRow(_ cells: [CellValue], cellStyles: [CellStyle], height: Double? = nil) throws {
+        try appendRow(cells, height: height) { $0 < cellStyles.count ? cellStyles[$0] : [] }
     }
 
-    private func appendRow(_ cells: [CellValue], styleOf: (Int) -> CellStyle) throws {
+    private func appendRow(_ cells: [CellValue], height: Double? = nil, styleOf: (Int) -> CellStyle) throws {
         guard let writer = output else { throw SpreadsheetWriteError.noSheetOpen }
         guard rowNumber < Self.maximumRows else { throw SpreadsheetWriteError.tooManyRows(limit: Self.maximumRows) }
         guard cells.count <= Self.maximumColumns else {
@@ -130,7 +134,9 @@ public final class XLSXWriter {
         rowNumber += 1
         guard cells.contains(where: { $0 != .empty }) else { return }
         let row = String(rowNumber)
-        var xml = "<row r=\"\(row)\">"
+        var xml = "<row r=\"\(row)\""
+        if let height, height.isFinite, height > 0 { xml += " ht=\"\(Self.format(min(height, 409)))\" customHeight=\"1\"" }
+        xml += ">"
         for (index, cell) in cells.enumerated() {
             let reference = ColumnLetters.letters(forIndex: index) + row
             let cellStyle = styleOf(index)
@@ -360,29 +366,34 @@ public final class XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Eight cell formats, numbered as ``styleIndex(_:date:)`` numbers them: plain, date, bold, bold date, then the
-    /// same four on a light grey fill.
-    private let styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
-        <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
-        <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
-        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
-        <fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill></fills>\
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/>\
-        <xf numFmtId="0" fontId="0" fillId="2" borderId="0" xfId="0" applyFill="1"/>\
-        <xf numFmtId="164" fontId="0" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFill="1"/>\
-        <xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/>\
-        <xf numFmtId="164" fontId="1" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"/></cellXfs>\
-        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
-        </styleSheet>
-        """
+    /// Sixteen cell formats, numbered as ``styleIndex(_:date:)`` numbers them: plain, date, bold, bold date, the same
+    /// four on a light grey fill, then all eight wrapped.
+    private let styles: String = {
+        var formats: [String] = []
+        for index in 0..<16 {
+            let date = index & 1 != 0, bold = index & 2 != 0, shaded = index & 4 != 0, wrapped = index & 8 != 0
+            var xf = "<xf numFmtId=\"\(date ? 164 : 0)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"\(shaded ? 2 : 0)\" borderId=\"0\" xfId=\"0\""
+            if date { xf += " applyNumberFormat=\"1\"" }
+            if bold { xf += " applyFont=\"1\"" }
+            if shaded { xf += " applyFill=\"1\"" }
+            xf += wrapped ? " applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>" : "/>"
+            formats.append(xf)
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
+            <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
+            <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
+            <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+            <fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill></fills>\
+            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="\(formats.count)">\(formats.joined())</cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+            </styleSheet>
+            """
+    }()
 
     /// A number as Excel writes it: integers without a decimal point, others in the shortest form that reads back exactly.
     static func format(_ number: Double) -> String {
