@@ -84,7 +84,8 @@ struct LinkWorkbookWriter {
         let headers = LinkWorkbook.reviewHeaders(withIDs: withIDs)
         var rows: [[CellValue]] = []
         var styles: [[XLSXWriter.CellStyle]] = []
-        let firstDetail = withIDs ? 7 : 6
+        let firstDetail = headers.firstIndex(of: LinkWorkbook.details[0].header)!
+        let why = headers.firstIndex(of: LinkWorkbook.whyHeader)!
         for (index, pair) in pairs.enumerated() {
             let decision: CellValue =
                 switch pair.reason {
@@ -99,7 +100,7 @@ struct LinkWorkbookWriter {
             let a = recordRow(left, pair: index + 1, first: (probability, decision), why: reasonsFor)
             let b = recordRow(right, pair: index + 1, first: nil, why: reasonsAgainst)
             var styleA = [XLSXWriter.CellStyle](repeating: index % 2 == 1 ? .shaded : [], count: headers.count)
-            styleA[headers.count - 3].insert(.wrapped)
+            styleA[why].insert(.wrapped)
             var styleB = styleA
             for column in firstDetail..<(firstDetail + LinkWorkbook.details.count) where Self.differ(a[column], b[column]) {
                 styleA[column].insert(.bold)
@@ -111,7 +112,6 @@ struct LinkWorkbookWriter {
         let widths = Self.widths(headers: headers, rows: rows)
         try writer.beginSheet(named: sheet, columnWidths: widths, frozenRows: 1)
         try append(writer, headers.map(CellValue.text), style: .bold)
-        let why = headers.count - 3
         for (row, style) in zip(rows, styles) {
             try writer.appendRow(row.map(Self.safe), cellStyles: style, height: Self.height(of: row[why], width: widths[why]))
         }
