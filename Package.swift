@@ -196,7 +196,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Helpers shared by the test targets (temporary folders); not part of Kith itself.
-        .target(name: "KithTestSupport", path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
+        .target(name: "KithTestSupport", dependencies: ["KithSpreadsheet"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSpreadsheetTests",
             dependencies: ["KithSpreadsheet", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -246,7 +246,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Runs the built `kith` binary as a user would.
-        .testTarget(name: "kithTests", dependencies: ["KithTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "kithTests",
+            dependencies: ["KithTestSupport", "KithSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KithSyntheticTests",
             dependencies: ["KithSynthetic", "KithSpreadsheet", "KithTestSupport"],

@@ -3,11 +3,22 @@ import KithLinkage
 import KithSpreadsheet
 import KithStandard
 
-/// The standalone deduplication tool: partner lists in, `persons.csv`, `pairs.csv` and `review.csv` out, with no
-/// store. For councils who want one list of people from several spreadsheets today.
+/// The standalone deduplication tool: partner lists in, `persons.csv`, `pairs.csv` and `review.csv` out (or one
+/// workbook, ``LinkWorkbook``, to review in Excel), with no store. For councils who want one list of people from
+/// several spreadsheets today.
+///
+/// A workbook with one list is read as a CSV file is, named after the file. A workbook with lists on several tabs
+/// gives one list per visible worksheet with data, named after its tab; hidden, empty and chart sheets are skipped,
+/// and so is a tab with no column to link on (notes, say), each with the reason.
 public struct FileLinkage: Sendable {
     public var loader: ListFileLoader
     public var options: LinkageOptions
+    /// The one sheet to read from each workbook, as `--sheet` names it; nil reads every list in it.
+    public var sheet: String?
+    /// What to write into the output folder.
+    public var format: LinkOutputFormat = .csv
+    /// A reviewed workbook's decisions, applied as people's decisions.
+    public var decisions: ReviewedDecisions?
 
     public init(loader: ListFileLoader, options: LinkageOptions = LinkageOptions()) {
         self.loader = loader
@@ -21,35 +32,244 @@ public struct FileLinkage: Sendable {
         public var pairsWritten: Int
         public var reviewWritten: Int
         public var files: [URL]
+        /// Workbook tabs not read as lists, with why.
+        public var skippedSheets: [SkippedSheet] = []
+        /// What became of the reviewed workbook's decisions, when one was given.
+        public var decisions: DecisionOutcome?
     }
 
-    /// Reads the files, links their rows and writes the three files into `directory`.
+    /// Reads the files, links their rows and writes the output files into `directory`.
     public func run(files: [URL], into directory: URL) throws -> Summary {
-        var lists: [LinkableList] = []
-        var usedNames = Set<String>()
-        for file in files {
-            var name = file.deletingPathExtension().lastPathComponent
-            // Two files of one name (two weeks' lists in different folders) stay apart as sources.
-            var suffix = 2
-            while usedNames.contains(name) {
-                name = file.deletingPathExtension().lastPathComponent + "-" + String(suffix)
-                suffix += 1
-            }
-            usedNames.insert(name)
-            options.progress?("read " + file.lastPathComponent, 0)
-            lists.append(try loader.load(file, source: name))
-        }
+        let workbookURL = directory.appendingPathComponent(LinkWorkbook.fileName)
+        if format.writesWorkbook { try refuseToLoseDecisions(in: workbookURL) }
+        let (lists, skipped) = try read(files)
         let records = lists.flatMap(\.records)
-        let result = Linker(options: options).link(records)
+        if format.writesWorkbook, records.count >= XLSXWriter.maximumRows {
+            throw FileLinkageError.tooManyRowsForWorkbook(records.count)
+        }
+        let (humanDecisions, outcome) = decisions.map { Self.match($0, to: records) } ?? ([], nil)
+        let result = Linker(options: options).link(records, decisions: humanDecisions)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let writer = LinkOutputWriter(lists: lists, result: result)
-        let persons = directory.appendingPathComponent("persons.csv")
-        let pairs = directory.appendingPathComponent("pairs.csv")
-        let review = directory.appendingPathComponent("review.csv")
-        try writer.writePersons(to: persons)
-        let pairCount = try writer.writePairs(to: pairs)
-        let reviewCount = try writer.writeReview(to: review)
-        return Summary(lists: lists, report: result.report, pairsWritten: pairCount, reviewWritten: reviewCount, files: [persons, pairs, review])
+        var written: [URL] = []
+        var pairCount = 0
+        var reviewCount = 0
+        if format.writesCSV {
+            let persons = directory.appendingPathComponent("persons.csv")
+            let pairs = directory.appendingPathComponent("pairs.csv")
+            let review = directory.appendingPathComponent("review.csv")
+            try writer.writePersons(to: persons)
+            pairCount = try writer.writePairs(to: pairs)
+            reviewCount = try writer.writeReview(to: review)
+            written += [persons, pairs, review]
+        }
+        if format.writesWorkbook {
+            let review = result.report.reviewPairs
+            if 2 * review >= XLSXWriter.maximumRows {
+                throw FileLinkageError.tooManyPairsForWorkbook(review)
+            }
+            options.progress?("write " + LinkWorkbook.fileName, 0.95)
+            reviewCount = try LinkWorkbookWriter(output: writer, skippedSheets: skipped, decisions: outcome).write(to: workbookURL)
+            written.append(workbookURL)
+        }
+        return Summary(
+            lists: lists, report: result.report, pairsWritten: pairCount, reviewWritten: reviewCount, files: written,
+            skippedSheets: skipped, decisions: outcome
+        )
+    }
+
+    /// Reads every list of every file, naming each source uniquely.
+    private func read(_ files: [URL]) throws -> (lists: [LinkableList], skipped: [SkippedSheet]) {
+        var lists: [LinkableList] = []
+        var skipped: [SkippedSheet] = []
+        var usedNames = Set<String>()
+        // Two files of one name (two weeks' lists in different folders), or two tabs of one name in two workbooks,
+        // stay apart as sources.
+        func unique(_ base: String) -> String {
+            var name = base
+            var suffix = 2
+            while usedNames.contains(name) {
+                name = base + "-" + String(suffix)
+                suffix += 1
+            }
+            return name
+        }
+        func load(_ reader: TableReader, _ base: String, sheet: String?) throws {
+            let list = try loader.load(reader, source: unique(base), sheet: sheet)
+            usedNames.insert(list.source)
+            lists.append(list)
+        }
+        for file in files {
+            options.progress?("read " + file.lastPathComponent, 0)
+            let reader = try TableReader(url: file, limits: loader.limits)
+            let fileBase = file.deletingPathExtension().lastPathComponent
+            guard reader.fingerprint.format == .xlsx, sheet == nil else {
+                // The sheet as the workbook spells it, when only its case was wrong.
+                let named = sheet.flatMap { wanted in reader.sheets.first { $0.name.lowercased() == wanted.lowercased() }?.name } ?? sheet
+                try load(reader, fileBase, sheet: reader.fingerprint.format == .xlsx ? named : nil)
+                continue
+            }
+            var dataSheets: [String] = []
+            for entry in reader.sheets {
+                let reason: String? =
+                    switch entry.kind {
+                    case .chartsheet: "a chart, not a worksheet"
+                    case .dialogsheet: "a dialog sheet, not a worksheet"
+                    case .worksheet where entry.isHidden: "hidden"
+                    case .worksheet: try reader.sheetHasData(entry.name) ? nil : "empty"
+                    }
+                if let reason {
+                    skipped.append(SkippedSheet(fileName: file.lastPathComponent, sheet: entry.name, reason: reason))
+                } else {
+                    dataSheets.append(entry.name)
+                }
+            }
+            guard dataSheets.count > 1 else {
+                // One list: named after the file, as a CSV file is. With none, the reader says the workbook is empty.
+                try load(reader, fileBase, sheet: dataSheets.first)
+                continue
+            }
+            var firstRefusal: LinkableListError?
+            let before = lists.count
+            for name in dataSheets {
+                do {
+                    try load(reader, name, sheet: name)
+                } catch let error as LinkableListError {
+                    guard case .nothingToLinkOn(_, let unplaced) = error else { throw error }
+                    firstRefusal = firstRefusal ?? error
+                    let columns = unplaced.isEmpty ? "" : "; its columns are \(unplaced.joined(separator: ", "))"
+                    skipped.append(
+                        SkippedSheet(
+                            fileName: file.lastPathComponent, sheet: name,
+                            reason: "no column holds a name, NHS number or UPN\(columns). If it is a list, place its columns with --map"
+                        )
+                    )
+                }
+            }
+            if lists.count == before, let firstRefusal { throw firstRefusal }
+        }
+        return (lists, skipped)
+    }
+
+    /// The reviewed pairs whose two records are still in the lists, unchanged, as people's decisions.
+    static func match(_ reviewed: ReviewedDecisions, to records: [PersonRecord]) -> ([HumanDecision], DecisionOutcome) {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(records.count)
+        for (position, record) in records.enumerated() { index[record.key] = position }
+        var outcome = DecisionOutcome(file: reviewed.file.lastPathComponent)
+        var decisions: [HumanDecision] = []
+        for pair in reviewed.pairs {
+            guard let first = index[pair.firstKey], let second = index[pair.secondKey], first != second else {
+                outcome.unknown += 1
+                continue
+            }
+            guard LinkWorkbook.check(records[first]) == pair.firstCheck, LinkWorkbook.check(records[second]) == pair.secondCheck else {
+                outcome.changed += 1
+                continue
+            }
+            decisions.append(HumanDecision(leftKey: pair.firstKey, rightKey: pair.secondKey, isSamePerson: pair.isSamePerson))
+            if pair.isSamePerson { outcome.same += 1 } else { outcome.notSame += 1 }
+        }
+        return (decisions, outcome)
+    }
+
+    /// Refuses to write over a workbook a reviewer has filled in, unless it is the one given as the decisions.
+    private func refuseToLoseDecisions(in url: URL) throws {
+        guard FileManager.default.fileExists(atPath: url.path) else { return }
+        if let decisions, decisions.file.standardizedFileURL.resolvingSymlinksInPath() == url.standardizedFileURL.resolvingSymlinksInPath() {
+            return
+        }
+        let found: Int
+        do {
+            found = try ReviewedDecisions.read(from: url).pairs.count
+        } catch {
+            throw FileLinkageError.wouldOverwrite(path: url.path, detail: "Kith cannot read it (\(error))")
+        }
+        if found > 0 {
+            throw FileLinkageError.wouldOverwrite(path: url.path, detail: "it holds \(found) decision\(found == 1 ? "" : "s") a reviewer made")
+        }
+    }
+}
+
+/// What `kith link FILES --out DIR` writes: the three CSV files, the review workbook, or both.
+public enum LinkOutputFormat: String, CaseIterable, Sendable {
+    case csv
+    case xlsx
+    case both
+
+    var writesCSV: Bool { self != .xlsx }
+    var writesWorkbook: Bool { self != .csv }
+}
+
+/// A tab of a workbook that was not read as a list, and why.
+public struct SkippedSheet: Sendable, Equatable {
+    public var fileName: String
+    public var sheet: String
+    public var reason: String
+
+    public init(fileName: String, sheet: String, reason: String) {
+        self.fileName = fileName
+        self.sheet = sheet
+        self.reason = reason
+    }
+}
+
+/// What became of a reviewed workbook's decisions.
+public struct DecisionOutcome: Sendable, Equatable {
+    public var file: String
+    public var same = 0
+    public var notSame = 0
+    /// Decisions on rows no longer in the lists (a list left out, or shorter now).
+    public var unknown = 0
+    /// Decisions on rows that now hold someone else: another name or date of birth than when they were reviewed.
+    public var changed = 0
+
+    public init(file: String, same: Int = 0, notSame: Int = 0, unknown: Int = 0, changed: Int = 0) {
+        self.file = file
+        self.same = same
+        self.notSame = notSame
+        self.unknown = unknown
+        self.changed = changed
+    }
+
+    public var applied: Int { same + notSame }
+
+    /// The outcome in sentences, as `kith link` prints it and the Summary sheet shows it.
+    public var lines: [String] {
+        var lines = [
+            "Applied \(applied) decision\(applied == 1 ? "" : "s"): \(same) \(LinkWorkbook.same), \(notSame) \(LinkWorkbook.notSame)."
+        ]
+        if unknown > 0 {
+            lines.append("\(unknown) decision\(unknown == 1 ? " is" : "s are") for rows no longer in the lists: not applied.")
+        }
+        if changed > 0 {
+            lines.append(
+                "\(changed) decision\(changed == 1 ? " is" : "s are") for rows that now hold another name or date of birth: "
+                    + "not applied, so those pairs may come back for review."
+            )
+        }
+        return lines
+    }
+}
+
+/// Why `kith link FILES --out DIR` stopped before writing.
+public enum FileLinkageError: Error, CustomStringConvertible, Equatable {
+    case wouldOverwrite(path: String, detail: String)
+    case tooManyRowsForWorkbook(Int)
+    case tooManyPairsForWorkbook(Int)
+
+    public var description: String {
+        switch self {
+        case .wouldOverwrite(let path, let detail):
+            "\(path) is already there and \(detail). Give it with --decisions \(path) to apply and keep its decisions, "
+                + "or move it out of the folder first."
+        case .tooManyRowsForWorkbook(let rows):
+            "The lists have \(rows) rows, too many for the Persons sheet of a workbook (Excel holds \(XLSXWriter.maximumRows) "
+                + "rows, the header included). Use --format csv for lists this large."
+        case .tooManyPairsForWorkbook(let pairs):
+            "\(pairs) pairs are left to review, too many for the Review sheet (two rows each; Excel holds \(XLSXWriter.maximumRows) "
+                + "rows). Use --format csv, or raise --review-threshold to leave fewer pairs to review."
+        }
     }
 }
 
@@ -78,6 +298,11 @@ struct LinkOutputWriter {
     }
 
     func source(_ record: Int) -> String { lists[place[record].list].source }
+
+    /// The record's list and its position in the list.
+    func place(of record: Int) -> (list: Int, row: Int) { place[record] }
+
+    var recordCount: Int { place.count }
 
     private static func csv(_ url: URL) throws -> CSVWriter {
         try CSVWriter(url: url, delimiter: ",", encoding: .utf8WithBOM)
@@ -153,7 +378,7 @@ struct LinkOutputWriter {
         return pairs.count
     }
 
-    private func record(_ index: Int) -> PersonRecord {
+    func record(_ index: Int) -> PersonRecord {
         let (list, row) = place[index]
         return lists[list].records[row]
     }

@@ -25,8 +25,15 @@ public struct ListFileLoader: Sendable {
 
     /// Reads one file. Throws ``LinkableListError`` when the file cannot be read or holds nothing to link on.
     public func load(_ file: URL, source: String? = nil, sheet: String? = nil) throws -> LinkableList {
-        let reader = try TableReader(url: file, limits: limits)
+        try load(TableReader(url: file, limits: limits), source: source, sheet: sheet)
+    }
+
+    /// Reads one list from a file already open, such as one sheet of a workbook whose other sheets are lists too.
+    /// Errors name the sheet when one is given.
+    public func load(_ reader: TableReader, source: String? = nil, sheet: String? = nil) throws -> LinkableList {
+        let file = reader.url
         let source = source ?? file.deletingPathExtension().lastPathComponent
+        let place = file.lastPathComponent + (sheet.map { ", sheet \"\($0)\"" } ?? "")
         let tagger = Tagger(dictionary: dictionary, referenceDate: referenceDate)
         let context = ReadingContext(referenceDate: referenceDate)
         let mapping = mapping
@@ -65,11 +72,11 @@ public struct ListFileLoader: Sendable {
             },
             onStart: { layout, prepared in
                 tagging = prepared.tagging
-                if let idColumn, prepared.idPosition == nil {
-                    throw LinkableListError.noIdColumn(file: file.lastPathComponent, column: idColumn, headers: layout.columnNames)
-                }
                 guard prepared.builder.canLink else {
-                    throw LinkableListError.nothingToLinkOn(file: file.lastPathComponent, unplaced: Self.unplaced(prepared.tagging))
+                    throw LinkableListError.nothingToLinkOn(file: place, unplaced: Self.unplaced(prepared.tagging))
+                }
+                if let idColumn, prepared.idPosition == nil {
+                    throw LinkableListError.noIdColumn(file: place, column: idColumn, headers: layout.columnNames)
                 }
             },
             onItems: { items in
@@ -80,9 +87,9 @@ public struct ListFileLoader: Sendable {
                 }
             }
         )
-        guard let tagging else { throw LinkableListError.nothingToLinkOn(file: file.lastPathComponent, unplaced: []) }
+        guard let tagging else { throw LinkableListError.nothingToLinkOn(file: place, unplaced: []) }
         return LinkableList(
-            source: source, fileName: file.lastPathComponent, records: records, rowNumbers: rowNumbers, ids: ids,
+            source: source, fileName: file.lastPathComponent, sheet: sheet, records: records, rowNumbers: rowNumbers, ids: ids,
             tagging: tagging, unplacedHeaders: Self.unplaced(tagging)
         )
     }

@@ -11,4 +11,12 @@ public enum FormulaGuard {
         default: return value
         }
     }
+
+    /// The value ``neutralise(_:)`` was given, from what it returned: a value read back from a file Kith wrote.
+    /// Text that `neutralise` would not have written comes back unchanged.
+    public static func original(_ written: String) -> String {
+        guard written.hasPrefix("'") else { return written }
+        let rest = String(written.dropFirst())
+        return neutralise(rest) == written ? rest : written
+    }
 }

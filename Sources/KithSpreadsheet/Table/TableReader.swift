@@ -32,6 +32,14 @@ public final class TableReader {
     /// The workbook's sheet names; empty for CSV.
     public var sheetNames: [String] { workbook?.sheetNames ?? [] }
 
+    /// The workbook's tabs with what each holds and whether it is hidden; empty for CSV.
+    public var sheets: [XLSXReader.SheetDescription] { workbook?.sheets ?? [] }
+
+    /// Whether a sheet of the workbook holds any value; false for CSV and for a sheet it does not have.
+    public func sheetHasData(_ name: String) throws -> Bool {
+        try workbook?.hasData(inSheet: name) ?? false
+    }
+
     /// Reads the table, first handing `onStart` the layout and up to `lookahead` data rows to look at
     /// (to suggest tags, say), then every data row to `onRow`, those first ones included.
     @discardableResult

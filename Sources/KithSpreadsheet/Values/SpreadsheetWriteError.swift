@@ -6,6 +6,7 @@ public enum SpreadsheetWriteError: Error, CustomStringConvertible, Equatable {
     case invalidMergeRange(String)
     case tooManyRows(limit: Int)
     case tooManyColumns(limit: Int)
+    case invalidChoices([String])
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum SpreadsheetWriteError: Error, CustomStringConvertible, Equatable {
         case .invalidMergeRange(let range): "\(range) is not a cell range such as A1:F1."
         case .tooManyRows(let limit): "A sheet holds at most \(limit) rows."
         case .tooManyColumns(let limit): "A sheet holds at most \(limit) columns."
+        case .invalidChoices(let choices):
+            "A drop-down's choices must be some text without commas or double quotes, at most 255 characters in all: \(choices)."
         }
     }
 }

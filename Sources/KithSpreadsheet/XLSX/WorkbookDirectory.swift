@@ -9,6 +9,7 @@ struct WorkbookDirectory {
         /// The part's path inside the zip, e.g. `xl/worksheets/sheet1.xml`.
         var path: String
         var isHidden: Bool
+        var kind: XLSXReader.SheetKind
     }
 
     var sheets: [SheetEntry] = []
@@ -58,7 +59,14 @@ struct WorkbookDirectory {
                 guard let sheetName = attributes["name"], let id, let target = targets[id], target.type.hasSuffix("/worksheet")
                     || target.type.hasSuffix("/chartsheet") || target.type.hasSuffix("/dialogsheet")
                 else { return }
-                sheets.append(SheetEntry(name: sheetName, path: target.target, isHidden: attributes["state"] != nil && attributes["state"] != "visible"))
+                let kind: XLSXReader.SheetKind =
+                    target.type.hasSuffix("/chartsheet") ? .chartsheet : target.type.hasSuffix("/dialogsheet") ? .dialogsheet : .worksheet
+                sheets.append(
+                    SheetEntry(
+                        name: sheetName, path: target.target, isHidden: attributes["state"] != nil && attributes["state"] != "visible",
+                        kind: kind
+                    )
+                )
             default:
                 break
             }

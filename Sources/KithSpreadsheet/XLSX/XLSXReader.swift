@@ -17,6 +17,32 @@ public final class XLSXReader {
 
     /// The names of the workbook's sheets, in tab order.
     public var sheetNames: [String] { directory.sheets.map(\.name) }
+
+    /// What a tab of a workbook holds: cells, a chart, or an old Excel 5 dialog.
+    public enum SheetKind: String, Sendable, Equatable {
+        case worksheet
+        case chartsheet
+        case dialogsheet
+    }
+
+    /// One tab of the workbook as its list of sheets describes it.
+    public struct SheetDescription: Sendable, Equatable {
+        public var name: String
+        public var kind: SheetKind
+        /// Hidden or "very hidden" in Excel: not shown as a tab.
+        public var isHidden: Bool
+
+        public init(name: String, kind: SheetKind, isHidden: Bool) {
+            self.name = name
+            self.kind = kind
+            self.isHidden = isHidden
+        }
+    }
+
+    /// The workbook's tabs in order, with what each holds and whether it is hidden.
+    public var sheets: [SheetDescription] {
+        directory.sheets.map { SheetDescription(name: $0.name, kind: $0.kind, isHidden: $0.isHidden) }
+    }
     /// The workbook's date system.
     public var dateSystem: ExcelDateSystem { directory.dateSystem }
 
@@ -54,6 +80,13 @@ public final class XLSXReader {
             .noData, file: url.lastPathComponent, problem: "No sheet of the workbook has any data in it.",
             remedy: "Check this is the right file; the partner may have sent an empty template."
         )
+    }
+
+    /// Whether a sheet holds any cell value, found by a byte search that stops at the first one; false for a
+    /// sheet the workbook does not have.
+    public func hasData(inSheet name: String) throws -> Bool {
+        guard let entry = directory.sheets.first(where: { $0.name == name }) else { return false }
+        return Self.hasAnyValue(try unpack(entry))
     }
 
     /// The merged cell ranges of a sheet, such as a title across the table or a header over several columns.

@@ -21,6 +21,21 @@ public final class XLSXWriter {
         case bold
     }
 
+    /// How one cell looks, for rows whose cells differ: bold, on a light grey ground, or both.
+    public struct CellStyle: OptionSet, Sendable, Hashable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+
+        public static let bold = CellStyle(rawValue: 1)
+        /// A light grey fill, to set a block of rows apart from the next.
+        public static let shaded = CellStyle(rawValue: 2)
+        /// Long text wrapped onto several lines within the column's width, aligned to the top.
+        public static let wrapped = CellStyle(rawValue: 4)
+    }
+
+    /// The most characters Excel allows in a list validation's choices, commas included.
+    public static let maximumListLength = 255
+
     /// Excel's own limits on a worksheet.
     public static let maximumRows = 1_048_576
     public static let maximumColumns = 16_384
@@ -31,13 +46,13 @@ public final class XLSXWriter {
         var merges: [String]
         var columnWidths: [Double]
         var frozenRows: Int
+        var autoFilter: String?
+        var validations: [String] = []
     }
 
-    private enum StyleIndex {
-        static let plain = 0
-        static let date = 1
-        static let bold = 2
-        static let boldDate = 3
+    /// The index of a cell format in ``styles``: a date format adds 1, bold 2, shaded 4, wrapped 8.
+    private static func styleIndex(_ style: CellStyle, date: Bool) -> Int {
+        (style.contains(.bold) ? 2 : 0) + (style.contains(.shaded) ? 4 : 0) + (style.contains(.wrapped) ? 8 : 0) + (date ? 1 : 0)
     }
 
     private let url: URL
@@ -100,6 +115,17 @@ public final class XLSXWriter {
 
     /// Appends one row to the open sheet. An empty array leaves a blank row.
     public func appendRow(_ cells: [CellValue], style: RowStyle = .plain) throws {
+        try appendRow(cells) { _ in style == .bold ? .bold : [] }
+    }
+
+    /// Appends one row whose cells look different: `cellStyles[i]` for cell `i`, plain past its end.
+    /// - Parameter height: the row's height in points (15 is one line), for wrapped text: spreadsheets do not all
+    ///   grow a row to fit its text when they open a file.
+    public func appendRow(_ cells: [CellValue], cellStyles: [CellStyle], height: Double? = nil) throws {
+        try appendRow(cells, height: height) { $0 < cellStyles.count ? cellStyles[$0] : [] }
+    }
+
+    private func appendRow(_ cells: [CellValue], height: Double? = nil, styleOf: (Int) -> CellStyle) throws {
         guard let writer = output else { throw SpreadsheetWriteError.noSheetOpen }
         guard rowNumber < Self.maximumRows else { throw SpreadsheetWriteError.tooManyRows(limit: Self.maximumRows) }
         guard cells.count <= Self.maximumColumns else {
@@ -108,31 +134,35 @@ public final class XLSXWriter {
         rowNumber += 1
         guard cells.contains(where: { $0 != .empty }) else { return }
         let row = String(rowNumber)
-        var xml = "<row r=\"\(row)\">"
+        var xml = "<row r=\"\(row)\""
+        if let height, height.isFinite, height > 0 { xml += " ht=\"\(Self.format(min(height, 409)))\" customHeight=\"1\"" }
+        xml += ">"
         for (index, cell) in cells.enumerated() {
             let reference = ColumnLetters.letters(forIndex: index) + row
-            let bold = style == .bold
+            let cellStyle = styleOf(index)
+            let plainIndex = Self.styleIndex(cellStyle, date: false)
+            let s = plainIndex == 0 ? "" : " s=\"\(plainIndex)\""
             switch cell {
             case .empty:
-                continue
+                // A shaded empty cell keeps its fill, so a block of rows has no holes.
+                if cellStyle.contains(.shaded) { xml += "<c r=\"\(reference)\"\(s)/>" }
             case .text(let text):
                 let preserve = text.first?.isWhitespace == true || text.last?.isWhitespace == true
-                xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "") t=\"inlineStr\"><is><t"
+                xml += "<c r=\"\(reference)\"\(s) t=\"inlineStr\"><is><t"
                 xml += preserve ? " xml:space=\"preserve\">" : ">"
                 xml += XMLEscaping.escape(text) + "</t></is></c>"
             case .number(let number):
                 guard number.isFinite else { continue }
-                xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "")><v>\(Self.format(number))</v></c>"
+                xml += "<c r=\"\(reference)\"\(s)><v>\(Self.format(number))</v></c>"
             case .integer(let integer):
-                xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "")><v>\(integer)</v></c>"
+                xml += "<c r=\"\(reference)\"\(s)><v>\(integer)</v></c>"
             case .boolean(let value):
-                xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "") t=\"b\"><v>\(value ? 1 : 0)</v></c>"
+                xml += "<c r=\"\(reference)\"\(s) t=\"b\"><v>\(value ? 1 : 0)</v></c>"
             case .date(let date) where date < dateSystem.firstDate:
                 // Excel cannot hold dates before its epoch as dates; write them as ISO text so they are not lost.
-                xml += "<c r=\"\(reference)\"\(bold ? " s=\"\(StyleIndex.bold)\"" : "") t=\"inlineStr\"><is><t>\(date)</t></is></c>"
+                xml += "<c r=\"\(reference)\"\(s) t=\"inlineStr\"><is><t>\(date)</t></is></c>"
             case .date(let date):
-                let styleIndex = bold ? StyleIndex.boldDate : StyleIndex.date
-                xml += "<c r=\"\(reference)\" s=\"\(styleIndex)\"><v>\(dateSystem.serial(for: date))</v></c>"
+                xml += "<c r=\"\(reference)\" s=\"\(Self.styleIndex(cellStyle, date: true))\"><v>\(dateSystem.serial(for: date))</v></c>"
             }
         }
         xml += "</row>"
@@ -144,6 +174,43 @@ public final class XLSXWriter {
         guard !sheets.isEmpty, output != nil else { throw SpreadsheetWriteError.noSheetOpen }
         guard CellRange(parsing: range) != nil else { throw SpreadsheetWriteError.invalidMergeRange(range) }
         sheets[sheets.count - 1].merges.append(range)
+    }
+
+    /// Gives the open sheet's header row filter buttons over a range such as `A1:F1`.
+    public func setAutoFilter(_ range: String) throws {
+        guard !sheets.isEmpty, output != nil else { throw SpreadsheetWriteError.noSheetOpen }
+        guard CellRange(parsing: range) != nil else { throw SpreadsheetWriteError.invalidMergeRange(range) }
+        sheets[sheets.count - 1].autoFilter = range
+    }
+
+    /// Makes the cells of a range of the open sheet a drop-down of `choices` (an Excel data validation of type
+    /// list), which Excel and LibreOffice both offer and enforce; a blank cell stays allowed.
+    /// - Parameters:
+    ///   - prompt: shown beside a chosen cell: a title (at most 32 characters) and a text (at most 255).
+    ///   - error: shown when something else is typed in: a title and a text, as for `prompt`.
+    public func addListValidation(
+        _ range: String, choices: [String], prompt: (title: String, text: String)? = nil,
+        error: (title: String, text: String)? = nil
+    ) throws {
+        guard !sheets.isEmpty, output != nil else { throw SpreadsheetWriteError.noSheetOpen }
+        guard range.split(separator: " ").allSatisfy({ CellRange(parsing: String($0)) != nil }) else {
+            throw SpreadsheetWriteError.invalidMergeRange(range)
+        }
+        let list = choices.joined(separator: ",")
+        guard !choices.isEmpty, !choices.contains(where: { $0.contains(",") || $0.contains("\"") }),
+            list.count <= Self.maximumListLength
+        else { throw SpreadsheetWriteError.invalidChoices(choices) }
+        var xml = "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\""
+        if let error {
+            xml += " errorTitle=\"\(XMLEscaping.escape(String(error.title.prefix(32))))\""
+            xml += " error=\"\(XMLEscaping.escape(String(error.text.prefix(255))))\""
+        }
+        if let prompt {
+            xml += " promptTitle=\"\(XMLEscaping.escape(String(prompt.title.prefix(32))))\""
+            xml += " prompt=\"\(XMLEscaping.escape(String(prompt.text.prefix(255))))\""
+        }
+        xml += " sqref=\"\(range)\"><formula1>\(XMLEscaping.escape("\"" + list + "\""))</formula1></dataValidation>"
+        sheets[sheets.count - 1].validations.append(xml)
     }
 
     /// Writes the workbook to its URL. The writer cannot be used afterwards.
@@ -184,12 +251,21 @@ public final class XLSXWriter {
     private func closeCurrentSheet() throws {
         guard let writer = output, let sheet = sheets.last else { return }
         try writer.write("</sheetData>")
+        // The order SpreadsheetML requires: autoFilter, mergeCells, dataValidations, pageMargins.
+        if let range = sheet.autoFilter {
+            try writer.write("<autoFilter ref=\"\(range)\"/>")
+        }
         if !sheet.merges.isEmpty {
             try writer.write("<mergeCells count=\"\(sheet.merges.count)\">")
             for range in sheet.merges {
                 try writer.write("<mergeCell ref=\"\(range)\"/>")
             }
             try writer.write("</mergeCells>")
+        }
+        if !sheet.validations.isEmpty {
+            try writer.write("<dataValidations count=\"\(sheet.validations.count)\">")
+            for validation in sheet.validations { try writer.write(validation) }
+            try writer.write("</dataValidations>")
         }
         try writer.write(
             "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/></worksheet>"
@@ -290,23 +366,34 @@ public final class XLSXWriter {
         return xml + "</Relationships>"
     }
 
-    /// Four cell formats, in the order of ``StyleIndex``: plain, date, bold, bold date.
-    private let styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
-        <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
-        <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
-        <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
-        <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
-        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="164" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>\
-        <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
-        </styleSheet>
-        """
+    /// Sixteen cell formats, numbered as ``styleIndex(_:date:)`` numbers them: plain, date, bold, bold date, the same
+    /// four on a light grey fill, then all eight wrapped.
+    private let styles: String = {
+        var formats: [String] = []
+        for index in 0..<16 {
+            let date = index & 1 != 0, bold = index & 2 != 0, shaded = index & 4 != 0, wrapped = index & 8 != 0
+            var xf = "<xf numFmtId=\"\(date ? 164 : 0)\" fontId=\"\(bold ? 1 : 0)\" fillId=\"\(shaded ? 2 : 0)\" borderId=\"0\" xfId=\"0\""
+            if date { xf += " applyNumberFormat=\"1\"" }
+            if bold { xf += " applyFont=\"1\"" }
+            if shaded { xf += " applyFill=\"1\"" }
+            xf += wrapped ? " applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>" : "/>"
+            formats.append(xf)
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+            <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>\
+            <fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>\
+            <font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>\
+            <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
+            <fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/><bgColor indexed="64"/></patternFill></fill></fills>\
+            <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
+            <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
+            <cellXfs count="\(formats.count)">\(formats.joined())</cellXfs>\
+            <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
+            </styleSheet>
+            """
+    }()
 
     /// A number as Excel writes it: integers without a decimal point, others in the shortest form that reads back exactly.
     static func format(_ number: Double) -> String {

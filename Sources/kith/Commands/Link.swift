@@ -18,7 +18,12 @@ struct Link: ParsableCommand {
             (source, row, id, person_id for every input row), DIR/pairs.csv (every pair scoring at least \
             --min-probability, with each field's evidence) and DIR/review.csv (the uncertain pairs side by side). \
             Columns are tagged with the data standard; place any it cannot with --map (a mapping from `kith tag \
-            --save-mapping`).
+            --save-mapping`). A workbook with lists on several tabs gives one list per tab, named after the tab.
+
+            With --format xlsx, writes instead one workbook, DIR/kith-link.xlsx: a Summary, the uncertain pairs on a \
+            Review sheet with a Same / Not the same drop-down for each, and every row with its person on a Persons \
+            sheet. Fill in the drop-downs, save, and run again with --decisions DIR/kith-link.xlsx: the decisions \
+            are applied and carried into the new workbook.
             """
     )
 
@@ -37,6 +42,15 @@ struct Link: ParsableCommand {
     @Option(help: "With files: the lowest match probability written to pairs.csv.")
     var minProbability: Double = 0.01
 
+    @Option(help: "With files: read only this sheet of each workbook, as one list named after the file.")
+    var sheet: String?
+
+    @Option(help: "With files: csv (persons.csv, pairs.csv, review.csv), xlsx (kith-link.xlsx, to review in Excel) or both.")
+    var format: LinkOutputFormat = .csv
+
+    @Option(help: "With files: a kith-link.xlsx whose Decision column a reviewer filled in; its decisions are applied.")
+    var decisions: String?
+
     @Option(help: "Link pairs at or above this match probability (default 0.95).")
     var linkThreshold: Double?
 
@@ -52,6 +66,9 @@ struct Link: ParsableCommand {
     func validate() throws {
         if !files.isEmpty, out == nil { throw ValidationError("Give --out DIR for the output files when linking files.") }
         if files.isEmpty, out != nil { throw ValidationError("--out is for linking files: name the files to link.") }
+        if files.isEmpty, sheet != nil || decisions != nil || format != .csv {
+            throw ValidationError("--sheet, --format and --decisions are for linking files: name the files to link and --out DIR.")
+        }
         for threshold in [linkThreshold, reviewThreshold, minProbability].compactMap({ $0 }) where !(0...1).contains(threshold) {
             throw ValidationError("Thresholds and --min-probability are probabilities between 0 and 1.")
         }
@@ -86,29 +103,49 @@ struct Link: ParsableCommand {
             }
         }
         let loader = ListFileLoader(mapping: mapping, referenceDate: try referenceDate.date(), idColumn: idColumn)
+        var linkage = FileLinkage(loader: loader, options: options)
+        linkage.sheet = sheet
+        linkage.format = format
         let summary: FileLinkage.Summary
         do {
-            summary = try FileLinkage(loader: loader, options: options).run(
-                files: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out!)
-            )
+            if let decisions { linkage.decisions = try ReviewedDecisions.read(from: URL(fileURLWithPath: decisions)) }
+            summary = try linkage.run(files: files.map { URL(fileURLWithPath: $0) }, into: URL(fileURLWithPath: out!))
         } catch let error as SpreadsheetError {
-            progress.clear()
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try fail(error.description, progress)
         } catch let error as LinkableListError {
-            progress.clear()
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try fail(error.description, progress)
+        } catch let error as ReviewDecisionError {
+            try fail(error.description, progress)
+        } catch let error as FileLinkageError {
+            try fail(error.description, progress)
         }
         progress.clear()
         for list in summary.lists {
-            print("\(list.fileName): \(list.records.count) rows as \(list.source)")
+            let place = list.fileName + (list.sheet.map { ", sheet \"\($0)\"" } ?? "")
+            print("\(place): \(list.records.count) rows as \(list.source)")
             if !list.unplacedHeaders.isEmpty {
                 print("  not used for linking (no tag): \(list.unplacedHeaders.joined(separator: ", ")); place them with --map if they identify people")
             }
         }
+        for skipped in summary.skippedSheets {
+            print("\(skipped.fileName), sheet \"\(skipped.sheet)\": not read: \(skipped.reason).")
+        }
+        if let outcome = summary.decisions {
+            print("Decisions from \(outcome.file): " + outcome.lines.joined(separator: " "))
+        }
         print(LinkSummaryText.render(summary.report))
-        print("Wrote \(summary.files.map(\.path).joined(separator: ", ")): \(summary.pairsWritten) pairs, \(summary.reviewWritten) for review.")
+        let paths = summary.files.map(\.path).joined(separator: ", ")
+        if format == .xlsx {
+            print("Wrote \(paths): \(summary.reviewWritten) pairs to review on its Review sheet.")
+        } else {
+            print("Wrote \(paths): \(summary.pairsWritten) pairs, \(summary.reviewWritten) for review.")
+        }
+    }
+
+    private func fail(_ message: String, _ progress: ProgressLine) throws -> Never {
+        progress.clear()
+        FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
+        throw ExitCode(2)
     }
 
     private func linkStore(options: LinkageOptions, progress: ProgressLine) throws {
@@ -126,6 +163,8 @@ struct Link: ParsableCommand {
         if report.reviewPairs > 0 { print("List the pairs waiting for review with `kith review`.") }
     }
 }
+
+extension LinkOutputFormat: ExpressibleByArgument {}
 
 /// A line on standard error that shows how far a long run has got, rewritten in place; silent when standard error
 /// is not a terminal.

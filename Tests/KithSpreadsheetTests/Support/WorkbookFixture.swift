@@ -18,7 +18,7 @@ enum WorkbookFixture {
     /// A workbook with the given sheets (name → sheet XML), optional shared strings and styles parts.
     static func make(
         at url: URL, sheets: [(name: String, xml: String)], sharedStrings: String? = nil, styles: String? = nil,
-        date1904: Bool = false, extraParts: [String: Data] = [:]
+        date1904: Bool = false, extraParts: [String: Data] = [:], hidden: Set<String> = [], chartsheets: Set<String> = []
     ) throws {
         var parts: [String: Data] = [
             "[Content_Types].xml": Data(contentTypes.utf8),
@@ -34,8 +34,10 @@ enum WorkbookFixture {
             <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
             """
         for (index, sheet) in sheets.enumerated() {
-            workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
-            relationships += "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            let state = hidden.contains(sheet.name) ? " state=\"hidden\"" : ""
+            workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
+            let type = chartsheets.contains(sheet.name) ? "chartsheet" : "worksheet"
+            relationships += "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(type)\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
             parts["xl/worksheets/sheet\(index + 1).xml"] = Data(sheet.xml.utf8)
         }
         workbook += "</sheets></workbook>"
