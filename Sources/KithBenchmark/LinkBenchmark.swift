@@ -49,7 +49,9 @@ struct LinkBenchmark: ParsableCommand {
         print(String(format: "  (imported the four lists into the store in %.1f s)", Date().timeIntervalSince(started)))
         let full = try measure(["link-store-one", "--db", store])
         show("kith link --db, first run", records, full, target: "", met: true)
-        _ = try measure(["import-one", weekly.path, "--db", store, "--source", "List 4"])
+        // This week's new calls, a source of their own: as a later list of "List 4" it would be refused for being
+        // far smaller than that source's last list.
+        _ = try measure(["import-one", weekly.path, "--db", store, "--source", "This week"])
         let incremental = try measure(["link-store-one", "--db", store])
         show("kith link --db, +\(newRecords) incrementally", newRecords, incremental, target: "< 3 s", met: incremental.seconds < 3)
     }
