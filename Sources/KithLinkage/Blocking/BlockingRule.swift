@@ -76,8 +76,10 @@ public enum BlockingRule: Int, CaseIterable, Sendable {
             )
         case .fullName:
             // People who moved and have no date of birth on one list share nothing else; common names make blocks
-            // too large to compare, and are skipped and reported.
-            return Self.mix(tag, UInt64(UInt32(bitPattern: records.given[i])), UInt64(UInt32(bitPattern: records.family[i])))
+            // too large to compare, and are skipped and reported. In either order, so "Jones, Amy" written as a
+            // first name of Jones meets Amy Jones.
+            let given = UInt64(UInt32(bitPattern: records.given[i])), family = UInt64(UInt32(bitPattern: records.family[i]))
+            return Self.mix(tag, min(given, family), max(given, family))
         case .phone:
             return Self.mix(tag, UInt64(bitPattern: records.phone[i]))
         case .email:

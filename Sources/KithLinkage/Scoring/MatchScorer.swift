@@ -47,11 +47,6 @@ public struct MatchScorer: Sendable {
             return min(logs.m[f][index] - logs.u[f][index], 0)
         }
         if sharedHome, LinkageModel.householdConditioned.contains(field) {
-            // Two people in one home share a first name at least as often as two people anywhere: where a few
-            // names go round, a father and son may both be Liam.
-            if field == .givenName, level == 1, let frequency = termFrequency(field, i) {
-                return logs.m[f][index] - max(logs.householdU[f][index], log2(max(frequency, LinkageModel.minimumTermFrequency)))
-            }
             return logs.m[f][index] - logs.householdU[f][index]
         }
         if level == 1, let frequency = termFrequency(field, i) {

@@ -209,4 +209,28 @@ struct BlockerTests {
         let (pairs, _, _) = Self.run(records, rules: [.namesSoundAndHouseNumber])
         #expect(pairs == [Pair(0, 1)])
     }
+
+    @Test func peopleWhoMovedAndGaveNoDateOfBirthMeetOnTheirFullNameInEitherOrder() {
+        // Amy Jones moved and the helpline took no date of birth; a third list wrote her surname first.
+        let records = [
+            Self.record("then", given: "Amy", family: "Jones", postcode: "HY1 5SF", address: "12 Oak Road", phone: nil),
+            Self.record("now", given: "Amy", family: "Jones", born: nil, postcode: "HY2 7BS", address: "4 Mill Lane", phone: nil),
+            Self.record("swapped", given: "Jones", family: "Amy", born: nil, postcode: nil, address: nil, phone: nil),
+            Self.record("other", given: "Amy", family: "Smith", born: nil, postcode: "HY2 7BS", address: "4 Mill Lane", phone: nil),
+        ]
+        let (pairs, _, _) = Self.run(records, rules: [.fullName])
+        #expect(Set(pairs) == [Pair(0, 1), Pair(0, 2), Pair(1, 2)])
+        let withoutIt = Self.run(records, rules: BlockingRule.allCases.filter { $0 != .fullName }).pairs
+        #expect(!withoutIt.contains(Pair(0, 1)))
+    }
+
+    @Test func aRowWithNoPostcodeAndANicknameMeetsOnItsSurnameAndStreet() {
+        let records = [
+            Self.record("a", given: "Daniel", family: "Cole", born: nil, postcode: nil, address: "19 Blackthorn Lane", phone: nil),
+            Self.record("b", given: "Danny", family: "Cole", postcode: "HY1 1FX", address: "19 Blackthorn Lane", phone: nil),
+            Self.record("c", given: "Danny", family: "Cole", postcode: "HY1 1FX", address: "21 Blackthorn Lane", phone: nil),
+        ]
+        let (pairs, _, _) = Self.run(records, rules: [.familySoundAndStreet])
+        #expect(pairs == [Pair(0, 1)])
+    }
 }
