@@ -189,10 +189,6 @@ public struct ReviewDecisionError: Error, CustomStringConvertible, Equatable, Se
 
     /// "reviewed.xlsx, sheet "Review", row 14, column C: problem remedy"
     public var description: String {
-        var place = file
-        if let sheet { place += ", sheet \"\(sheet)\"" }
-        if let row { place += ", row \(row)" }
-        if let column { place += ", column \(column)" }
-        return "\(place): \(problem) \(remedy)"
+        "\(FilePlace.describe(file: file, sheet: sheet, row: row, column: column)): \(problem) \(remedy)"
     }
 }

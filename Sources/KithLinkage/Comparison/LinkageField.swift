@@ -22,7 +22,7 @@ public enum LinkageField: Int, CaseIterable, Sendable {
             ["exact", "previous or double-barrelled surname", "similar spelling (Jaro-Winkler ≥ 0.92)",
              "sounds the same (Double Metaphone)", "partly similar (Jaro-Winkler ≥ 0.80)", "first and last names swapped", "different"]
         case .birthDate:
-            ["exact", "day and month swapped", "one of day, month and year different", "within 5 years",
+            ["exact", "day and month swapped", "one of day, month and year different, or a day or two apart", "within 5 years",
              "5 to 15 years apart", "more than 15 years apart"]
         case .sex:
             ["same", "different"]

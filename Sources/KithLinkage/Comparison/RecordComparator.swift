@@ -1,3 +1,4 @@
+import KithSpreadsheet
 import KithStandard
 
 /// Puts a pair of encoded records into a level for every ``LinkageField``.
@@ -103,6 +104,14 @@ public struct RecordComparator: Sendable {
         if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
         let agreeing = (yearA == yearB ? 1 : 0) + (monthA == monthB ? 1 : 0) + (dayA == dayB ? 1 : 0)
         if agreeing == 2 { return 3 }
+        // A day slipped across the end of a month or year (31 December 1942, 1 January 1943) changes two or three
+        // parts but is the same slip.
+        if let dateA = CivilDate(year: Int(yearA), month: Int(monthA), day: Int(dayA)),
+            let dateB = CivilDate(year: Int(yearB), month: Int(monthB), day: Int(dayB)),
+            abs(dateA.daysSinceEpoch - dateB.daysSinceEpoch) <= 2
+        {
+            return 3
+        }
         let years = abs(Int(yearA) - Int(yearB))
         if years <= 5 { return 4 }
         if years <= 15 { return 5 }

@@ -45,11 +45,7 @@ public struct SpreadsheetError: Error, CustomStringConvertible, Equatable, Senda
 
     /// "file.xlsx, sheet "Clients", row 12, column D: problem. remedy"
     public var description: String {
-        var place = file
-        if let sheet { place += ", sheet \"\(sheet)\"" }
-        if let row { place += ", row \(row)" }
-        if let column { place += ", column \(column)" }
-        return "\(place): \(problem) \(remedy)"
+        "\(FilePlace.describe(file: file, sheet: sheet, row: row, column: column)): \(problem) \(remedy)"
     }
 }
 
