@@ -151,31 +151,28 @@ struct ModelTrainer {
             model.prior = 0.5
             return
         }
-        // Each candidate's Bayes factor (log2), without the prior, worked out once on every core.
+        // Each candidate's Bayes factor (log2, without the prior), worked out once on every core. Candidates share
+        // a few thousand distinct factors to 1/64 bit: the prior is settled over those, each with its count.
         var withoutPrior = model
         withoutPrior.prior = 0.5
         let scorer = MatchScorer(model: withoutPrior, records: records)
         let count = candidates.count
         let slices = max(1, min(count / 100_000 + 1, ParallelWork.coreCount * 4))
         let parts = ParallelWork.map(count: slices) { slice in
-            let range = (count * slice / slices)..<(count * (slice + 1) / slices)
-            return range.map { index in
-                Float(scorer.weight(candidates.levels[index], Int(candidates.left[index]), Int(candidates.right[index])))
+            var binned: [Int: Double] = [:]
+            for index in (count * slice / slices)..<(count * (slice + 1) / slices) {
+                let factor = scorer.weight(candidates.levels[index], Int(candidates.left[index]), Int(candidates.right[index]))
+                binned[Int((factor * 64).rounded()), default: 0] += 1
             }
+            return binned
         }
-        let factors = Array(parts.joined())
+        var binned: [Int: Double] = [:]
+        for part in parts { binned.merge(part, uniquingKeysWith: +) }
         let maximum = maximumMatchesPerRecord * Double(records.count)
-        var prior = min(max(model.prior, 1e-12), 0.5)
-        var expected = 0.0
-        for _ in 0..<60 {
-            let logOdds = log2(prior / (1 - prior))
-            expected = 0
-            for factor in factors { expected += 1 / (1 + exp2(-(Double(factor) + logOdds))) }
-            let next = min(max(min(expected, maximum) / possiblePairs, 1e-12), 0.5)
-            let settled = abs(log(next) - log(prior)) < 1e-4
-            prior = next
-            if settled { break }
-        }
+        let (prior, expected) = Self.settledPrior(
+            factors: binned.map { (weight: Double($0.key) / 64, count: $0.value) }, start: model.prior,
+            possiblePairs: possiblePairs, maximum: maximum
+        )
         if expected > maximum {
             warnings.append(
                 String(
@@ -220,11 +217,22 @@ struct ModelTrainer {
     static func fixedPointPrior(
         counts: [(vector: ComparisonVector, count: Double)], model: FellegiSunterModel, possiblePairs: Double, maximum: Double
     ) -> (prior: Double, expected: Double) {
-        guard possiblePairs > 0, !counts.isEmpty else { return (0.5, 0) }
         var plain = model
         plain.lambda = 0.5
-        let factors = counts.map { (weight: plain.matchWeight($0.vector), count: $0.count) }
-        var prior = 1e-6
+        return settledPrior(
+            factors: counts.map { (weight: plain.matchWeight($0.vector), count: $0.count) }, start: 1e-6,
+            possiblePairs: possiblePairs, maximum: maximum
+        )
+    }
+
+    /// The prior at which the matches expected among all pairs equal the sum of the candidates' match probabilities,
+    /// from each distinct Bayes factor (log2, without the prior) and how many candidates have it; the expected
+    /// matches held at `maximum`.
+    static func settledPrior(
+        factors: [(weight: Double, count: Double)], start: Double, possiblePairs: Double, maximum: Double
+    ) -> (prior: Double, expected: Double) {
+        guard possiblePairs > 0, !factors.isEmpty else { return (0.5, 0) }
+        var prior = min(max(start, 1e-12), 0.5)
         var expected = 0.0
         for _ in 0..<60 {
             let logOdds = log2(prior / (1 - prior))

@@ -51,4 +51,15 @@ struct ModelSanityTests {
             )
         }
     }
+
+    /// FEBRL holds one person per address: there sharing an address is what duplicates do, and a model that links
+    /// "twins" at one address is right, not broken.
+    @Test func householdArchetypesApplyOnlyWhereTheListsHoldHouseholds() {
+        var model = Self.typicalModel(records: 10_000)
+        model.householdU = model.u
+        model.trainingFigures.householdShare = 1
+        #expect(ModelSanity(reviewThreshold: 0.5).failures(model).contains { $0.hasPrefix("twins") })
+        model.trainingFigures.householdShare = 0
+        #expect(ModelSanity(reviewThreshold: 0.5).failures(model) == [])
+    }
 }
