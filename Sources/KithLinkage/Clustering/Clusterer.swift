@@ -1,8 +1,10 @@
 /// Joins records into persons along accepted links, with guards against chaining.
 ///
 /// Links join records transitively, so one wrong link can chain two people together. A person may not hold two
-/// different valid NHS numbers or UPNs, nor two records of one source that the model scores as different people,
-/// nor two records a person has decided are not the same. A group that breaks a rule is rebuilt from its links,
+/// different valid NHS numbers or UPNs, nor two records with dates of birth years apart that no one slip explains
+/// unless the model links those two directly (a father and the son named after him are joined only through a
+/// record with no date of birth), nor two records of one source that the model scores as different people, nor
+/// two records a person has decided are not the same. A group that breaks a rule is rebuilt from its links,
 /// strongest first, skipping any link that would join two records the rules keep apart: it is split at its
 /// weakest links.
 struct Clusterer {
@@ -16,6 +18,8 @@ struct Clusterer {
     let records: EncodedRecords
     /// Whether the model scores two records as different people (checked for records of one source).
     let scoresAsDifferent: (Int, Int) -> Bool
+    /// Whether the two records are linked on their own evidence: by the model, a shared NHS number or a decision.
+    let linksDirectly: (Int, Int) -> Bool
     /// Pairs a person decided are not the same, as `left << 32 | right` with left < right.
     let keptApart: Set<UInt64>
 
@@ -53,6 +57,8 @@ struct Clusterer {
         var splits: [ClusterSplit] = []
         for (index, group) in conflicted.enumerated() {
             let persons = rebuild(group.members, links: linksByGroup[index], into: &sets)
+            // Rebuilt whole: the records with unlike dates of birth were linked directly after all.
+            guard persons > 1 else { continue }
             splits.append(
                 ClusterSplit(reasons: group.reasons, recordKeys: group.members.map { records.keys[$0] }, persons: persons)
             )
@@ -71,6 +77,7 @@ struct Clusterer {
         }
         if nhs.count > 1 { reasons.append("two different NHS numbers") }
         if pupils.count > 1 { reasons.append("two different UPNs") }
+        if hasBirthDatesYearsApart(group) { reasons.append("two dates of birth years apart") }
         if !keptApart.isEmpty {
             outer: for a in group.indices {
                 for b in group.indices where b > a && keptApart.contains(Self.pairKey(group[a], group[b])) {
@@ -81,6 +88,27 @@ struct Clusterer {
         }
         if hasDifferentRecordsOfOneSource(group) { reasons.append("two records of one list scored as different people") }
         return reasons
+    }
+
+    /// Whether two records' dates of birth are more than five years apart, differing in more than one slip, and
+    /// nothing else links the two directly: a father and his namesake son, or two siblings, at one home with one
+    /// phone. Lists do hold a person under two unlike dates of birth; then the rest of the two records says so.
+    func bornYearsApart(_ a: Int, _ b: Int) -> Bool {
+        RecordComparator(records: records).birthLevel(a, b) >= Self.yearsApartLevel && !linksDirectly(a, b)
+    }
+
+    static let yearsApartLevel: UInt8 = 5
+
+    private func hasBirthDatesYearsApart(_ group: [Int]) -> Bool {
+        var births: [Int] = []
+        for record in group where records.birth[record] != 0 {
+            if !births.contains(where: { records.birth[$0] == records.birth[record] }) { births.append(record) }
+            if births.count > 40 { break }
+        }
+        for a in births.indices {
+            for b in births.indices where b > a && bornYearsApart(births[a], births[b]) { return true }
+        }
+        return false
     }
 
     private func hasDifferentRecordsOfOneSource(_ group: [Int]) -> Bool {
@@ -133,12 +161,13 @@ struct Clusterer {
         var pupil: Int32
     }
 
-    /// Whether joining two groups would join records a decision keeps apart, or two records of one source the
-    /// model scores as different.
+    /// Whether joining two groups would join records a decision keeps apart, two dates of birth years apart, or two
+    /// records of one source the model scores as different.
     private func keepsApart(_ a: [Int], _ b: [Int]) -> Bool {
         for x in a.prefix(60) {
             for y in b.prefix(60) {
                 if !keptApart.isEmpty, keptApart.contains(Self.pairKey(x, y)) { return true }
+                if records.birth[x] != 0, records.birth[y] != 0, bornYearsApart(x, y) { return true }
                 if records.source[x] == records.source[y], scoresAsDifferent(x, y) { return true }
             }
         }

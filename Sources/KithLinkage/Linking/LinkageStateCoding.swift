@@ -4,9 +4,10 @@ import Foundation
 /// instead of re-reading and re-encoding every stored row. Arrays are written as their raw memory, little-endian as
 /// every platform Kith runs on; the model as JSON. ``format`` changes whenever the layout does, or the way a value
 /// is encoded (format 2: a flat's number first in ``EncodedRecords/houseNumber``, phones in the data standard's normal
-/// form), and a snapshot of another format is not read (the caller links in full instead).
+/// form; format 3: the street types of each address), and a snapshot of another format is not read (the caller
+/// links in full instead).
 public enum LinkageStateCoding {
-    public static let format = 2
+    public static let format = 3
 
     public struct UnreadableSnapshot: Error {}
 
@@ -33,6 +34,7 @@ public enum LinkageStateCoding {
             writer.write(array)
         }
         writer.write(records.sex)
+        writer.write(records.streetTypes)
         writer.write(records.nhsNumber)
         writer.write(records.phone)
         writer.write(records.nicknameGroups.map { Int32($0.count) })
@@ -86,6 +88,7 @@ public enum LinkageStateCoding {
         records.givenCounts = try reader.readArray()
         records.familyCounts = try reader.readArray()
         records.sex = try reader.readArray()
+        records.streetTypes = try reader.readArray()
         records.nhsNumber = try reader.readArray()
         records.phone = try reader.readArray()
         let groupSizes: [Int32] = try reader.readArray()

@@ -170,6 +170,12 @@ public struct Linker: Sendable {
                 if levels[.nationalIdentifier] == 1 { return false }
                 return MatchScorer.probability(weight: scorer.weight(levels, i, j)) < different
             },
+            linksDirectly: { i, j in
+                if let same = decided.verdicts[Clusterer.pairKey(i, j)] { return same }
+                let levels = comparator.compare(i, j)
+                if levels[.nationalIdentifier] == 1 { return true }
+                return MatchScorer.probability(weight: scorer.weight(levels, i, j)) >= thresholds.link
+            },
             keptApart: Set(decided.verdicts.filter { !$0.value }.keys)
         )
         report.splits = clusterer.enforceRules(on: &sets, links: links, touched: touched)

@@ -30,7 +30,7 @@ public struct LinkageModel: Sendable, Codable, Equatable {
         public var randomPairs: Int
         public var iterations: Int
         public var candidateMatchShare: Double
-        /// Among random pairs sharing a home, the share that are different people: how far household u applies.
+        /// Among candidate pairs sharing a home, the share that are different people: how far household u applies.
         public var householdShare: Double
         /// Where m came from: "pairs sharing an NHS number or UPN", "expectation maximisation" or "typical values".
         public var mSource: String = ""

@@ -96,13 +96,14 @@ struct ModelTrainer {
             ),
             randomTotal: randomTotal
         )
-        // How much the lists hold of different people sharing a home: among random pairs that share one, the share
-        // that are two people. Council lists are full of households; a list of one person per address has none, and
-        // there sharing an address is what duplicates do.
+        // How much the lists hold of different people sharing a home: among candidate pairs that share one, the
+        // share that are two people. Council lists are full of households; a list of one person per address has
+        // none, and there sharing an address is what duplicates do. Candidates, not random pairs: two records
+        // drawn at random almost never share a home (a handful in a million), too few to tell the two apart.
         let household = LinkageField.household.rawValue
         var sharedPairs = 0.0
         var sharedByTwoPeople = 0.0
-        for (vector, count) in randomCounts where LinkageField.sharedHomeLevels.contains(vector.levels[household]) {
+        for (vector, count) in counts where LinkageField.sharedHomeLevels.contains(vector.levels[household]) {
             sharedPairs += count
             sharedByTwoPeople += count * (1 - plain.matchProbability(vector))
         }

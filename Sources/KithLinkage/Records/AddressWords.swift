@@ -7,21 +7,27 @@
 /// numbers keep their order after it. A lone letter elsewhere is left out.
 ///
 /// Words that every address has (`FLAT`, `STREET`, `ROAD`…) are left out, so two different streets in one
-/// town do not agree on them.
+/// town do not agree on them; the street types are kept aside (``streetTypes``), so that `9 Ivy Gardens` and
+/// `9 Ivy Crescent`, two streets of one estate, do not agree either.
 struct AddressWords: Equatable {
     /// Flat numbers, then the other numbers as written (`2`, `34` of `34 Oak Road, Flat 2`), upper case.
     var numbers: [String]
     var words: [String]
+    /// The street types the address names (`ROAD`, `CLOSE`…), one bit each in the order of ``streetTypeWords``;
+    /// 0 when it names none.
+    var streetTypes: UInt32
 
-    init(numbers: [String], words: [String]) {
+    init(numbers: [String], words: [String], streetTypes: UInt32 = 0) {
         self.numbers = numbers
         self.words = words
+        self.streetTypes = streetTypes
     }
 
     init(_ address: String) {
         var flats: [String] = []
         var numbers: [String] = []
         var words: [String] = []
+        var streetTypes: UInt32 = 0
         var current: [UInt8] = []
         // The last word was FLAT, APARTMENT…: what follows names the flat.
         var namesFlat = false
@@ -45,6 +51,8 @@ struct AddressWords: Equatable {
             namesFlat = Self.flatWords.contains(word)
             if isNumber {
                 numbers.append(word)
+            } else if let type = Self.streetTypeBits[Self.expansions[word] ?? word] {
+                streetTypes |= type
             } else if word.utf8.count > 1, !Self.commonWords.contains(word), !words.contains(word) {
                 words.append(Self.expansions[word] ?? word)
             }
@@ -63,7 +71,18 @@ struct AddressWords: Equatable {
         finish()
         self.numbers = flats + numbers
         self.words = words.filter { !Self.commonWords.contains($0) }
+        self.streetTypes = streetTypes
     }
+
+    /// Words that say what kind of street it is. `PARK`, `HILL`, `GREEN` and `VIEW` are left out: as often as not
+    /// they name the street (`Park Road`, `Green Lane`).
+    static let streetTypeWords: [String] = [
+        "STREET", "ROAD", "AVENUE", "DRIVE", "LANE", "CLOSE", "CRESCENT", "GARDENS", "PLACE", "SQUARE", "TERRACE",
+        "GROVE", "WAY", "WALK", "MEWS", "ROW", "RISE", "COURT",
+    ]
+    static let streetTypeBits: [String: UInt32] = Dictionary(
+        uniqueKeysWithValues: streetTypeWords.enumerated().map { ($0.element, UInt32(1) << UInt32($0.offset)) }
+    )
 
     /// Words after which a number or a letter names a flat.
     static let flatWords: Set<String> = ["FLAT", "APARTMENT", "APT", "FLT", "UNIT", "ROOM"]

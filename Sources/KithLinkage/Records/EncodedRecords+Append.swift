@@ -137,6 +137,7 @@ extension EncodedRecords {
         for index in 0..<Self.wordsPerAddress {
             streetWords.append(index < words.words.count ? addressWords.code(for: words.words[index], counting: false) : 0)
         }
+        streetTypes.append(words.streetTypes)
     }
 
     // MARK: - Value forms

@@ -45,6 +45,8 @@ public struct EncodedRecords: Sendable {
     public internal(set) var houseNumber: [Int32] = []
     /// Up to ``wordsPerAddress`` distinctive words of the address (street-type abbreviations expanded), 0-padded.
     public internal(set) var streetWords: [Int32] = []
+    /// The street types the address names, one bit each (``AddressWords/streetTypes``); 0 when none.
+    public internal(set) var streetTypes: [UInt32] = []
     /// Telephone number digits in national form.
     public internal(set) var phone: [Int64] = []
     public internal(set) var email: [Int32] = []

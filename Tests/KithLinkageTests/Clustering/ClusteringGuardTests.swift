@@ -186,4 +186,35 @@ struct ClusteringGuardTests {
         #expect(pair?.reason == "decided the same person")
         #expect((pair?.matchProbability ?? 1) < LinkageThresholds.standard.review)
     }
+
+    /// Peter Brown and the son named after him, at one home with one phone, on two lists; a helpline record of
+    /// "Peter Brown" at that home has no date of birth and matches both.
+    static func brown(_ key: String, _ source: String, born: (Int, Int, Int)?) -> PersonRecord {
+        record(key, source, "Peter", "Brown", born: born, sex: "M", address: "97 Lowther Gardens", postcode: "HY5 3QQ", phone: "07700 955506")
+    }
+
+    @Test func aFatherAndHisNamesakeSonStayTwoPeopleWhenARecordWithoutADateOfBirthMatchesBoth() {
+        // The father and son score below the link threshold together; each scores above it with the helpline record.
+        let result = Self.link(
+            [Self.brown("F", "adult-social-care", born: (1985, 10, 11)), Self.brown("S", "school", born: (2020, 5, 27)),
+             Self.brown("H", "helpline", born: nil)]
+        )
+        let n = Self.borough.count
+        let linkedToH = result.pairs.filter { $0.decision == .linked && Int($0.right) == n + 2 && Int($0.left) >= n }
+        #expect(linkedToH.count == 2, "the helpline record links to both: \(linkedToH.map(\.matchProbability))")
+        #expect(result.personID(of: "F") != result.personID(of: "S"))
+        let h = result.personID(of: "H")
+        #expect(h == result.personID(of: "F") || h == result.personID(of: "S"))
+        let split = result.report.splits.first { Set($0.recordKeys) == ["F", "S", "H"] }
+        #expect(split?.reasons == ["two dates of birth years apart"], "splits: \(result.report.splits)")
+        #expect(split?.persons == 2)
+    }
+
+    @Test func aDecisionThatTwoRecordsAreOneHoldsAgainstDatesOfBirthYearsApart() {
+        // A list recorded the wrong year; a person has seen both records and decided.
+        let records = [Self.brown("F", "adult-social-care", born: (1985, 10, 11)), Self.brown("G", "gp", born: (1958, 1, 11))]
+        let result = Self.link(records, decisions: [HumanDecision(leftKey: "F", rightKey: "G", isSamePerson: true)])
+        #expect(result.personID(of: "F") == result.personID(of: "G"))
+        #expect(result.report.splits.isEmpty, "splits: \(result.report.splits)")
+    }
 }

@@ -115,7 +115,10 @@ struct RecordComparatorTests {
         birthCase(2, "day and month swapped", date(1990, 3, 4), date(1990, 4, 3)),
         birthCase(3, "day different", date(1990, 3, 4), date(1990, 3, 5)),
         birthCase(3, "month different", date(1990, 3, 4), date(1990, 11, 4)),
-        birthCase(3, "year different", date(1990, 3, 4), date(1999, 3, 4)),
+        birthCase(3, "year different in one digit", date(1990, 3, 4), date(1999, 3, 4)),
+        birthCase(3, "year's digits swapped", date(1985, 10, 11), date(1958, 10, 11)),
+        birthCase(6, "same day and month, years unlike (a father and his namesake son)", date(1982, 10, 29), date(2015, 10, 29)),
+        birthCase(5, "same day and month, years two digits apart", date(2009, 6, 5), date(1999, 6, 5)),
         birthCase(3, "a day apart across a year end", date(1942, 12, 31), date(1943, 1, 1)),
         birthCase(3, "two days apart across a month end", date(1990, 2, 28), date(1990, 3, 2)),
         birthCase(4, "three days apart across a month end", date(1990, 1, 30), date(1990, 2, 2)),
@@ -203,6 +206,22 @@ struct RecordComparatorTests {
         ),
         householdCase(
             7, "different addresses, no postcodes", record("a", address: "12 Oak Road"), record("b", address: "3 Elm Close")
+        ),
+        householdCase(
+            2, "same address, a locality added on one side, no postcode on the other",
+            record("a", address: "12 Mill Road, Hindley"), record("b", postcode: "HY1 0FW", address: "12 Mill Road")
+        ),
+        householdCase(
+            2, "same address in one postcode, the street type written differently",
+            record("a", postcode: "HY1 0FW", address: "9 Ivy Gardens"), record("b", postcode: "HY1 0FW", address: "9 Ivy Grove")
+        ),
+        householdCase(
+            7, "two streets that share only a qualifier (4 Primrose Terrace New, 4 Albert Place New), one postcode missing",
+            record("a", postcode: "HY1 0FW", address: "4 Primrose Terrace New"), record("b", address: "4 Albert Place New")
+        ),
+        householdCase(
+            7, "two streets of one estate (9 Ivy Gardens, 9 Ivy Crescent), one postcode missing",
+            record("a", postcode: "HY1 0FW", address: "9 Ivy Gardens Upper"), record("b", address: "9 Ivy Crescent Upper")
         ),
         householdCase(
             7, "one street address in two distant postcodes is not one home",
