@@ -65,6 +65,7 @@ public struct PersonIndex: Sendable {
             firstNewNumber = next
             result = linker.link(records, decisions: decisions, previousPersons: previous, nextPersonNumber: next)
         }
+        records = []  // encoded in the result: the rows as read are not needed while saving
         var report = result.report
         report.stageSeconds.insert(.init(stage: "load from the store", seconds: loaded.timeIntervalSince(started)), at: 0)
         let saving = Date()
@@ -128,7 +129,10 @@ public struct PersonIndex: Sendable {
             guard let left = Int64(state.records.keys[Int(pair.left)]), let right = Int64(state.records.keys[Int(pair.right)]) else {
                 continue
             }
-            let evidence = Self.evidenceJSON(reason: pair.reason, fields: scorer.evidence(pair.levels, Int(pair.left), Int(pair.right)))
+            // Each field's evidence is kept for the pairs a person reviews, which is all that reads it; a linked pair
+            // keeps its reason. At a million records that is hundreds of thousands of strings not made.
+            let fields = pair.decision == .review ? scorer.evidence(pair.levels, Int(pair.left), Int(pair.right)) : []
+            let evidence = Self.evidenceJSON(reason: pair.reason, fields: fields)
             pairs.append(
                 RecordPair(
                     leftRowId: left, rightRowId: right, runId: 0, matchProbability: pair.matchProbability,
