@@ -3,175 +3,45 @@ import KithSpreadsheet
 import KithStandard
 
 extension EncodedRecords {
-    /// Encodes records and appends them, the same as appending them one by one. The work that needs no table (an
-    /// address's words, a phone's digits, a postcode's sector) is done for a batch of records at a time on every
-    /// core, while the calling thread gives the batch before it its codes, in order, so the codes are the same.
+    /// Encodes records and appends them, the same as appending them one by one. Each table is filled by one thread
+    /// in record order, three groups of columns (names; identifiers, dates and phones; postcodes and addresses) on
+    /// every core at once, a batch of records at a time, so a string's code does not depend on the threads.
     public mutating func append(contentsOf records: some Sequence<PersonRecord>) {
         append(contentsOf: records, batchSize: Self.batchSize)
     }
 
-    /// Encodes records and appends them, preparing `batchSize` at a time.
+    /// Encodes records and appends them, `batchSize` at a time.
     mutating func append(contentsOf records: some Sequence<PersonRecord>, batchSize: Int) {
+        let groups = ColumnGroups(taking: &self)
+        defer { groups.giveBack(to: &self) }
         var iterator = records.makeIterator()
-        func nextBatch() -> [PersonRecord] {
+        while true {
             var batch: [PersonRecord] = []
             batch.reserveCapacity(batchSize)
             while batch.count < batchSize, let record = iterator.next() { batch.append(record) }
-            return batch
-        }
-        var batch = nextBatch()
-        guard batch.count >= min(batchSize, Self.smallestParallelBatch) else {
-            for record in batch { append(record) }
-            return
-        }
-        var preparing = PreparedBatch(batch)
-        while true {
-            let prepared = preparing.wait()
-            batch = nextBatch()
-            let following = batch.isEmpty ? nil : PreparedBatch(batch)
-            reserve(adding: prepared.count)
-            for record in prepared { append(record) }
-            guard let following else { return }
-            preparing = following
+            guard !batch.isEmpty else { return }
+            groups.append(batch, parallel: batch.count >= min(batchSize, Self.smallestParallelBatch))
+            guard batch.count == batchSize else { return }
         }
     }
 
-    /// Records prepared for encoding at a time: enough to keep both cores busy, few enough to hold little memory.
-    static let batchSize = 32_768
+    /// Records encoded at a time.
+    static let batchSize = 65_536
     /// Fewer records than this are encoded on the calling thread alone.
     static let smallestParallelBatch = 2_048
 
     /// Encodes a record and appends it.
     public mutating func append(_ record: PersonRecord) {
-        append(PreparedRecord(record))
-    }
-
-    private mutating func reserve(adding count: Int) {
-        let total = keys.count + count
-        guard keys.capacity < total else { return }
-        let wanted = max(total, keys.capacity * 2)
-        keys.reserveCapacity(wanted)
-        source.reserveCapacity(wanted)
-        partnerID.reserveCapacity(wanted)
-        given.reserveCapacity(wanted)
-        givenPhonetic.reserveCapacity(wanted)
-        middle.reserveCapacity(wanted)
-        family.reserveCapacity(wanted)
-        familyPhonetic.reserveCapacity(wanted)
-        familyFirstPart.reserveCapacity(wanted)
-        familyLastPart.reserveCapacity(wanted)
-        previousFamily.reserveCapacity(wanted)
-        birth.reserveCapacity(wanted)
-        sex.reserveCapacity(wanted)
-        nhsNumber.reserveCapacity(wanted)
-        pupilNumber.reserveCapacity(wanted)
-        otherIdentifier.reserveCapacity(wanted)
-        postcodeUnit.reserveCapacity(wanted)
-        postcodeSector.reserveCapacity(wanted)
-        postcodeDistrict.reserveCapacity(wanted)
-        houseNumber.reserveCapacity(wanted)
-        streetWords.reserveCapacity(wanted * Self.wordsPerAddress)
-        phone.reserveCapacity(wanted)
-        email.reserveCapacity(wanted)
-    }
-
-    /// Gives a prepared record its codes and appends it. The tables are asked in the order appending a record has
-    /// always asked them, so that a string's code does not depend on how records were prepared.
-    private mutating func append(_ record: PreparedRecord) {
-        keys.append(record.key)
-        source.append(sourceIndex(record.source))
-        partnerID.append(record.partnerID.map { identifiers.code(for: $0) } ?? 0)
-
-        var givenCode: Int32 = 0
-        if let name = record.givenName { givenCode = givenNameCode(name) }
-        var middleCode: Int32 = 0
-        if let first = record.firstMiddleName { middleCode = givenNameCode(first) }
-        if givenCode == 0 { swap(&givenCode, &middleCode) }
-        given.append(givenCode)
-        givenPhonetic.append(phoneticCode(givenCode))
-        middle.append(middleCode)
-        if givenCode != 0 {
-            givenCounts[Int(givenCode)] += 1
-            givenTotal += 1
-        }
-
-        var familyCodes: (name: Int32, firstPart: Int32, lastPart: Int32) = (0, 0, 0)
-        if let name = record.familyName { familyCodes = familyNameCodes(name) }
-        let familyCode = familyCodes.name
-        family.append(familyCode)
-        familyPhonetic.append(phoneticCode(familyCode))
-        familyFirstPart.append(familyCodes.firstPart)
-        familyLastPart.append(familyCodes.lastPart)
-        if familyCode != 0 {
-            familyCounts[Int(familyCode)] += 1
-            familyTotal += 1
-        }
-        var previousCode: Int32 = 0
-        if let name = record.previousFamilyName { previousCode = familyNameCodes(name).name }
-        previousFamily.append(previousCode)
-
-        birth.append(record.birth)
-        sex.append(record.sex)
-        nhsNumber.append(record.nhsNumber)
-        pupilNumber.append(record.pupilNumber.map { identifiers.code(for: $0) } ?? 0)
-        otherIdentifier.append(record.otherIdentifier.map { identifiers.code(for: $0) } ?? 0)
-        postcodeUnit.append(record.postcodeUnit.map { places.code(for: $0, counting: false) } ?? 0)
-        postcodeSector.append(record.postcodeSector.map { places.code(for: $0, counting: false) } ?? 0)
-        postcodeDistrict.append(record.postcodeDistrict.map { places.code(for: $0, counting: false) } ?? 0)
-        houseNumber.append(record.houseNumber.map { addressWords.code(for: $0, counting: false) } ?? 0)
-        for index in 0..<Self.wordsPerAddress {
-            streetWords.append(index < record.streetWords.count ? addressWords.code(for: record.streetWords[index], counting: false) : 0)
-        }
-        phone.append(record.phone)
-        email.append(record.email.map { identifiers.code(for: $0) } ?? 0)
+        append(contentsOf: CollectionOfOne(record))
     }
 
     // MARK: - Fields
 
-    private mutating func sourceIndex(_ name: String) -> UInt16 {
+    /// The index of a source by name, added when new.
+    static func sourceIndex(_ name: String, in sources: inout [String]) -> UInt16 {
         if let index = sources.firstIndex(of: name) { return UInt16(index) }
         sources.append(name)
         return UInt16(sources.count - 1)
-    }
-
-    /// The code of a given name as written, normalised only the first time it is seen.
-    private mutating func givenNameCode(_ text: String) -> Int32 {
-        if let code = givenNameCodes[text] { return code }
-        let code = nameCode(NameNormaliser.normalise(text).key)
-        givenNameCodes[text] = code
-        return code
-    }
-
-    /// The codes of a family name as written and of its parts (`Smith-Jones`: `SMITH`, `JONES`; 0 for one part).
-    private mutating func familyNameCodes(_ text: String) -> (name: Int32, firstPart: Int32, lastPart: Int32) {
-        if let codes = familyNameCodes[text] { return codes }
-        let name = NameNormaliser.normalise(text)
-        let parts = name.parts
-        let codes = (
-            name: nameCode(name.key), firstPart: parts.count > 1 ? nameCode(parts[0]) : 0,
-            lastPart: parts.count > 1 ? nameCode(parts[parts.count - 1]) : 0
-        )
-        familyNameCodes[text] = codes
-        return codes
-    }
-
-    /// The code of a name key, with its phonetic code, nickname groups and counters made ready when it is new.
-    private mutating func nameCode(_ key: String) -> Int32 {
-        guard !key.isEmpty else { return 0 }
-        let before = names.count
-        let code = names.code(for: key, counting: false)
-        if names.count > before {
-            let primary = DoubleMetaphone().codes(key).primary
-            phoneticOfName.append(primary.isEmpty ? 0 : phonetics.code(for: primary, counting: false))
-            nicknameGroups.append(NicknameTable.standard.groups(of: key).map(Int32.init))
-            givenCounts.append(0)
-            familyCounts.append(0)
-        }
-        return code
-    }
-
-    private func phoneticCode(_ nameCode: Int32) -> Int32 {
-        nameCode == 0 ? 0 : phoneticOfName[Int(nameCode)]
     }
 
     // MARK: - Value forms
@@ -222,91 +92,347 @@ extension EncodedRecords {
     }
 }
 
-/// A record's fields in the forms the tables are keyed by, worked out without the tables, so that many records can
-/// be prepared at once.
-struct PreparedRecord: Sendable {
-    var key: String
-    var source: String
-    /// The table keys of identifiers: the source and the partner's id, `UPN` and the pupil number, the compacted
-    /// other identifier, `@` and the email.
-    var partnerID: String?
-    var givenName: String?
-    var firstMiddleName: String?
-    var familyName: String?
-    var previousFamilyName: String?
-    var birth: Int32 = 0
-    var sex: UInt8 = 0
-    var nhsNumber: Int64 = 0
-    var pupilNumber: String?
-    var otherIdentifier: String?
-    var postcodeUnit: String?
-    var postcodeSector: String?
-    var postcodeDistrict: String?
-    var houseNumber: String?
-    var streetWords: [String] = []
-    var phone: Int64 = 0
-    var email: String?
+/// The columns of ``EncodedRecords`` in three groups that share no table, each filled by one thread: moved out of
+/// the records while a batch is encoded, and back when all are done.
+private final class ColumnGroups: @unchecked Sendable {
+    // Each group is written by one thread at a time, and read only after the threads have finished.
+    var names: NameColumns
+    var identifiers: IdentifierColumns
+    var places: PlaceColumns
 
-    init(_ record: PersonRecord) {
-        key = record.key
-        source = record.source
-        partnerID = record.partnerID.flatMap(EncodedRecords.trimmed).map { record.source + "\u{1F}" + $0 }
-        givenName = record.givenName
-        firstMiddleName = record.middleNames?.split(separator: " ").first.map(String.init)
-        familyName = record.familyName
-        previousFamilyName = record.previousFamilyName
-        if let date = record.birthDate, !DateReader.isPlaceholder(date) {
-            birth = Int32(date.year * 10_000 + date.month * 100 + date.day)
+    init(taking records: inout EncodedRecords) {
+        names = NameColumns(taking: &records)
+        identifiers = IdentifierColumns(taking: &records)
+        places = PlaceColumns(taking: &records)
+    }
+
+    func giveBack(to records: inout EncodedRecords) {
+        names.giveBack(to: &records)
+        identifiers.giveBack(to: &records)
+        places.giveBack(to: &records)
+    }
+
+    func append(_ batch: [PersonRecord], parallel: Bool) {
+        guard parallel else {
+            for record in batch {
+                names.append(record)
+                identifiers.append(record)
+                places.append(record)
+            }
+            return
         }
-        sex = EncodedRecords.sexCode(record.sex)
-        nhsNumber = record.nhsNumber.flatMap(EncodedRecords.digits) ?? 0
-        pupilNumber = record.pupilNumber.flatMap(EncodedRecords.trimmed).map { "UPN\u{1F}" + $0.uppercased() }
-        otherIdentifier = record.otherIdentifier.flatMap(EncodedRecords.compactIdentifier)
-        if let text = record.postcode.flatMap(EncodedRecords.trimmed)?.uppercased() {
-            let compact = text.filter { $0 != " " }
-            postcodeUnit = compact
-            // A UK postcode's inward code is its last three characters: a sector is the outward code and the inward
-            // code's digit, a district the outward code alone. Other countries' codes (Australia's 2119) are units only.
-            let characters = Array(compact)
-            if characters.count >= 5, characters.count <= 7, characters[0].isLetter, characters[characters.count - 3].isNumber,
-                characters[characters.count - 1].isLetter
-            {
-                let outward = String(characters[..<(characters.count - 3)])
-                postcodeSector = outward + " " + String(characters[characters.count - 3])
-                postcodeDistrict = outward
+        DispatchQueue.concurrentPerform(iterations: 3) { group in
+            switch group {
+            case 0: for record in batch { names.append(record) }
+            case 1: for record in batch { identifiers.append(record) }
+            default: for record in batch { places.append(record) }
             }
         }
-        if let address = record.address {
-            let words = AddressWords(address)
-            if !words.numbers.isEmpty { houseNumber = words.numbers.joined(separator: " ") }
-            streetWords = Array(words.words.prefix(EncodedRecords.wordsPerAddress))
-        }
-        phone = record.phone.flatMap(EncodedRecords.phoneDigits) ?? 0
-        email = record.email.flatMap(EncodedRecords.trimmed).map { "@\u{1F}" + $0.lowercased() }
     }
 }
 
-/// A batch of records being prepared on every core, in the background.
-private final class PreparedBatch: @unchecked Sendable {
-    private let group = DispatchGroup()
-    /// Written once by the background work, read only after `group` says it has finished.
-    private var prepared: [PreparedRecord] = []
+/// Names: given, middle, family and previous family names, their phonetic codes, nickname groups and counts.
+private struct NameColumns {
+    var names: StringTable
+    var phonetics: StringTable
+    var given: [Int32]
+    var givenPhonetic: [Int32]
+    var middle: [Int32]
+    var family: [Int32]
+    var familyPhonetic: [Int32]
+    var familyFirstPart: [Int32]
+    var familyLastPart: [Int32]
+    var previousFamily: [Int32]
+    var givenNameCodes: [String: Int32]
+    var familyNameCodes: [String: (name: Int32, firstPart: Int32, lastPart: Int32)]
+    var phoneticOfName: [Int32]
+    var nicknameGroups: [[Int32]]
+    var givenCounts: [Int32]
+    var familyCounts: [Int32]
+    var givenTotal: Int
+    var familyTotal: Int
 
-    init(_ records: [PersonRecord]) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            let slices = ParallelWork.coreCount * 4
-            let count = records.count
-            let parts = ParallelWork.map(count: slices) { slice in
-                records[(count * slice / slices)..<(count * (slice + 1) / slices)].map(PreparedRecord.init)
-            }
-            prepared = Array(parts.joined())
-            group.leave()
+    init(taking records: inout EncodedRecords) {
+        names = records.names
+        phonetics = records.phonetics
+        given = records.given
+        givenPhonetic = records.givenPhonetic
+        middle = records.middle
+        family = records.family
+        familyPhonetic = records.familyPhonetic
+        familyFirstPart = records.familyFirstPart
+        familyLastPart = records.familyLastPart
+        previousFamily = records.previousFamily
+        givenNameCodes = records.givenNameCodes
+        familyNameCodes = records.familyNameCodes
+        phoneticOfName = records.phoneticOfName
+        nicknameGroups = records.nicknameGroups
+        givenCounts = records.givenCounts
+        familyCounts = records.familyCounts
+        givenTotal = records.givenTotal
+        familyTotal = records.familyTotal
+        // Left empty, so that this group holds the only copy and appends without copying.
+        records.names = StringTable()
+        records.phonetics = StringTable()
+        records.given = []
+        records.givenPhonetic = []
+        records.middle = []
+        records.family = []
+        records.familyPhonetic = []
+        records.familyFirstPart = []
+        records.familyLastPart = []
+        records.previousFamily = []
+        records.givenNameCodes = [:]
+        records.familyNameCodes = [:]
+        records.phoneticOfName = []
+        records.nicknameGroups = []
+        records.givenCounts = []
+        records.familyCounts = []
+    }
+
+    func giveBack(to records: inout EncodedRecords) {
+        records.names = names
+        records.phonetics = phonetics
+        records.given = given
+        records.givenPhonetic = givenPhonetic
+        records.middle = middle
+        records.family = family
+        records.familyPhonetic = familyPhonetic
+        records.familyFirstPart = familyFirstPart
+        records.familyLastPart = familyLastPart
+        records.previousFamily = previousFamily
+        records.givenNameCodes = givenNameCodes
+        records.familyNameCodes = familyNameCodes
+        records.phoneticOfName = phoneticOfName
+        records.nicknameGroups = nicknameGroups
+        records.givenCounts = givenCounts
+        records.familyCounts = familyCounts
+        records.givenTotal = givenTotal
+        records.familyTotal = familyTotal
+    }
+
+    mutating func append(_ record: PersonRecord) {
+        var givenCode: Int32 = 0
+        if let name = record.givenName { givenCode = givenNameCode(name) }
+        var middleCode: Int32 = 0
+        if let first = record.middleNames?.split(separator: " ").first { middleCode = givenNameCode(String(first)) }
+        if givenCode == 0 { swap(&givenCode, &middleCode) }
+        given.append(givenCode)
+        givenPhonetic.append(phoneticCode(givenCode))
+        middle.append(middleCode)
+        if givenCode != 0 {
+            givenCounts[Int(givenCode)] += 1
+            givenTotal += 1
+        }
+
+        var familyCodes: (name: Int32, firstPart: Int32, lastPart: Int32) = (0, 0, 0)
+        if let name = record.familyName { familyCodes = familyNameCodes(name) }
+        let familyCode = familyCodes.name
+        family.append(familyCode)
+        familyPhonetic.append(phoneticCode(familyCode))
+        familyFirstPart.append(familyCodes.firstPart)
+        familyLastPart.append(familyCodes.lastPart)
+        if familyCode != 0 {
+            familyCounts[Int(familyCode)] += 1
+            familyTotal += 1
+        }
+        var previousCode: Int32 = 0
+        if let name = record.previousFamilyName { previousCode = familyNameCodes(name).name }
+        previousFamily.append(previousCode)
+    }
+
+    /// The code of a given name as written, normalised only the first time it is seen.
+    private mutating func givenNameCode(_ text: String) -> Int32 {
+        if let code = givenNameCodes[text] { return code }
+        let code = nameCode(NameNormaliser.normalise(text).key)
+        givenNameCodes[text] = code
+        return code
+    }
+
+    /// The codes of a family name as written and of its parts (`Smith-Jones`: `SMITH`, `JONES`; 0 for one part).
+    private mutating func familyNameCodes(_ text: String) -> (name: Int32, firstPart: Int32, lastPart: Int32) {
+        if let codes = familyNameCodes[text] { return codes }
+        let name = NameNormaliser.normalise(text)
+        let parts = name.parts
+        let codes = (
+            name: nameCode(name.key), firstPart: parts.count > 1 ? nameCode(parts[0]) : 0,
+            lastPart: parts.count > 1 ? nameCode(parts[parts.count - 1]) : 0
+        )
+        familyNameCodes[text] = codes
+        return codes
+    }
+
+    /// The code of a name key, with its phonetic code, nickname groups and counters made ready when it is new.
+    private mutating func nameCode(_ key: String) -> Int32 {
+        guard !key.isEmpty else { return 0 }
+        let before = names.count
+        let code = names.code(for: key, counting: false)
+        if names.count > before {
+            let primary = DoubleMetaphone().codes(key).primary
+            phoneticOfName.append(primary.isEmpty ? 0 : phonetics.code(for: primary, counting: false))
+            nicknameGroups.append(NicknameTable.standard.groups(of: key).map(Int32.init))
+            givenCounts.append(0)
+            familyCounts.append(0)
+        }
+        return code
+    }
+
+    private func phoneticCode(_ nameCode: Int32) -> Int32 {
+        nameCode == 0 ? 0 : phoneticOfName[Int(nameCode)]
+    }
+}
+
+/// Keys, sources and identifiers (partner ids, pupil numbers, other identifiers, emails), dates of birth, sex, NHS
+/// numbers and phones.
+private struct IdentifierColumns {
+    var keys: [String]
+    var sources: [String]
+    var source: [UInt16]
+    var identifiers: StringTable
+    var partnerID: [Int32]
+    var birth: [Int32]
+    var sex: [UInt8]
+    var nhsNumber: [Int64]
+    var pupilNumber: [Int32]
+    var otherIdentifier: [Int32]
+    var phone: [Int64]
+    var email: [Int32]
+
+    init(taking records: inout EncodedRecords) {
+        keys = records.keys
+        sources = records.sources
+        source = records.source
+        identifiers = records.identifiers
+        partnerID = records.partnerID
+        birth = records.birth
+        sex = records.sex
+        nhsNumber = records.nhsNumber
+        pupilNumber = records.pupilNumber
+        otherIdentifier = records.otherIdentifier
+        phone = records.phone
+        email = records.email
+        records.keys = []
+        records.sources = []
+        records.source = []
+        records.identifiers = StringTable()
+        records.partnerID = []
+        records.birth = []
+        records.sex = []
+        records.nhsNumber = []
+        records.pupilNumber = []
+        records.otherIdentifier = []
+        records.phone = []
+        records.email = []
+    }
+
+    func giveBack(to records: inout EncodedRecords) {
+        records.keys = keys
+        records.sources = sources
+        records.source = source
+        records.identifiers = identifiers
+        records.partnerID = partnerID
+        records.birth = birth
+        records.sex = sex
+        records.nhsNumber = nhsNumber
+        records.pupilNumber = pupilNumber
+        records.otherIdentifier = otherIdentifier
+        records.phone = phone
+        records.email = email
+    }
+
+    mutating func append(_ record: PersonRecord) {
+        keys.append(record.key)
+        source.append(EncodedRecords.sourceIndex(record.source, in: &sources))
+        partnerID.append(
+            record.partnerID.flatMap(EncodedRecords.trimmed).map { identifiers.code(for: record.source + "\u{1F}" + $0) } ?? 0
+        )
+        if let date = record.birthDate, !DateReader.isPlaceholder(date) {
+            birth.append(Int32(date.year * 10_000 + date.month * 100 + date.day))
+        } else {
+            birth.append(0)
+        }
+        sex.append(EncodedRecords.sexCode(record.sex))
+        nhsNumber.append(record.nhsNumber.flatMap(EncodedRecords.digits) ?? 0)
+        pupilNumber.append(
+            record.pupilNumber.flatMap(EncodedRecords.trimmed).map { identifiers.code(for: "UPN\u{1F}" + $0.uppercased()) } ?? 0
+        )
+        otherIdentifier.append(record.otherIdentifier.flatMap(EncodedRecords.compactIdentifier).map { identifiers.code(for: $0) } ?? 0)
+        phone.append(record.phone.flatMap(EncodedRecords.phoneDigits) ?? 0)
+        email.append(record.email.flatMap(EncodedRecords.trimmed).map { identifiers.code(for: "@\u{1F}" + $0.lowercased()) } ?? 0)
+    }
+}
+
+/// Postcodes (units, sectors, districts) and addresses (house numbers and street words).
+private struct PlaceColumns {
+    var places: StringTable
+    var postcodeUnit: [Int32]
+    var postcodeSector: [Int32]
+    var postcodeDistrict: [Int32]
+    var addressWords: StringTable
+    var houseNumber: [Int32]
+    var streetWords: [Int32]
+
+    init(taking records: inout EncodedRecords) {
+        places = records.places
+        postcodeUnit = records.postcodeUnit
+        postcodeSector = records.postcodeSector
+        postcodeDistrict = records.postcodeDistrict
+        addressWords = records.addressWords
+        houseNumber = records.houseNumber
+        streetWords = records.streetWords
+        records.places = StringTable()
+        records.postcodeUnit = []
+        records.postcodeSector = []
+        records.postcodeDistrict = []
+        records.addressWords = StringTable()
+        records.houseNumber = []
+        records.streetWords = []
+    }
+
+    func giveBack(to records: inout EncodedRecords) {
+        records.places = places
+        records.postcodeUnit = postcodeUnit
+        records.postcodeSector = postcodeSector
+        records.postcodeDistrict = postcodeDistrict
+        records.addressWords = addressWords
+        records.houseNumber = houseNumber
+        records.streetWords = streetWords
+    }
+
+    mutating func append(_ record: PersonRecord) {
+        appendPostcode(record.postcode)
+        appendAddress(record.address)
+    }
+
+    private mutating func appendPostcode(_ text: String?) {
+        guard let text = text.flatMap(EncodedRecords.trimmed)?.uppercased() else {
+            postcodeUnit.append(0)
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
+            return
+        }
+        let compact = text.filter { $0 != " " }
+        postcodeUnit.append(places.code(for: compact, counting: false))
+        // A UK postcode's inward code is its last three characters: a sector is the outward code and the inward
+        // code's digit, a district the outward code alone. Other countries' codes (Australia's 2119) are units only.
+        let characters = Array(compact)
+        if characters.count >= 5, characters.count <= 7, characters[0].isLetter, characters[characters.count - 3].isNumber,
+            characters[characters.count - 1].isLetter
+        {
+            let outward = String(characters[..<(characters.count - 3)])
+            postcodeSector.append(places.code(for: outward + " " + String(characters[characters.count - 3]), counting: false))
+            postcodeDistrict.append(places.code(for: outward, counting: false))
+        } else {
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
         }
     }
 
-    func wait() -> [PreparedRecord] {
-        group.wait()
-        return prepared
+    private mutating func appendAddress(_ text: String?) {
+        let words = text.map(AddressWords.init) ?? AddressWords(numbers: [], words: [])
+        houseNumber.append(words.numbers.isEmpty ? 0 : addressWords.code(for: words.numbers.joined(separator: " "), counting: false))
+        for index in 0..<EncodedRecords.wordsPerAddress {
+            streetWords.append(index < words.words.count ? addressWords.code(for: words.words[index], counting: false) : 0)
+        }
     }
 }
