@@ -283,7 +283,7 @@ struct EncodeBenchmark: ParsableCommand {
         for round in 1...rounds {
             let serial = timed {
                 var encoded = EncodedRecords()
-                for record in records { encoded.append(record) }
+                encoded.appendOnOneThread(contentsOf: records)
                 return encoded.count
             }
             let parallel = timed {

@@ -45,6 +45,7 @@ public struct FileLinkage: Sendable {
         let reading = DispatchTime.now().uptimeNanoseconds
         let (lists, skipped) = try read(files)
         let readSeconds = Self.seconds(since: reading)
+        options.progress?("read and tag", 0.05)
         let recordCount = lists.reduce(0) { $0 + $1.records.count }
         if format.writesWorkbook, recordCount >= XLSXWriter.maximumRows {
             throw FileLinkageError.tooManyRowsForWorkbook(recordCount)

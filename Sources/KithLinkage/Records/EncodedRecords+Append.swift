@@ -4,23 +4,40 @@ import KithStandard
 
 extension EncodedRecords {
     /// Encodes records and appends them, the same as appending them one by one. Each table is filled by one thread
-    /// in record order, three groups of columns (names; identifiers, dates and phones; postcodes and addresses) on
-    /// every core at once, a batch of records at a time, so a string's code does not depend on the threads.
+    /// in record order, four groups of columns (names; identifiers, dates and phones; postcodes; addresses) on every
+    /// core at once, a batch of records at a time, so a string's code does not depend on the threads.
     public mutating func append(contentsOf records: some Sequence<PersonRecord>) {
         append(contentsOf: records, batchSize: Self.batchSize)
     }
 
+    /// Encodes records and appends them on the calling thread alone: the same codes, for measuring the encoding on
+    /// every core against.
+    public mutating func appendOnOneThread(contentsOf records: some Sequence<PersonRecord>) {
+        append(contentsOf: records, batchSize: Self.batchSize, parallel: false)
+    }
+
     /// Encodes records and appends them, `batchSize` at a time.
-    mutating func append(contentsOf records: some Sequence<PersonRecord>, batchSize: Int) {
+    mutating func append(contentsOf records: some Sequence<PersonRecord>, batchSize: Int, parallel: Bool = true) {
         let groups = ColumnGroups(taking: &self)
         defer { groups.giveBack(to: &self) }
+        let smallest = min(batchSize, Self.smallestParallelBatch)
+        if let array = records as? [PersonRecord] {
+            // Read in place, batch by batch.
+            var start = 0
+            while start < array.count {
+                let end = min(array.count, start + batchSize)
+                groups.append(array[start..<end], parallel: parallel && end - start >= smallest)
+                start = end
+            }
+            return
+        }
         var iterator = records.makeIterator()
         while true {
             var batch: [PersonRecord] = []
             batch.reserveCapacity(batchSize)
             while batch.count < batchSize, let record = iterator.next() { batch.append(record) }
             guard !batch.isEmpty else { return }
-            groups.append(batch, parallel: batch.count >= min(batchSize, Self.smallestParallelBatch))
+            groups.append(batch[...], parallel: parallel && batch.count >= smallest)
             guard batch.count == batchSize else { return }
         }
     }
@@ -92,40 +109,48 @@ extension EncodedRecords {
     }
 }
 
-/// The columns of ``EncodedRecords`` in three groups that share no table, each filled by one thread: moved out of
+/// The columns of ``EncodedRecords`` in four groups that share no table, each filled by one thread: moved out of
 /// the records while a batch is encoded, and back when all are done.
 private final class ColumnGroups: @unchecked Sendable {
     // Each group is written by one thread at a time, and read only after the threads have finished.
     var names: NameColumns
     var identifiers: IdentifierColumns
-    var places: PlaceColumns
+    var postcodes: PostcodeColumns
+    var addresses: AddressColumns
 
     init(taking records: inout EncodedRecords) {
         names = NameColumns(taking: &records)
         identifiers = IdentifierColumns(taking: &records)
-        places = PlaceColumns(taking: &records)
+        postcodes = PostcodeColumns(taking: &records)
+        addresses = AddressColumns(taking: &records)
     }
 
     func giveBack(to records: inout EncodedRecords) {
         names.giveBack(to: &records)
         identifiers.giveBack(to: &records)
-        places.giveBack(to: &records)
+        postcodes.giveBack(to: &records)
+        addresses.giveBack(to: &records)
     }
 
-    func append(_ batch: [PersonRecord], parallel: Bool) {
+    /// Encodes a batch. Records are read in place, never copied: a copy would retain every one of a record's
+    /// strings, and three threads retaining the same strings slow each other down.
+    func append(_ batch: ArraySlice<PersonRecord>, parallel: Bool) {
         guard parallel else {
-            for record in batch {
-                names.append(record)
-                identifiers.append(record)
-                places.append(record)
+            for index in batch.indices {
+                names.append(batch[index])
+                identifiers.append(batch[index])
+                postcodes.append(batch[index].postcode)
+                addresses.append(batch[index].address)
             }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: 3) { group in
+        // The two heaviest first, so that two cores share the four about evenly.
+        DispatchQueue.concurrentPerform(iterations: 4) { group in
             switch group {
-            case 0: for record in batch { names.append(record) }
-            case 1: for record in batch { identifiers.append(record) }
-            default: for record in batch { places.append(record) }
+            case 0: for index in batch.indices { identifiers.append(batch[index]) }
+            case 1: for index in batch.indices { postcodes.append(batch[index].postcode) }
+            case 2: for index in batch.indices { addresses.append(batch[index].address) }
+            default: for index in batch.indices { names.append(batch[index]) }
             }
         }
     }
@@ -211,7 +236,7 @@ private struct NameColumns {
         records.familyTotal = familyTotal
     }
 
-    mutating func append(_ record: PersonRecord) {
+    mutating func append(_ record: borrowing PersonRecord) {
         var givenCode: Int32 = 0
         if let name = record.givenName { givenCode = givenNameCode(name) }
         var middleCode: Int32 = 0
@@ -340,7 +365,7 @@ private struct IdentifierColumns {
         records.email = email
     }
 
-    mutating func append(_ record: PersonRecord) {
+    mutating func append(_ record: borrowing PersonRecord) {
         keys.append(record.key)
         source.append(EncodedRecords.sourceIndex(record.source, in: &sources))
         partnerID.append(
@@ -362,31 +387,22 @@ private struct IdentifierColumns {
     }
 }
 
-/// Postcodes (units, sectors, districts) and addresses (house numbers and street words).
-private struct PlaceColumns {
+/// Postcodes: units, sectors and districts.
+private struct PostcodeColumns {
     var places: StringTable
     var postcodeUnit: [Int32]
     var postcodeSector: [Int32]
     var postcodeDistrict: [Int32]
-    var addressWords: StringTable
-    var houseNumber: [Int32]
-    var streetWords: [Int32]
 
     init(taking records: inout EncodedRecords) {
         places = records.places
         postcodeUnit = records.postcodeUnit
         postcodeSector = records.postcodeSector
         postcodeDistrict = records.postcodeDistrict
-        addressWords = records.addressWords
-        houseNumber = records.houseNumber
-        streetWords = records.streetWords
         records.places = StringTable()
         records.postcodeUnit = []
         records.postcodeSector = []
         records.postcodeDistrict = []
-        records.addressWords = StringTable()
-        records.houseNumber = []
-        records.streetWords = []
     }
 
     func giveBack(to records: inout EncodedRecords) {
@@ -394,17 +410,9 @@ private struct PlaceColumns {
         records.postcodeUnit = postcodeUnit
         records.postcodeSector = postcodeSector
         records.postcodeDistrict = postcodeDistrict
-        records.addressWords = addressWords
-        records.houseNumber = houseNumber
-        records.streetWords = streetWords
     }
 
-    mutating func append(_ record: PersonRecord) {
-        appendPostcode(record.postcode)
-        appendAddress(record.address)
-    }
-
-    private mutating func appendPostcode(_ text: String?) {
+    mutating func append(_ text: String?) {
         guard let text = text.flatMap(EncodedRecords.trimmed)?.uppercased() else {
             postcodeUnit.append(0)
             postcodeSector.append(0)
@@ -427,8 +435,30 @@ private struct PlaceColumns {
             postcodeDistrict.append(0)
         }
     }
+}
 
-    private mutating func appendAddress(_ text: String?) {
+/// Addresses: house numbers and street words.
+private struct AddressColumns {
+    var addressWords: StringTable
+    var houseNumber: [Int32]
+    var streetWords: [Int32]
+
+    init(taking records: inout EncodedRecords) {
+        addressWords = records.addressWords
+        houseNumber = records.houseNumber
+        streetWords = records.streetWords
+        records.addressWords = StringTable()
+        records.houseNumber = []
+        records.streetWords = []
+    }
+
+    func giveBack(to records: inout EncodedRecords) {
+        records.addressWords = addressWords
+        records.houseNumber = houseNumber
+        records.streetWords = streetWords
+    }
+
+    mutating func append(_ text: String?) {
         let words = text.map(AddressWords.init) ?? AddressWords(numbers: [], words: [])
         houseNumber.append(words.numbers.isEmpty ? 0 : addressWords.code(for: words.numbers.joined(separator: " "), counting: false))
         for index in 0..<EncodedRecords.wordsPerAddress {
