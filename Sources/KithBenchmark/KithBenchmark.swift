@@ -19,7 +19,7 @@ struct KithBenchmark: ParsableCommand {
         commandName: "kith-benchmark",
         abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
         subcommands: [
-            Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self,
+            Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self, EncodeBenchmark.self,
             ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self,
         ],
         defaultSubcommand: Run.self
@@ -45,7 +45,7 @@ struct Run: ParsableCommand {
     func run() throws {
         let folder = try BenchmarkFolder.prepare(dir)
         defer { if !keep { try? FileManager.default.removeItem(at: folder) } }
-        print("Kith import benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+        print("Kith import benchmark, \(ProcessInfo.processInfo.activeProcessorCount) cores, " + LinkBenchmark.loadAverage())
         let csv = folder.appendingPathComponent("residents.csv")
         let xlsx = folder.appendingPathComponent("residents.xlsx")
         var started = Date()
@@ -63,6 +63,92 @@ struct Run: ParsableCommand {
         report(xlsxResult, name: "XLSX", targetRate: 50_000)
         let checkResult = try measure(csv, arguments: ["check-one", csv.path], rows: csvRows)
         report(checkResult, name: "Data Checker, CSV", targetRate: 200_000)
+
+        print("")
+        print("References, same CSV, same run:")
+        let sqlite = try sqliteImport(csv, folder: folder)
+        let frictionless = try frictionlessValidate(csv, folder: folder)
+        print("")
+        print("Ratios (Kith / reference):")
+        if let sqlite {
+            print(
+                ReferenceTools.ratioLine(
+                    "import CSV / sqlite3 .import, time", kith: csvResult.seconds, reference: sqlite, atMost: Self.importTimesSQLite,
+                    targetText: "1.5"
+                )
+            )
+        }
+        if let frictionless {
+            print(
+                ReferenceTools.ratioLine(
+                    "Data Checker / frictionless validate, time", kith: checkResult.seconds, reference: frictionless,
+                    atMost: Self.checkShareOfFrictionless, targetText: "1/4"
+                )
+            )
+        }
+    }
+
+    /// Importing the CSV at most this many times as long as `sqlite3`'s `.import` of it into a table of text.
+    static let importTimesSQLite = 1.5
+    /// The Data Checker at most this share of `frictionless validate` on the same CSV.
+    static let checkShareOfFrictionless = 0.25
+
+    /// `sqlite3 DB ".mode csv" ".import CSV t"` into a new store: the file read and stored as text, nothing else.
+    private func sqliteImport(_ csv: URL, folder: URL) throws -> Double? {
+        let sqlite: String
+        switch ReferenceTools.sqlite3() {
+        case .success(let found): sqlite = found
+        case .failure(let missing):
+            print(missing.line)
+            return nil
+        }
+        let database = folder.appendingPathComponent("sqlite3-reference.sqlite").path
+        try? FileManager.default.removeItem(atPath: database)
+        let log = folder.appendingPathComponent("sqlite3.log").path
+        let (seconds, peak) = try ChildProcess.measure(
+            executable: sqlite, arguments: [database, ".mode csv", ".import \(csv.path) t"], output: log
+        )
+        let rate = Double(csvRows) / seconds
+        print("sqlite3 .import".padding(toLength: 17, withPad: " ", startingAt: 0) + String(format: " %-11d %-9.2f %-11.0f %-10.0f", csvRows, seconds, rate, peak))
+        return seconds
+    }
+
+    /// `frictionless validate` of the CSV (every row against the schema it infers), from Benchmarks/reference/.venv.
+    private func frictionlessValidate(_ csv: URL, folder: URL) throws -> Double? {
+        let frictionless: String
+        switch ReferenceTools.frictionless() {
+        case .success(let found): frictionless = found
+        case .failure(let missing):
+            print(missing.line)
+            return nil
+        }
+        let log = folder.appendingPathComponent("frictionless.json").path
+        let started = Date()
+        // It exits with 1 when it finds errors in the file: still a full validation.
+        let (status, usage) = try ChildProcess.run(
+            executable: frictionless, arguments: ["validate", "--trusted", "--json", csv.path], output: log
+        )
+        let seconds = Date().timeIntervalSince(started)
+        guard status <= 1 else {
+            print("reference failed: frictionless validate exited \(status); see \(log)")
+            return nil
+        }
+        let rows = Self.frictionlessRows(log).map { String($0) } ?? "?"
+        let rate = Double(csvRows) / seconds
+        print(
+            "frictionless".padding(toLength: 17, withPad: " ", startingAt: 0)
+                + String(format: " %-11d %-9.2f %-11.0f %-10.0f validated %@ rows", csvRows, seconds, rate, Double(usage.ru_maxrss) / 1024, rows)
+        )
+        return seconds
+    }
+
+    /// The rows frictionless says it read, from its JSON report.
+    private static func frictionlessRows(_ path: String) -> Int? {
+        guard let data = FileManager.default.contents(atPath: path), let start = data.firstIndex(of: UInt8(ascii: "{")),
+            let report = try? JSONSerialization.jsonObject(with: data[start...]) as? [String: Any],
+            let tasks = report["tasks"] as? [[String: Any]], let stats = tasks.first?["stats"] as? [String: Any]
+        else { return nil }
+        return stats["rows"] as? Int
     }
 
     struct Measurement {
@@ -71,8 +157,11 @@ struct Run: ParsableCommand {
         var peakMebibytes: Double
     }
 
+    /// Imports a file as a source named after its format, so the XLSX is not refused for being smaller than the CSV.
     private func measure(_ file: URL, store: String, rows: Int) throws -> Measurement {
-        try measure(file, arguments: ["import-one", file.path, "--db", store], rows: rows)
+        try measure(
+            file, arguments: ["import-one", file.path, "--db", store, "--source", "Benchmark " + file.pathExtension.uppercased()], rows: rows
+        )
     }
 
     private func measure(_ file: URL, arguments: [String], rows: Int) throws -> Measurement {

@@ -87,8 +87,10 @@ struct LinkBenchmarkData {
         return name.prefix(1).uppercased() + name.dropFirst()
     }
 
-    /// Writes the four lists and the weekly list; returns their URLs.
-    mutating func write(to folder: URL, newRecords: Int) throws -> (lists: [URL], weekly: URL) {
+    /// Writes the four lists and the weekly list; returns their URLs. With `stacked`, also writes the four lists' records
+    /// into that one file in Splink's input columns (``stackedHeader``), the same records in the same order, with the
+    /// person each record really is as `person_id` (which Splink never reads).
+    mutating func write(to folder: URL, newRecords: Int, stacked: URL? = nil) throws -> (lists: [URL], weekly: URL) {
         // About 1.6 records per person across the four lists.
         let peopleCount = records * 10 / 16
         var people: [Person] = []
@@ -124,23 +126,36 @@ struct LinkBenchmarkData {
         ]
         let shares = [0.40, 0.25, 0.20, 0.15]
         var lists: [URL] = []
+        let stackedWriter = try stacked.map { try CSVWriter(url: $0) }
+        try stackedWriter?.appendRow(Self.stackedHeader)
         for (index, share) in shares.enumerated() {
             let url = folder.appendingPathComponent("link-list-\(index + 1).csv")
-            try writeList(url, header: headers[index], count: Int(Double(records) * share), people: people, households: households, list: index)
+            try writeList(
+                url, header: headers[index], count: Int(Double(records) * share), people: people, households: households, list: index,
+                stacked: stackedWriter
+            )
             lists.append(url)
         }
+        try stackedWriter?.finish()
         let weekly = folder.appendingPathComponent("link-weekly.csv")
-        try writeList(weekly, header: headers[3], count: newRecords, people: people, households: households, list: 3)
+        try writeList(weekly, header: headers[3], count: newRecords, people: people, households: households, list: 3, stacked: nil)
         return (lists, weekly)
     }
 
+    /// Splink's input columns, as `Benchmarks/reference/splink_peer.py` reads them.
+    static let stackedHeader = [
+        "record_id", "person_id", "source_system", "first_name", "surname", "dob", "sex", "postcode", "address_line1", "phone",
+        "email", "nhs_number",
+    ]
+
     private mutating func writeList(
-        _ url: URL, header: [String], count: Int, people: [Person], households: [Household], list: Int
+        _ url: URL, header: [String], count: Int, people: [Person], households: [Household], list: Int, stacked: CSVWriter?
     ) throws {
         let writer = try CSVWriter(url: url)
         try writer.appendRow(header)
         for row in 0..<count {
-            let person = people[int(people.count)]
+            let personIndex = int(people.count)
+            let person = people[personIndex]
             let home = households[person.household]
             var given = person.given
             if chance(0.03), let short = Self.nicknames[given] { given = short }
@@ -152,9 +167,15 @@ struct LinkBenchmarkData {
             if chance(0.01) { day = day % 28 + 1 }
             let birth = chance(0.03) ? "" : String(format: "%02d/%02d/%04d", day, month, year)
             let id = list == 0 ? (chance(0.05) ? "" : person.nhs) : url.deletingPathExtension().lastPathComponent + "-" + String(row)
-            try writer.appendRow([
-                id, given, family, birth, person.sex, "\(home.number) \(chance(0.1) ? home.street.replacingOccurrences(of: "Street", with: "St") : home.street)",
-                chance(0.03) ? "" : home.postcode, chance(0.4) ? "" : home.phone,
+            // Drawn in the order the row's cells have always drawn them, so the lists stay as they were.
+            let address = "\(home.number) \(chance(0.1) ? home.street.replacingOccurrences(of: "Street", with: "St") : home.street)"
+            let postcode = chance(0.03) ? "" : home.postcode
+            let phone = chance(0.4) ? "" : home.phone
+            try writer.appendRow([id, given, family, birth, person.sex, address, postcode, phone])
+            try stacked?.appendRow([
+                "\(list + 1)-\(row)", String(personIndex), "List \(list + 1)", given, family,
+                birth.isEmpty ? "" : String(format: "%04d-%02d-%02d", year, month, day), person.sex, postcode, address, phone, "",
+                list == 0 ? id : "",
             ])
         }
         try writer.finish()

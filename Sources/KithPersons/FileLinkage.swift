@@ -42,13 +42,18 @@ public struct FileLinkage: Sendable {
     public func run(files: [URL], into directory: URL) throws -> Summary {
         let workbookURL = directory.appendingPathComponent(LinkWorkbook.fileName)
         if format.writesWorkbook { try refuseToLoseDecisions(in: workbookURL) }
+        let reading = DispatchTime.now().uptimeNanoseconds
         let (lists, skipped) = try read(files)
-        let records = lists.flatMap(\.records)
-        if format.writesWorkbook, records.count >= XLSXWriter.maximumRows {
-            throw FileLinkageError.tooManyRowsForWorkbook(records.count)
+        let readSeconds = Self.seconds(since: reading)
+        options.progress?("read and tag", 0.05)
+        let recordCount = lists.reduce(0) { $0 + $1.records.count }
+        if format.writesWorkbook, recordCount >= XLSXWriter.maximumRows {
+            throw FileLinkageError.tooManyRowsForWorkbook(recordCount)
         }
-        let (humanDecisions, outcome) = decisions.map { Self.match($0, to: records) } ?? ([], nil)
-        let result = Linker(options: options).link(records, decisions: humanDecisions)
+        let (humanDecisions, outcome) = decisions.map { Self.match($0, to: lists.flatMap(\.records)) } ?? ([], nil)
+        // The lists' records one after another, not copied into one array: at a million records a copy is 250 MB.
+        let result = Linker(options: options).link(lists.lazy.flatMap(\.records), decisions: humanDecisions)
+        let writing = DispatchTime.now().uptimeNanoseconds
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let writer = LinkOutputWriter(lists: lists, result: result)
         var written: [URL] = []
@@ -72,10 +77,17 @@ public struct FileLinkage: Sendable {
             reviewCount = try LinkWorkbookWriter(output: writer, skippedSheets: skipped, decisions: outcome).write(to: workbookURL)
             written.append(workbookURL)
         }
+        var report = result.report
+        report.stageSeconds.insert(.init(stage: "read and tag", seconds: readSeconds), at: 0)
+        report.stageSeconds.append(.init(stage: "write", seconds: Self.seconds(since: writing)))
         return Summary(
-            lists: lists, report: result.report, pairsWritten: pairCount, reviewWritten: reviewCount, files: written,
+            lists: lists, report: report, pairsWritten: pairCount, reviewWritten: reviewCount, files: written,
             skippedSheets: skipped, decisions: outcome
         )
+    }
+
+    private static func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// Reads every list of every file, naming each source uniquely.
@@ -291,7 +303,9 @@ struct LinkOutputWriter {
         self.place = place
     }
 
-    func id(_ record: Int) -> String {
+    func id(_ record: Int) -> String { Self.id(record, lists: lists, place: place) }
+
+    private static func id(_ record: Int, lists: [LinkableList], place: [(list: Int, row: Int)]) -> String {
         let (list, row) = place[record]
         if let ids = lists[list].ids, !ids[row].isEmpty { return ids[row] }
         return lists[list].source + ":" + String(lists[list].rowNumbers[row])
@@ -310,61 +324,103 @@ struct LinkOutputWriter {
 
     private static func safe(_ fields: [String]) -> [String] { fields.map(FormulaGuard.neutralise) }
 
-    func writePersons(to url: URL) throws {
-        let writer = try Self.csv(url)
-        try writer.appendRow(["source", "row", "id", "person_id"])
-        for record in place.indices {
-            let (list, row) = place[record]
-            try writer.appendRow(
-                Self.safe([lists[list].source, String(lists[list].rowNumbers[row]), id(record), result.state.personID(ofRecord: record)])
-            )
+    /// Writes `header`, then `count` rows made by `row`, streamed: a few thousand rows at a time are made on every
+    /// core and written in order, so the file is never whole in memory and the rows are as one thread makes them.
+    private static func writeRows(
+        to url: URL, header: [String], count: Int, row: @escaping @Sendable (Int) -> [String]
+    ) throws {
+        let writer = try csv(url)
+        try writer.appendRow(header)
+        let rowsPerPiece = 8_192
+        let piecesAtOnce = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+        var start = 0
+        while start < count {
+            let first = start
+            let pieces = min(piecesAtOnce, (count - first + rowsPerPiece - 1) / rowsPerPiece)
+            let bytes = EncodedPieces(count: pieces)
+            DispatchQueue.concurrentPerform(iterations: pieces) { piece in
+                var encoded: [UInt8] = []
+                encoded.reserveCapacity(rowsPerPiece * 64)
+                let from = first + piece * rowsPerPiece
+                for index in from..<min(count, from + rowsPerPiece) {
+                    CSVWriter.encodeRow(safe(row(index)), into: &encoded)
+                }
+                bytes.set(piece, encoded)
+            }
+            for piece in bytes.values { try writer.append(encodedRows: piece) }
+            start = min(count, first + pieces * rowsPerPiece)
         }
         try writer.finish()
+    }
+
+    func writePersons(to url: URL) throws {
+        let lists = lists, place = place, state = result.state
+        try Self.writeRows(to: url, header: ["source", "row", "id", "person_id"], count: place.count) { record in
+            let (list, row) = place[record]
+            return [lists[list].source, String(lists[list].rowNumbers[row]), Self.id(record, lists: lists, place: place), state.personID(ofRecord: record)]
+        }
     }
 
     /// Every pair at or above the minimum probability, strongest first, with each field's evidence.
     func writePairs(to url: URL) throws -> Int {
-        let writer = try Self.csv(url)
         let fields = LinkageField.allCases
-        try writer.appendRow(
-            ["id_l", "id_r", "source_l", "source_r", "match_probability", "match_weight", "decision", "reason"]
-                + fields.flatMap { [$0.columnName + "_level", $0.columnName + "_weight"] }
-        )
-        let pairs = result.pairs.sorted { $0.matchWeight > $1.matchWeight }
+        // Strongest first, by position among the pairs, not a sorted copy of them: at a million records the pairs
+        // take hundreds of megabytes, their order a few. Ties keep the engine's order, as a stable sort would.
+        let all = result.pairs
+        let order = Self.order(all.count) { all[$0].matchWeight > all[$1].matchWeight }
         let scorer = result.scorer
-        for pair in pairs {
+        let lists = lists, place = place
+        try Self.writeRows(
+            to: url,
+            header: ["id_l", "id_r", "source_l", "source_r", "match_probability", "match_weight", "decision", "reason"]
+                + fields.flatMap { [$0.columnName + "_level", $0.columnName + "_weight"] },
+            count: order.count
+        ) { position in
+            let pair = all[Int(order[position])]
             let left = Int(pair.left), right = Int(pair.right)
             let evidence = scorer.evidence(pair.levels, left, right)
-            try writer.appendRow(
-                Self.safe(
-                    [
-                        id(left), id(right), source(left), source(right), Self.format(pair.matchProbability, digits: 6),
-                        Self.format(pair.matchWeight, digits: 2), pair.decision.rawValue, pair.reason ?? "",
-                    ] + evidence.flatMap { [$0.level, $0.level == "missing" ? "" : Self.format($0.weight, digits: 2)] }
-                )
-            )
+            return [
+                Self.id(left, lists: lists, place: place), Self.id(right, lists: lists, place: place),
+                lists[place[left].list].source, lists[place[right].list].source, Self.format(pair.matchProbability, digits: 6),
+                Self.format(pair.matchWeight, digits: 2), pair.decision.rawValue, pair.reason ?? "",
+            ] + evidence.flatMap { [$0.level, $0.level == "missing" ? "" : Self.format($0.weight, digits: 2)] }
         }
-        try writer.finish()
-        return pairs.count
+        return order.count
+    }
+
+    /// The positions `0..<count` ordered by `isBefore`, ties in position order.
+    static func order(_ count: Int, by isBefore: (Int, Int) -> Bool) -> [Int32] {
+        var order = (0..<Int32(count)).map { $0 }
+        order.sort { a, b in
+            let i = Int(a), j = Int(b)
+            if isBefore(i, j) { return true }
+            return !isBefore(j, i) && i < j
+        }
+        return order
     }
 
     /// The pairs waiting for a person, side by side: one column per detail for each record, differences marked.
     func writeReview(to url: URL) throws -> Int {
-        let writer = try Self.csv(url)
-        let details: [(String, (PersonRecord) -> String?)] = [
-            ("given_name", \.givenName), ("family_name", \.familyName), ("birth_date", { $0.birthDate?.description }),
-            ("sex", \.sex), ("nhs_number", \.nhsNumber), ("address", \.address), ("postcode", \.postcode),
-            ("phone", \.phone), ("email", \.email),
+        let details: [(String, @Sendable (PersonRecord) -> String?)] = [
+            ("given_name", { $0.givenName }), ("family_name", { $0.familyName }), ("birth_date", { $0.birthDate?.description }),
+            ("sex", { $0.sex }), ("nhs_number", { $0.nhsNumber }), ("address", { $0.address }), ("postcode", { $0.postcode }),
+            ("phone", { $0.phone }), ("email", { $0.email }),
         ]
-        try writer.appendRow(
-            ["match_probability", "id_l", "id_r", "source_l", "source_r"]
-                + details.flatMap { [$0.0 + "_l", $0.0 + "_r", $0.0 + "_same"] } + ["evidence", "same_person"]
-        )
         let pairs = result.pairs.filter { $0.decision == .review }.sorted { $0.matchProbability > $1.matchProbability }
-        for pair in pairs {
+        let lists = lists, place = place, result = result
+        try Self.writeRows(
+            to: url,
+            header: ["match_probability", "id_l", "id_r", "source_l", "source_r"]
+                + details.flatMap { [$0.0 + "_l", $0.0 + "_r", $0.0 + "_same"] } + ["evidence", "same_person"],
+            count: pairs.count
+        ) { index in
+            let pair = pairs[index]
             let left = Int(pair.left), right = Int(pair.right)
-            let recordL = record(left), recordR = record(right)
-            var row = [Self.format(pair.matchProbability, digits: 3), id(left), id(right), source(left), source(right)]
+            let recordL = lists[place[left].list].records[place[left].row], recordR = lists[place[right].list].records[place[right].row]
+            var row = [
+                Self.format(pair.matchProbability, digits: 3), Self.id(left, lists: lists, place: place), Self.id(right, lists: lists, place: place),
+                lists[place[left].list].source, lists[place[right].list].source,
+            ]
             for (_, value) in details {
                 let l = value(recordL) ?? "", r = value(recordR) ?? ""
                 row += [l, r, l.isEmpty || r.isEmpty ? "" : (l.lowercased() == r.lowercased() ? "yes" : "NO")]
@@ -372,9 +428,8 @@ struct LinkOutputWriter {
             let evidence = result.evidence(for: pair).filter { $0.level != "missing" }
                 .map { "\($0.field): \($0.level) (\(Self.format($0.weight, digits: 1)))" }.joined(separator: "; ")
             row += [evidence, ""]
-            try writer.appendRow(Self.safe(row))
+            return row
         }
-        try writer.finish()
         return pairs.count
     }
 
@@ -383,7 +438,47 @@ struct LinkOutputWriter {
         return lists[list].records[row]
     }
 
+    /// `value` with `digits` decimals, exactly as `String(format: "%.2f")` writes it (rounded half to even on the
+    /// value's exact binary expansion), without its cost for the millions of numbers in pairs.csv: the rare value
+    /// within a hair of a tie, and any value too large to scale exactly, is left to `String(format:)`.
     static func format(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+        guard (0...6).contains(digits), value.isFinite else { return String(format: "%.\(digits)f", value) }
+        let scaled = value.magnitude * Self.scales[digits]
+        guard scaled < 1e9 else { return String(format: "%.\(digits)f", value) }
+        let whole = scaled.rounded(.towardZero)
+        let fraction = scaled - whole
+        guard abs(fraction - 0.5) > 1e-6 else { return String(format: "%.\(digits)f", value) }
+        let units = UInt64(fraction > 0.5 ? whole + 1 : whole)
+        var text = value.sign == .minus ? "-" : ""
+        let scale = UInt64(Self.scales[digits])
+        text += String(units / scale)
+        guard digits > 0 else { return text }
+        let decimals = String(units % scale)
+        text += "." + String(repeating: "0", count: digits - decimals.count) + decimals
+        return text
+    }
+
+    private static let scales: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+}
+
+/// Rows of a file made on several threads, one piece per thread, read once all are made.
+private final class EncodedPieces: @unchecked Sendable {
+    private var pieces: [[UInt8]]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        pieces = Array(repeating: [], count: count)
+    }
+
+    func set(_ index: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        pieces[index] = bytes
+        lock.unlock()
+    }
+
+    var values: [[UInt8]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return pieces
     }
 }

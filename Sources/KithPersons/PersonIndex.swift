@@ -4,6 +4,10 @@ import KithSpreadsheet
 import KithStandard
 import KithStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The person index kept in the store: links every imported row into persons, keeps their ids stable, and
 /// remembers people's decisions. The first run links everything; later runs link only rows imported since,
 /// starting from the engine's saved state, unless a full run is asked for.
@@ -48,6 +52,7 @@ public struct PersonIndex: Sendable {
             (records, lastRowId) = try loadRecords(after: 0)
         }
         let loaded = Date()
+        options.progress?("load from the store", 0.05)
         let decisions = try repository.decisions().map {
             HumanDecision(leftKey: String($0.leftRowId), rightKey: String($0.rightRowId), isSamePerson: $0.verdict == .same)
         }
@@ -65,11 +70,12 @@ public struct PersonIndex: Sendable {
             firstNewNumber = next
             result = linker.link(records, decisions: decisions, previousPersons: previous, nextPersonNumber: next)
         }
+        records = []  // encoded in the result: the rows as read are not needed while saving
         var report = result.report
         report.stageSeconds.insert(.init(stage: "load from the store", seconds: loaded.timeIntervalSince(started)), at: 0)
-        let saving = Date()
-        try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber)
-        report.stageSeconds.append(.init(stage: "save to the store", seconds: Date().timeIntervalSince(saving)))
+        let saved = try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber)
+        report.stageSeconds.append(.init(stage: "save persons and pairs", seconds: saved.store))
+        report.stageSeconds.append(.init(stage: "save the state", seconds: saved.state))
         return report
     }
 
@@ -109,7 +115,9 @@ public struct PersonIndex: Sendable {
         return (records, lastRowId)
     }
 
-    private func save(_ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32) throws {
+    /// Saves the run, its persons and pairs, and the engine's state; returns the seconds each took.
+    private func save(_ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32) throws -> (store: Double, state: Double) {
+        let saving = Date()
         let state = result.state
         let report = result.report
         let encoder = JSONEncoder()
@@ -128,7 +136,10 @@ public struct PersonIndex: Sendable {
             guard let left = Int64(state.records.keys[Int(pair.left)]), let right = Int64(state.records.keys[Int(pair.right)]) else {
                 continue
             }
-            let evidence = Self.evidenceJSON(reason: pair.reason, fields: scorer.evidence(pair.levels, Int(pair.left), Int(pair.right)))
+            // Each field's evidence is kept for the pairs a person reviews, which is all that reads it; a linked pair
+            // keeps its reason. At a million records that is hundreds of thousands of strings not made.
+            let fields = pair.decision == .review ? scorer.evidence(pair.levels, Int(pair.left), Int(pair.right)) : []
+            let evidence = Self.evidenceJSON(reason: pair.reason, fields: fields)
             pairs.append(
                 RecordPair(
                     leftRowId: left, rightRowId: right, runId: 0, matchProbability: pair.matchProbability,
@@ -145,17 +156,40 @@ public struct PersonIndex: Sendable {
             lastSourceRowId: lastRowId, model: String(decoding: try encoder.encode(state.model), as: UTF8.self),
             report: String(decoding: try encoder.encode(report), as: UTF8.self)
         )
-        let snapshot = try LinkageStateCoding.encode(state)
+        guard let snapshotFile else {
+            let snapshot = try LinkageStateCoding.encode(state)
+            _ = try database.linkage.saveRun(
+                run, replacingPairs: report.mode == .full, newPersons: newPersons, merges: report.merges.map { ($0.from, $0.into) },
+                assignments: assignments, pairs: pairs, snapshot: (LinkageStateCoding.format, snapshot)
+            )
+            return (Date().timeIntervalSince(saving), 0)
+        }
         let saved = try database.linkage.saveRun(
-            run, replacingPairs: report.mode == .full, newPersons: newPersons,
-            merges: report.merges.map { ($0.from, $0.into) }, assignments: assignments, pairs: pairs,
-            snapshot: snapshotFile == nil ? (LinkageStateCoding.format, snapshot) : nil
+            run, replacingPairs: report.mode == .full, newPersons: newPersons, merges: report.merges.map { ($0.from, $0.into) },
+            assignments: assignments, pairs: pairs, snapshot: nil
         )
-        if let snapshotFile, let runId = saved.id {
-            var header = [Int64(LinkageStateCoding.format), runId]
-            var data = Data(bytes: &header, count: 16)
-            data.append(snapshot)
-            try data.write(to: snapshotFile, options: .atomic)
+        pairs = []
+        let savingState = Date()
+        if let runId = saved.id {
+            try Self.writeSnapshot(try LinkageStateCoding.encode(state), runId: runId, to: snapshotFile)
+        }
+        return (savingState.timeIntervalSince(saving), Date().timeIntervalSince(savingState))
+    }
+
+    /// Writes the state beside the store, after a header of its format and run, replacing the file whole only once
+    /// it is written (so a run stopped half-way leaves the last state), without copying the state's bytes again.
+    private static func writeSnapshot(_ snapshot: Data, runId: Int64, to url: URL) throws {
+        let temporary = url.appendingPathExtension("new")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        let handle = try FileHandle(forWritingTo: temporary)
+        var header = [Int64(LinkageStateCoding.format), runId]
+        try handle.write(contentsOf: Data(bytes: &header, count: 16))
+        try handle.write(contentsOf: snapshot)
+        try handle.close()
+        guard rename(temporary.path, url.path) == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }
     }
 

@@ -22,7 +22,7 @@ public struct Linker: Sendable {
     ///   - previousPersons: each record's person id from an earlier run, by record key, so that ids stay stable.
     ///   - nextPersonNumber: the first number a new person may take.
     public func link(
-        _ records: [PersonRecord], decisions: [HumanDecision] = [], previousPersons: [String: String] = [:],
+        _ records: some Sequence<PersonRecord>, decisions: [HumanDecision] = [], previousPersons: [String: String] = [:],
         nextPersonNumber: Int32 = 1
     ) -> LinkageResult {
         var clock = StageClock(progress: options.progress)
@@ -64,11 +64,12 @@ public struct Linker: Sendable {
 
     /// Links new records onto an earlier run without linking everything again: only pairs with a new record are
     /// compared, the earlier model is kept, and persons keep their ids unless new records join or split them.
-    public func link(_ newRecords: [PersonRecord], onto state: LinkageState, decisions: [HumanDecision] = []) -> LinkageResult {
+    public func link(_ newRecords: some Sequence<PersonRecord>, onto state: LinkageState, decisions: [HumanDecision] = []) -> LinkageResult {
         var clock = StageClock(progress: options.progress)
         var encoded = state.records
         let oldCount = encoded.count
         encoded.append(contentsOf: newRecords)
+        let newCount = encoded.count - oldCount
         clock.finish("encode", through: 0.1)
 
         let blocker = Blocker(maximumBlockSize: options.maximumBlockSize)
@@ -78,11 +79,11 @@ public struct Linker: Sendable {
         clock.finish("block and compare", through: 0.5)
 
         var previous = state.personNumbers
-        previous.append(contentsOf: repeatElement(0, count: newRecords.count))
+        previous.append(contentsOf: repeatElement(0, count: newCount))
         var next = state.nextPersonNumber
         var report = LinkageReport()
         report.mode = .incremental
-        report.newRecords = newRecords.count
+        report.newRecords = newCount
         var touched: Set<Int>? = Set(oldCount..<encoded.count)
         let outcome = settle(
             encoded: encoded, model: state.model, candidates: candidates, decisions: decisions, previous: previous,
