@@ -20,7 +20,8 @@ struct KithBenchmark: ParsableCommand {
         abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
         subcommands: [
             Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self,
-            ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self,
+            ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self, PersonsBenchmark.self, ProfilesOne.self,
+            OutreachRebuiltOne.self,
         ],
         defaultSubcommand: Run.self
     )

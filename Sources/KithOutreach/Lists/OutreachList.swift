@@ -27,10 +27,11 @@ public struct OutreachList: Sendable {
     /// Makes the list from the store's latest score run and the kept profiles (brought up to date first): the store
     /// finds, filters and counts the scored people, only the entries listed are read in full. Pass `restrictedTo` to
     /// list only those persons (an account's scope), before the limit applies, and `reading` to read only the
-    /// first so many entries (a page that shows 200 of them).
+    /// first so many entries (a page that shows 200 of them). Counting the unscored reads every profile's score, so
+    /// a page that does not show the count can leave it at zero (`countingUnscored` false).
     public static func make(
         database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
-        reading shownLimit: Int? = nil
+        reading shownLimit: Int? = nil, countingUnscored: Bool = true
     ) throws -> OutreachList {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
         let table = ProfileTable(database: database)
@@ -40,7 +41,7 @@ public struct OutreachList: Sendable {
         )
         var list = OutreachList(
             entries: [], run: run, listedCount: 0, deceasedCount: 0, doNotContactCount: 0, movedCount: 0,
-            unscoredCount: allowed == nil ? try database.profiles.unscoredCount(inRun: runID) : 0
+            unscoredCount: allowed == nil && countingUnscored ? try database.profiles.unscoredCount(inRun: runID) : 0
         )
         let day = referenceDate.daysSinceEpoch
         var listed: [(candidate: OutreachCandidate, band: Band, lastContact: Int?)] = []
@@ -95,7 +96,7 @@ public struct OutreachList: Sendable {
     }
 
     /// Makes the list as it was made before profiles were kept: every profile rebuilt from every row, filtered and
-    /// sorted in memory. The reference that ``make(database:filter:referenceDate:restrictedTo:reading:)`` must equal.
+    /// sorted in memory. The reference that ``make(database:filter:referenceDate:restrictedTo:reading:countingUnscored:)`` must equal.
     public static func rebuilt(
         database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil
     ) throws -> OutreachList {

@@ -359,9 +359,13 @@ public final class KithDatabase: Sendable {
                         rowCount INTEGER NOT NULL,
                         data BLOB NOT NULL
                     ) WITHOUT ROWID;
-                    CREATE INDEX personProfile_on_area ON personProfile(area COLLATE NOCASE);
-                    CREATE INDEX personProfile_on_school ON personProfile(school COLLATE NOCASE);
-                    CREATE INDEX personProfile_on_schoolURN ON personProfile(schoolURN);
+                    -- A contact list of an area reads these indexes alone, never the profiles themselves.
+                    CREATE INDEX personProfile_on_area ON personProfile(
+                        area COLLATE NOCASE, onLatestList, lastContactDay, latestDay, isDeceased, doNotContact, hasMoved
+                    );
+                    CREATE INDEX personProfile_on_school ON personProfile(
+                        onLatestList, school, schoolURN, lastContactDay, latestDay, isDeceased, doNotContact, hasMoved
+                    );
                     CREATE INDEX personProfile_without_own_area ON personProfile(hasOwnArea);
                     -- What the profiles were last brought up to date with: link run, import and contact.
                     CREATE TABLE profileState (

@@ -7,6 +7,8 @@ import KithStore
 actor ProfileFreshness {
     private let database: KithDatabase
     private var running: Task<Void, any Error>?
+    /// Every area and school on a current list, with the state of the profiles they were read from.
+    private var everyChoice: (state: ProfileState, areas: [String], schools: [String])?
 
     init(database: KithDatabase) {
         self.database = database
@@ -20,5 +22,16 @@ actor ProfileFreshness {
         running = task
         defer { running = nil }
         try await task.value
+    }
+
+    /// The areas and schools a contact list can be filtered by, of the residents in reach (`visible`, nil for
+    /// everyone): everyone's are read once per change of the profiles, a narrower scope's each time.
+    func choices(among visible: Set<String>?) throws -> (areas: [String], schools: [String]) {
+        guard visible == nil else { return try database.profiles.areasAndSchools(among: visible) }
+        if let state = try database.profiles.state(), let everyChoice, everyChoice.state == state { return (everyChoice.areas, everyChoice.schools) }
+        let state = try database.profiles.state()
+        let choices = try database.profiles.areasAndSchools(among: nil)
+        if let state { everyChoice = (state, choices.areas, choices.schools) }
+        return choices
     }
 }

@@ -27,7 +27,7 @@ extension WebApp {
                 detail: filter.description + "; \(list.listedCount) listed, \(shown.count) shown"
             )
             let fields = ResidentFields.fields(for: signedIn.role)
-            let choices = try database.profiles.areasAndSchools(among: visible)
+            let choices = try await profiles.choices(among: visible)
             var values: [String: Any] = [
                 "count": list.listedCount.formatted(), "shownCount": shown.count, "isCapped": list.listedCount > shown.count,
                 "excluded": list.deceasedCount + list.doNotContactCount + list.movedCount == 0 ? nil as String? as Any
@@ -103,7 +103,8 @@ extension WebApp {
         let list: OutreachList
         do {
             list = try OutreachList.make(
-                database: database, filter: filter, referenceDate: configuration.today, restrictedTo: visible, reading: reading
+                database: database, filter: filter, referenceDate: configuration.today, restrictedTo: visible, reading: reading,
+                countingUnscored: false
             )
         } catch OutreachError.notScored {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
