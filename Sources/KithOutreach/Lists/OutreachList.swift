@@ -24,6 +24,19 @@ public struct OutreachList: Sendable {
     /// list of everyone in reach (`restrictedTo` nil).
     public var unscoredCount: Int
 
+    /// Who a contact list holds and in what order, without their profiles: what ``make(database:order:referenceDate:reading:)``
+    /// reads entries from. It stays right until the store's profiles, scores or the reference day change, so a web
+    /// page can keep it for the next request with the same filter.
+    public struct Order: Sendable {
+        public var run: ScoreRun
+        /// Everyone listed, in order, after the filter's limit.
+        public var personIDs: [String]
+        public var deceasedCount: Int
+        public var doNotContactCount: Int
+        public var movedCount: Int
+        public var unscoredCount: Int
+    }
+
     /// Makes the list from the store's latest score run and the kept profiles (brought up to date first): the store
     /// finds, filters and counts the scored people, only the entries listed are read in full. Pass `restrictedTo` to
     /// list only those persons (an account's scope), before the limit applies, and `reading` to read only the
@@ -33,6 +46,17 @@ public struct OutreachList: Sendable {
         database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
         reading shownLimit: Int? = nil, countingUnscored: Bool = true
     ) throws -> OutreachList {
+        let order = try order(
+            database: database, filter: filter, referenceDate: referenceDate, restrictedTo: allowed, countingUnscored: countingUnscored
+        )
+        return try make(database: database, order: order, referenceDate: referenceDate, reading: shownLimit)
+    }
+
+    /// Who the list holds, in order, and who it leaves out (see ``make(database:filter:referenceDate:restrictedTo:reading:countingUnscored:)``).
+    public static func order(
+        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
+        countingUnscored: Bool = true
+    ) throws -> Order {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
         let table = ProfileTable(database: database)
         try table.refresh()
@@ -47,18 +71,12 @@ public struct OutreachList: Sendable {
         var listed: [(candidate: OutreachCandidate, band: Band, lastContact: Int?)] = []
         var datedLater: [String] = []
         for candidate in try database.profiles.outreachCandidates(inRun: runID, query) where allowed?.contains(candidate.personId) ?? true {
-            guard let band = Band(rawValue: candidate.band) else { continue }
-            if candidate.isDeceased {
-                list.deceasedCount += 1
-            } else if candidate.doNotContact {
-                list.doNotContactCount += 1
-            } else if candidate.hasMoved {
-                list.movedCount += 1
-            } else {
-                // A row dated after the reference day does not count: such a person's last contact is read again below.
-                if let latest = candidate.latestDay, latest > day { datedLater.append(candidate.personId) }
-                listed.append((candidate, band, candidate.lastContactDay))
-            }
+            guard let band = Band(rawValue: candidate.band),
+                !list.leavesOut(isDeceased: candidate.isDeceased, doNotContact: candidate.doNotContact, hasMoved: candidate.hasMoved)
+            else { continue }
+            // A row dated after the reference day does not count: such a person's last contact is read again below.
+            if let latest = candidate.latestDay, latest > day { datedLater.append(candidate.personId) }
+            listed.append((candidate, band, candidate.lastContactDay))
         }
         if !datedLater.isEmpty {
             let recounted = try table.profiles(of: datedLater, asOf: referenceDate)
@@ -74,11 +92,24 @@ public struct OutreachList: Sendable {
             if lhs.candidate.score != rhs.candidate.score { return lhs.candidate.score > rhs.candidate.score }
             return lhs.candidate.personId < rhs.candidate.personId
         }
-        list.listedCount = min(listed.count, filter.limit ?? Int.max)
-        let ids = listed.prefix(min(list.listedCount, shownLimit ?? Int.max)).map(\.candidate.personId)
-        var start = 0
-        while start < ids.count {
-            let batch = Array(ids[start..<min(start + 5_000, ids.count)])
+        return Order(
+            run: run, personIDs: listed.prefix(filter.limit ?? Int.max).map(\.candidate.personId), deceasedCount: list.deceasedCount,
+            doNotContactCount: list.doNotContactCount, movedCount: list.movedCount, unscoredCount: list.unscoredCount
+        )
+    }
+
+    /// The list in `order`, reading only the first `reading` entries in full when given.
+    public static func make(database: KithDatabase, order: Order, referenceDate: CivilDate, reading shownLimit: Int? = nil) throws -> OutreachList {
+        var list = OutreachList(
+            entries: [], run: order.run, listedCount: order.personIDs.count, deceasedCount: order.deceasedCount,
+            doNotContactCount: order.doNotContactCount, movedCount: order.movedCount, unscoredCount: order.unscoredCount
+        )
+        guard let runID = order.run.id else { return list }
+        let table = ProfileTable(database: database)
+        let ids = order.personIDs.prefix(shownLimit ?? Int.max)
+        var start = ids.startIndex
+        while start < ids.endIndex {
+            let batch = Array(ids[start..<min(start + 5_000, ids.endIndex)])
             start += batch.count
             let profiles = try table.profiles(of: batch, asOf: referenceDate)
             let scores = try database.outreach.personScores(inRun: runID, personIds: batch)
@@ -115,21 +146,28 @@ public struct OutreachList: Sendable {
                 profile: profile, band: band, score: score.score, cohort: Cohort(rawValue: score.cohort) ?? .adult,
                 reasons: ScoreReason.list(fromJSON: score.reasons), action: profile.actionNamingLeads(score.action)
             )
-            guard filter.admits(entry) else { continue }
-            if profile.isDeceased {
-                list.deceasedCount += 1
-            } else if profile.doNotContact {
-                list.doNotContactCount += 1
-            } else if profile.hasMoved {
-                list.movedCount += 1
-            } else {
-                list.entries.append(entry)
-            }
+            guard filter.admits(entry), !list.leavesOut(isDeceased: profile.isDeceased, doNotContact: profile.doNotContact, hasMoved: profile.hasMoved)
+            else { continue }
+            list.entries.append(entry)
         }
         list.entries.sort(by: OutreachEntry.isBefore)
         if let limit = filter.limit { list.entries = Array(list.entries.prefix(limit)) }
         list.listedCount = list.entries.count
         if allowed != nil { list.unscoredCount = 0 }
         return list
+    }
+
+    /// Counts someone who must not be listed (died, not to be contacted, moved away) and says so.
+    private mutating func leavesOut(isDeceased: Bool, doNotContact: Bool, hasMoved: Bool) -> Bool {
+        if isDeceased {
+            deceasedCount += 1
+        } else if doNotContact {
+            doNotContactCount += 1
+        } else if hasMoved {
+            movedCount += 1
+        } else {
+            return false
+        }
+        return true
     }
 }

@@ -87,7 +87,15 @@ struct GRDBOutreachRepository: OutreachRepository {
 
     func personScores(inRun runId: Int64, householdId: String) throws -> [PersonScore] {
         try writer.read { db in
-            try PersonScore.filter(Column("runId") == runId && Column("householdId") == householdId).order(Column("personId")).fetchAll(db)
+            // Without the hint SQLite walks the whole run in key order rather than sort a household's few members.
+            try PersonScore.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM personScore INDEXED BY personScore_on_runId_householdId WHERE runId = ? AND householdId = ?
+                    ORDER BY personId
+                    """,
+                arguments: [runId, householdId]
+            )
         }
     }
 

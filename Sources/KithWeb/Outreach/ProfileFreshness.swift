@@ -1,4 +1,5 @@
 import KithOutreach
+import KithSpreadsheet
 import KithStore
 
 /// Brings the kept person profiles up to date before a contact list or person page reads them, one refresh at a
@@ -9,6 +10,14 @@ actor ProfileFreshness {
     private var running: Task<Void, any Error>?
     /// Every area and school on a current list, with the state of the profiles they were read from.
     private var everyChoice: (state: ProfileState, areas: [String], schools: [String])?
+    /// The orders of the contact lists of everyone in reach asked for lately, by filter, with what they were made from.
+    private var orders: [String: (key: OrderKey, order: OutreachList.Order)] = [:]
+
+    private struct OrderKey: Equatable {
+        var state: ProfileState
+        var scoreRunID: Int64?
+        var day: CivilDate
+    }
 
     init(database: KithDatabase) {
         self.database = database
@@ -22,6 +31,21 @@ actor ProfileFreshness {
         running = task
         defer { running = nil }
         try await task.value
+    }
+
+    /// The order of a contact list of everyone (an account that reaches everyone), made once per filter until the
+    /// profiles, the scores or the day change; a narrower scope's is made each time.
+    func order(_ filter: OutreachFilter, referenceDate: CivilDate, restrictedTo visible: Set<String>?) throws -> OutreachList.Order {
+        guard visible == nil else {
+            return try OutreachList.order(database: database, filter: filter, referenceDate: referenceDate, restrictedTo: visible, countingUnscored: false)
+        }
+        let key = OrderKey(state: try database.profiles.currentSources(), scoreRunID: try database.outreach.scoreRuns(limit: 1).first?.id, day: referenceDate)
+        let name = String(describing: filter)
+        if let kept = orders[name], kept.key == key { return kept.order }
+        let order = try OutreachList.order(database: database, filter: filter, referenceDate: referenceDate, countingUnscored: false)
+        if orders.count >= 256 { orders.removeAll() }
+        orders[name] = (key, order)
+        return order
     }
 
     /// The areas and schools a contact list can be filtered by, of the residents in reach (`visible`, nil for

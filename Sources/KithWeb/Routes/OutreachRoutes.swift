@@ -102,10 +102,8 @@ extension WebApp {
         try await profiles.ensureCurrent()
         let list: OutreachList
         do {
-            list = try OutreachList.make(
-                database: database, filter: filter, referenceDate: configuration.today, restrictedTo: visible, reading: reading,
-                countingUnscored: false
-            )
+            let order = try await profiles.order(filter, referenceDate: configuration.today, restrictedTo: visible)
+            list = try OutreachList.make(database: database, order: order, referenceDate: configuration.today, reading: reading)
         } catch OutreachError.notScored {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
         }
