@@ -19,8 +19,9 @@ struct KithBenchmark: ParsableCommand {
         commandName: "kith-benchmark",
         abstract: "Benchmark importing a 1,000,000-row CSV and a 200,000-row XLSX into SQLite, and the Data Checker on the CSV.",
         subcommands: [
-            Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self, EncodeBenchmark.self,
-            ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self,
+            Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self,
+            EncodeBenchmark.self, ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self, PersonsBenchmark.self,
+            ProfilesOne.self, OutreachRebuiltOne.self,
         ],
         defaultSubcommand: Run.self
     )

@@ -41,7 +41,10 @@ struct ScoreBenchmark: ParsableCommand {
                 let started = Date()
                 let scores = try VulnerabilityScoring(database: database, matrix: chosen, referenceDate: date).run(scoredBy: "benchmark")
                 let seconds = Date().timeIntervalSince(started)
-                let evaluation = try ScoreEvaluation.evaluate(persons: scores.persons, profiles: scores.profiles, truthDirectory: folder)
+                let profiles = try PersonProfileReader(database: database, referenceDate: date).allProfiles().profiles
+                let evaluation = try ScoreEvaluation.evaluate(
+                    persons: scores.persons, profiles: Dictionary(uniqueKeysWithValues: profiles.map { ($0.personID, $0) }), truthDirectory: folder
+                )
                 let bands = Band.allCases.map { String(scores.personCount(in: $0)).padding(toLength: 7, withPad: " ", startingAt: 0) }
                 print(
                     "\(size / 1000)k seed \(seed)".padding(toLength: 18, withPad: " ", startingAt: 0)

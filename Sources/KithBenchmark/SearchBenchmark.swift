@@ -119,7 +119,7 @@ struct SearchBenchmark: ParsableCommand {
     }
 
     /// The store to search: `--db`, else the folder's store, made when it is missing or `--fresh` is asked for.
-    private func prepareStore() throws -> String {
+    func prepareStore() throws -> String {
         if let db { return db }
         let folder = dir ?? FileManager.default.temporaryDirectory.appendingPathComponent("kith-search-benchmark-\(rows)").path
         let store = URL(fileURLWithPath: folder).appendingPathComponent("kith.sqlite").path

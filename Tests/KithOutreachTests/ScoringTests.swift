@@ -11,8 +11,10 @@ import Testing
 struct ScoringTests {
     @Test func theDefaultMatrixRanksTheTrulyHighNeedHigh() throws {
         let borough = try ScoredBorough(people: 6_000, seed: 21)
+        let profiles = try PersonProfileReader(database: borough.database, referenceDate: ScoredBorough.asOf).allProfiles().profiles
         let evaluation = try ScoreEvaluation.evaluate(
-            persons: borough.summary.persons, profiles: borough.summary.profiles, truthDirectory: borough.folder.url
+            persons: borough.summary.persons, profiles: Dictionary(uniqueKeysWithValues: profiles.map { ($0.personID, $0) }),
+            truthDirectory: borough.folder.url
         )
         print(evaluation.text)
         #expect(evaluation.highNeedCount > 50)

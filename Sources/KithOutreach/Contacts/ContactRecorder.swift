@@ -23,6 +23,8 @@ public struct ContactRecorder: Sendable {
         try AuditTrail(database: database).record(
             .recordContact, by: recorder, subject: current, personIDs: [current], detail: "outcome \(outcome.rawValue) on \(date)"
         )
+        // The person's kept profile takes the contact at once, so the next list orders them by it.
+        try ProfileTable(database: database).refresh()
         return contact
     }
 }

@@ -31,8 +31,16 @@ public struct PersonCard: Sendable {
         var members: [Member] = []
         if let runID = run?.id, let householdID = score?.householdId {
             household = try database.outreach.householdScore(inRun: runID, householdId: householdID)
-            members = try database.outreach.personScores(inRun: runID, householdId: householdID).map { member in
-                let name = member.personId == profile.personID ? profile.name : try reader.profile(of: member.personId)?.name ?? ""
+            let scored = try database.outreach.personScores(inRun: runID, householdId: householdID)
+            var names: [String: String] = [:]
+            for member in scored where member.personId != profile.personID {
+                // A member merged since the run is named by the person they are now.
+                let current = try database.linkage.resolvePerson(member.personId) ?? member.personId
+                names[member.personId] = current
+            }
+            let profiles = try ProfileTable(database: database).profiles(of: Array(Set(names.values)), asOf: referenceDate)
+            members = scored.map { member in
+                let name = member.personId == profile.personID ? profile.name : names[member.personId].flatMap { profiles[$0]?.name } ?? ""
                 return Member(personID: member.personId, name: name, age: member.age)
             }
         }

@@ -4,8 +4,9 @@ import KithStandard
 import KithStore
 import KithVulnerability
 
-/// Builds person profiles from the store: the linked rows of each person, with their tags, imports and the
-/// contacts recorded in Kith.
+/// Reads person profiles: one person's from the profiles the store keeps up to date (``ProfileTable``), or every
+/// person's rebuilt from their linked rows, tags, imports and recorded contacts (the reference the kept profiles
+/// must equal, and what benchmarks compare with).
 ///
 /// A source's latest import is its current picture: factors marked `latest list` read only it, and a person
 /// found in no latest import is no longer on any list. Older imports still count for last contact.
@@ -25,7 +26,8 @@ public struct PersonProfileReader: Sendable {
         public var unlinkedRowCount: Int
     }
 
-    /// The profiles of every person with at least one row in the latest import of some source.
+    /// The profiles of every person with at least one row in the latest import of some source, rebuilt from every
+    /// stored row.
     public func allProfiles() throws -> Profiles {
         let imports = try StoredImports(database: database)
         let assignments = try database.linkage.personAssignments()
@@ -36,9 +38,9 @@ public struct PersonProfileReader: Sendable {
                 unlinked += 1
                 return
             }
-            builders[personID, default: ProfileBuilder(personID: personID)].add(row, imports: imports, referenceDate: referenceDate)
+            builders[personID, default: ProfileBuilder(personID: personID)].add(row, imports: imports)
         }
-        let contacts = try contactsByPerson()
+        let contacts = try Self.contactsByPerson(database)
         let profiles = builders.values
             .filter(\.isOnALatestList)
             .map { $0.profile(contacts: contacts[$0.personID] ?? [], referenceDate: referenceDate) }
@@ -47,18 +49,38 @@ public struct PersonProfileReader: Sendable {
         return Profiles(profiles: profiles.map(schoolAreas.placing), unlinkedRowCount: unlinked)
     }
 
-    /// One person's profile, following merges; nil for an unknown id. People no longer on any list are included.
+    /// One person's profile, following merges, from the kept profiles (brought up to date first); nil for an
+    /// unknown id. People no longer on any list are included.
     public func profile(of personID: String) throws -> PersonProfile? {
+        guard let current = try database.linkage.resolvePerson(personID) else { return nil }
+        let table = ProfileTable(database: database)
+        try table.refresh()
+        guard let stored = try database.profiles.profiles(of: [current]).first else { return nil }
+        var tags: [String: HXLTag] = [:]
+        var profile = try ProfileTable.profile(stored, asOf: referenceDate, tags: &tags)
+        guard !stored.hasOwnArea else { return profile }
+        // With no address of their own, the latest score run placed them in their school's area or none (`SchoolAreas`).
+        profile.area = nil
+        profile.areaFromSchool = false
+        if let runID = try database.outreach.scoreRuns(limit: 1).first?.id,
+            let area = try database.outreach.personScore(inRun: runID, personId: current)?.area, !area.isEmpty
+        {
+            profile.area = area
+            profile.areaFromSchool = area != SchoolAreas.noAddressArea
+        }
+        return profile
+    }
+
+    /// One person's profile rebuilt from their rows, as ``profile(of:)`` was before profiles were kept: the
+    /// reference the kept profile must equal.
+    public func rebuiltProfile(of personID: String) throws -> PersonProfile? {
         guard let current = try database.linkage.resolvePerson(personID) else { return nil }
         let rowIDs = try database.linkage.records(ofPerson: current).map(\.sourceRowId)
         guard !rowIDs.isEmpty else { return nil }
         let imports = try StoredImports(database: database)
         var builder = ProfileBuilder(personID: current)
-        for row in try database.linkage.linkableRows(ids: rowIDs) {
-            builder.add(row, imports: imports, referenceDate: referenceDate)
-        }
-        var profile = builder.profile(contacts: try contactsByPerson()[current] ?? [], referenceDate: referenceDate)
-        // With no address of their own, the latest score run placed them in their school's area or none (`SchoolAreas`).
+        for row in try database.linkage.linkableRows(ids: rowIDs) { builder.add(row, imports: imports) }
+        var profile = builder.profile(contacts: try Self.contactsByPerson(database)[current] ?? [], referenceDate: referenceDate)
         if profile.area?.isEmpty ?? true, let runID = try database.outreach.scoreRuns(limit: 1).first?.id,
             let area = try database.outreach.personScore(inRun: runID, personId: current)?.area, !area.isEmpty
         {
@@ -69,7 +91,7 @@ public struct PersonProfileReader: Sendable {
     }
 
     /// Recorded contacts by the id each person is known by now.
-    private func contactsByPerson() throws -> [String: [ContactRecord]] {
+    static func contactsByPerson(_ database: KithDatabase) throws -> [String: [ContactRecord]] {
         let merges = PersonMerges(into: try database.outreach.personMerges())
         return Dictionary(grouping: try database.outreach.contacts()) { merges.current($0.personId) }
     }

@@ -3,7 +3,7 @@ import KithStandard
 import KithStore
 import KithVulnerability
 
-/// Gathers one person's rows into a ``PersonProfile``.
+/// Gathers one person's rows into a ``ProfileSnapshot``, and so a ``PersonProfile``.
 struct ProfileBuilder {
     let personID: String
     private var givenNames = ValueTally()
@@ -18,9 +18,9 @@ struct ProfileBuilder {
     private var emails = ValueTally()
     private var areas = ValueTally()
     private var school: (row: Int64, name: String?, urn: String?)?
-    private var involvements: [String: Involvement] = [:]
+    private var services: [String: ProfileSnapshot.Service] = [:]
     private var latestRowBySource: [String: Int64] = [:]
-    private var records: [RecordFacts] = []
+    private var records: [ProfileSnapshot.Record] = []
     private var rows: [RowReference] = []
     private var isDeceased = false
     private var doNotContact = false
@@ -30,7 +30,10 @@ struct ProfileBuilder {
         self.personID = personID
     }
 
-    mutating func add(_ row: LinkableRow, imports: StoredImports, referenceDate: CivilDate) {
+    /// How many rows were added.
+    var rowCount: Int { rows.count }
+
+    mutating func add(_ row: LinkableRow, imports: StoredImports) {
         guard let info = imports.byID[row.importId] else { return }
         var values: [HXLTag: String] = [:]
         for column in info.columns {
@@ -60,54 +63,45 @@ struct ProfileBuilder {
         }
         isOnALatestList = isOnALatestList || info.isLatest
 
-        let date = [ProfileTags.contactDate, ProfileTags.referralDate, ProfileTags.startDate]
-            .compactMap { values[$0].flatMap(CivilDate.init(iso:)) }
-            .filter { $0 <= referenceDate }
-            .max()
-        records.append(RecordFacts(source: row.sourceName, isInLatestList: info.isLatest, date: date, values: values))
+        let dates = [ProfileTags.contactDate, ProfileTags.referralDate, ProfileTags.startDate].compactMap { values[$0].flatMap(CivilDate.init(iso:)) }
+        records.append(ProfileSnapshot.Record(source: row.sourceName, isInLatestList: info.isLatest, dates: dates, values: values))
         rows.append(RowReference(fileName: info.fileName, sheet: info.sheet, rowNumber: row.rowNumber))
 
-        var involvement = involvements[row.sourceName] ?? Involvement(
-            source: row.sourceName, rowCount: 0, rowReferences: [], isInLatestList: false, details: [], leadProfessional: nil, lastContact: nil
+        var service = services[row.sourceName] ?? ProfileSnapshot.Service(
+            source: row.sourceName, rowCount: 0, rowReferences: [], isInLatestList: false, details: [], leadProfessional: nil
         )
-        involvement.rowCount += 1
-        involvement.rowReferences.append("\(info.place) row \(row.rowNumber)")
-        involvement.isInLatestList = involvement.isInLatestList || info.isLatest
-        if let date { involvement.lastContact = max(involvement.lastContact ?? date, date) }
+        service.rowCount += 1
+        service.rowReferences.append("\(info.place) row \(row.rowNumber)")
+        service.isInLatestList = service.isInLatestList || info.isLatest
         if id >= latestRowBySource[row.sourceName] ?? 0 {
             latestRowBySource[row.sourceName] = id
-            involvement.leadProfessional = values[ProfileTags.leadProfessional] ?? involvement.leadProfessional
-            involvement.details = info.columns.compactMap { column in
+            service.leadProfessional = values[ProfileTags.leadProfessional] ?? service.leadProfessional
+            service.details = info.columns.compactMap { column in
                 guard !ProfileTags.identity.contains(column.tag), let value = values[column.tag], value != "false" else { return nil }
                 return Involvement.Detail(label: column.entry?.label ?? column.tag.description, value: Self.display(value, entry: column.entry))
             }
         }
-        involvements[row.sourceName] = involvement
+        services[row.sourceName] = service
     }
 
-    func profile(contacts: [ContactRecord], referenceDate: CivilDate) -> PersonProfile {
-        let given = givenNames.best ?? ""
-        let family = familyNames.best ?? ""
-        let birthDate = birthDates.best.flatMap(CivilDate.init(iso:))
+    /// What the rows say, with the latest of the person's contacts recorded in Kith.
+    func snapshot(contacts: [ContactRecord]) -> ProfileSnapshot {
         let postcode = postcodes.best
         let address = addresses.best
-        var lastContact = involvements.values.compactMap(\.lastContact).max()
-        var lastContactSource = involvements.values.filter { $0.lastContact != nil && $0.lastContact == lastContact }.map(\.source).sorted().first
-        let recorded = contacts.sorted { ($0.contactedOn, $0.id ?? 0) < ($1.contactedOn, $1.id ?? 0) }
-        if let latest = recorded.last, let date = CivilDate(iso: latest.contactedOn), date >= lastContact ?? date {
-            lastContact = date
-            lastContactSource = "Kith: " + latest.outcome.rawValue
-        }
-        return PersonProfile(
-            personID: personID, givenName: given, familyName: family, birthDate: birthDate,
-            age: birthDate.map { max(0, referenceDate.completedYears(since: $0)) }, sex: sexes.best, nhsNumber: nhsNumbers.best,
+        let latest = contacts.max { ($0.contactedOn, $0.id ?? 0) < ($1.contactedOn, $1.id ?? 0) }
+        return ProfileSnapshot(
+            personID: personID, givenName: givenNames.best ?? "", familyName: familyNames.best ?? "",
+            birthDate: birthDates.best.flatMap(CivilDate.init(iso:)), sex: sexes.best, nhsNumber: nhsNumbers.best,
             address: address, postcode: postcode, phone: phones.best, email: emails.best,
             householdID: HouseholdKey.id(uprn: uprns.best, address: address, postcode: postcode),
             area: areas.best ?? postcode.map(Self.district), school: school?.name, schoolURN: school?.urn,
-            involvements: involvements.values.sorted { $0.source < $1.source }, lastContact: lastContact,
-            lastContactSource: lastContactSource, isDeceased: isDeceased, doNotContact: doNotContact,
-            hasMoved: recorded.last?.outcome == .moved, records: records, rows: rows
+            services: services.values.sorted { $0.source < $1.source }, records: records, rows: rows, isDeceased: isDeceased,
+            doNotContact: doNotContact, isOnALatestList: isOnALatestList, latestRecordedContact: latest.map { ($0.contactedOn, $0.outcome) }
         )
+    }
+
+    func profile(contacts: [ContactRecord], referenceDate: CivilDate) -> PersonProfile {
+        snapshot(contacts: contacts).profile(asOf: referenceDate)
     }
 
     /// `HY1` from `HY1 0DZ` or `HY10DZ`: the outward code.

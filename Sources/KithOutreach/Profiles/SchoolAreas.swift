@@ -21,6 +21,18 @@ public struct SchoolAreas: Sendable, Equatable {
         areaBySchool = counts.mapValues { areas in areas.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
     }
 
+    /// Learns each school's area from counts of pupils with an area of their own, by school key and area.
+    public init(counts: [String: [String: Int]]) {
+        let counts = counts.mapValues { $0.filter { !$0.key.isEmpty && $0.key != Self.noAddressArea } }.filter { !$0.value.isEmpty }
+        areaBySchool = counts.mapValues { areas in areas.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? "" }
+    }
+
+    /// Where someone with no area of their own and this school key is placed, and whether by their school.
+    public func place(schoolKey: String?) -> (area: String, fromSchool: Bool) {
+        if let schoolKey, let area = areaBySchool[schoolKey] { return (area, true) }
+        return (Self.noAddressArea, false)
+    }
+
     /// The school's area for a profile with no area of its own, else ``noAddressArea``; the profile unchanged when
     /// it has an area.
     public func placing(_ profile: PersonProfile) -> PersonProfile {

@@ -41,7 +41,7 @@ public enum ScoreSummaryText {
             lines += TextTable.render(ScoreChange.Kind.allCases.map { kind in [kind.rawValue, String(summary.changes.count { $0.kind == kind })] })
             let moves = summary.changes.filter { $0.kind == .movedUp || ($0.kind == .newlyIdentified && ($0.to ?? .green) >= .red) }.prefix(top)
             for change in moves {
-                let name = summary.profiles[change.personID]?.name ?? ""
+                let name = summary.names[change.personID] ?? ""
                 lines.append("  \(change.personID) \(name): \(change.from?.label ?? "new") → \(change.to?.label ?? "off the lists")")
             }
         }

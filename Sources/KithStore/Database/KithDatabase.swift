@@ -47,6 +47,9 @@ public final class KithDatabase: Sendable {
     /// Where accounts, sessions and API tokens are kept, and which residents an account's scope reaches.
     public var access: any AccessRepository { GRDBAccessRepository(writer: writer) }
 
+    /// Where each person's profile is kept up to date, and contact lists are read from it with the latest scores.
+    public var profiles: any ProfileRepository { GRDBProfileRepository(writer: writer) }
+
     /// The append-only audit trail: who viewed, searched, exported, imported or decided what, and when.
     public var audit: any AuditRepository { GRDBAuditRepository(writer: writer) }
 
@@ -330,6 +333,48 @@ public final class KithDatabase: Sendable {
                     CREATE INDEX personScore_on_runId_schoolURN ON personScore(runId, schoolURN);
                     -- A person's band over time, for the person page.
                     CREATE INDEX personScore_on_personId ON personScore(personId);
+                    """
+            )
+        }
+        migrator.registerMigration("v7: person profiles kept up to date") { db in
+            try db.execute(
+                sql: """
+                    -- Each person's profile as their rows, imports and contacts make it, rebuilt for the persons a link
+                    -- run, an import or a contact changes, so that lists and pages read it instead of every row. A store
+                    -- from before this migration builds it on first use (`profileState` has no row until then).
+                    CREATE TABLE personProfile (
+                        personId TEXT PRIMARY KEY,
+                        onLatestList INTEGER NOT NULL,
+                        hasOwnArea INTEGER NOT NULL,
+                        area TEXT,
+                        areaFromSchool INTEGER NOT NULL,
+                        school TEXT,
+                        schoolURN TEXT,
+                        schoolKey TEXT,
+                        lastContactDay INTEGER,
+                        latestDay INTEGER,
+                        isDeceased INTEGER NOT NULL,
+                        doNotContact INTEGER NOT NULL,
+                        hasMoved INTEGER NOT NULL,
+                        rowCount INTEGER NOT NULL,
+                        data BLOB NOT NULL
+                    ) WITHOUT ROWID;
+                    -- A contact list of an area reads these indexes alone, never the profiles themselves.
+                    CREATE INDEX personProfile_on_area ON personProfile(
+                        area COLLATE NOCASE, onLatestList, lastContactDay, latestDay, isDeceased, doNotContact, hasMoved
+                    );
+                    CREATE INDEX personProfile_on_school ON personProfile(
+                        onLatestList, school, schoolURN, lastContactDay, latestDay, isDeceased, doNotContact, hasMoved
+                    );
+                    CREATE INDEX personProfile_without_own_area ON personProfile(hasOwnArea);
+                    -- What the profiles were last brought up to date with: link run, import and contact.
+                    CREATE TABLE profileState (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        linkRunId INTEGER,
+                        importId INTEGER,
+                        contactId INTEGER
+                    );
+                    CREATE INDEX personRecord_on_runId ON personRecord(runId);
                     """
             )
         }

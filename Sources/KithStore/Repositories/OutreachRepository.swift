@@ -7,6 +7,10 @@ public protocol OutreachRepository: Sendable {
     func scoreRuns(limit: Int) throws -> [ScoreRun]
     func personScores(inRun runId: Int64) throws -> [PersonScore]
     func personScore(inRun runId: Int64, personId: String) throws -> PersonScore?
+    /// The scores of these persons in a run, by person id.
+    func personScores(inRun runId: Int64, personIds: [String]) throws -> [String: PersonScore]
+    /// Every person's band in a run, by person id, without their reasons.
+    func bands(inRun runId: Int64) throws -> [String: String]
     func householdScores(inRun runId: Int64) throws -> [HouseholdScore]
     func householdScore(inRun runId: Int64, householdId: String) throws -> HouseholdScore?
     /// A person's scores in the latest runs that scored them, newest first.

@@ -46,6 +46,7 @@ extension WebApp {
         router.get("persons/:id") { request, context -> Response in
             let signedIn = try require(.viewPersons, request, context)
             let personID = try context.parameters.require("id")
+            try await profiles.ensureCurrent()
             let (card, profile, fields) = try residentView(personID, for: signedIn, path: request.uri.path, purpose: "api: person")
             return try Self.json(APIPerson(card: card, profile: profile, fields: fields))
         }
@@ -76,7 +77,7 @@ extension WebApp {
             let signedIn = try require(.viewOutreach, request, context)
             let (filter, filterErrors) = outreachFilter(FormFields.query(of: request), for: signedIn)
             if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
-            let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs()).list
+            let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs(), reading: filter.limit ?? 500)
             let entries = Array(list.entries.prefix(filter.limit ?? 500))
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "api: contact list", personIDs: entries.map(\.profile.personID), detail: filter.description
@@ -84,7 +85,7 @@ extension WebApp {
             let fields = ResidentFields.fields(for: signedIn.role)
             return try Self.json(
                 APIOutreach(
-                    asOf: list.run.referenceDate, filter: filter.description, count: list.entries.count,
+                    asOf: list.run.referenceDate, filter: filter.description, count: list.listedCount,
                     entries: entries.map { APIOutreachEntry(entry: $0, fields: fields) }
                 )
             )

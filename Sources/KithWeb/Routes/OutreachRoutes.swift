@@ -16,21 +16,20 @@ extension WebApp {
             let (filter, filterErrors) = outreachFilter(query, for: signedIn)
             let visible = try residents(of: signedIn).personIDs()
             let list: OutreachList
-            let profiles: [PersonProfile]
             do {
-                (list, profiles) = try await contactList(filter, for: signedIn, reaching: visible)
+                list = try await contactList(filter, for: signedIn, reaching: visible, reading: Self.rowsShown)
             } catch WebError.conflict(let message) {
                 return pages.page("message", title: "Contact lists", values: ["message": message], signedIn: signedIn, path: request.uri.path)
             }
             let shown = Array(list.entries.prefix(Self.rowsShown))
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "contact list", personIDs: shown.map(\.profile.personID),
-                detail: filter.description + "; \(list.entries.count) listed, \(shown.count) shown"
+                detail: filter.description + "; \(list.listedCount) listed, \(shown.count) shown"
             )
             let fields = ResidentFields.fields(for: signedIn.role)
-            let choices = Self.filterChoices(profiles.filter { visible?.contains($0.personID) ?? true })
+            let choices = try await profiles.choices(among: visible)
             var values: [String: Any] = [
-                "count": list.entries.count.formatted(), "shownCount": shown.count, "isCapped": list.entries.count > shown.count,
+                "count": list.listedCount.formatted(), "shownCount": shown.count, "isCapped": list.listedCount > shown.count,
                 "excluded": list.deceasedCount + list.doNotContactCount + list.movedCount == 0 ? nil as String? as Any
                     : "\(list.deceasedCount) deceased, \(list.doNotContactCount) not to be contacted and \(list.movedCount) moved away are left out.",
                 "asOf": list.run.referenceDate, "showsBand": fields.showsBand, "showsReasons": fields.showsReasons,
@@ -74,7 +73,7 @@ extension WebApp {
                     signedIn: signedIn, path: request.uri.path, errors: filterErrors, status: .badRequest
                 )
             }
-            let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs()).list
+            let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs())
             let export = OutreachExport(
                 database: database, exportedBy: signedIn.name, referenceDate: configuration.today,
                 withholding: Self.withheldColumns(for: ResidentFields.fields(for: signedIn.role))
@@ -96,20 +95,19 @@ extension WebApp {
     }
 
     /// The contact list an account asked for: only the residents it reaches (`visible`, nil for everyone), each cut
-    /// down to what it may see; with the profiles it was made from.
+    /// down to what it may see; only the first `reading` entries read in full when given (a page shows no more).
     func contactList(
-        _ filter: OutreachFilter, for signedIn: SignedIn, reaching visible: Set<String>?
-    ) async throws -> (list: OutreachList, profiles: [PersonProfile]) {
-        let profiles = try await profiles.profiles(referenceDate: configuration.today)
+        _ filter: OutreachFilter, for signedIn: SignedIn, reaching visible: Set<String>?, reading: Int? = nil
+    ) async throws -> OutreachList {
+        try await profiles.ensureCurrent()
         let list: OutreachList
         do {
-            list = try OutreachList.make(
-                database: database, filter: filter, referenceDate: configuration.today, profiles: profiles, restrictedTo: visible
-            )
+            let order = try await profiles.order(filter, referenceDate: configuration.today, restrictedTo: visible)
+            list = try OutreachList.make(database: database, order: order, referenceDate: configuration.today, reading: reading)
         } catch OutreachError.notScored {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
         }
-        return (try PersonPage.minimised(list, for: signedIn, database: database), profiles)
+        return try PersonPage.minimised(list, for: signedIn, database: database)
     }
 
     /// How to reach someone with no address, unless the reader is the school the note would send them to.
@@ -172,9 +170,5 @@ extension WebApp {
         if let cohort = filter.cohort { add("cohort", cohort.rawValue) }
         if let limit = filter.limit { add("limit", String(limit)) }
         return parts.joined(separator: "&")
-    }
-
-    static func filterChoices(_ profiles: [PersonProfile]) -> (areas: [String], schools: [String]) {
-        (Set(profiles.compactMap(\.area)).sorted(), Set(profiles.compactMap(\.school)).sorted())
     }
 }

@@ -16,6 +16,7 @@ extension WebApp {
                 try requireResident(personID, for: signedIn, path: request.uri.path)
                 return Self.redirect(to: "/persons/\(merged)")
             }
+            try await profiles.ensureCurrent()
             let (card, profile, fields) = try residentView(personID, for: signedIn, path: request.uri.path, purpose: "web: person page")
             let current = card.profile.personID
             let history = fields.showsReasons ? try database.outreach.scoreHistory(ofPerson: current, limit: 12) : []

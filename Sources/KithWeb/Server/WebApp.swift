@@ -16,7 +16,7 @@ public struct WebApp: Sendable {
     let sessions: SessionKeeper
     let tokens: TokenIssuer
     let assets: AssetFiles
-    let profiles: ProfileCache
+    let profiles: ProfileFreshness
     let searchIndex: SearchIndexCache
 
     public init(database: KithDatabase, configuration: WebConfiguration) async throws {
@@ -27,7 +27,7 @@ public struct WebApp: Sendable {
         self.sessions = SessionKeeper(database: database)
         self.tokens = TokenIssuer(database: database)
         self.assets = try AssetFiles()
-        self.profiles = ProfileCache(database: database)
+        self.profiles = ProfileFreshness(database: database)
         self.searchIndex = SearchIndexCache(database: database)
     }
 

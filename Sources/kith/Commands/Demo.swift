@@ -65,9 +65,7 @@ struct Demo: AsyncParsableCommand {
         let scores = try VulnerabilityScoring(database: database, matrix: matrix, referenceDate: asOf).run(scoredBy: "kith demo")
         print(ScoreSummaryText.render(scores, matrix: matrix, top: 0))
         print("")
-        let list = try OutreachList.make(
-            database: database, filter: OutreachFilter(), referenceDate: asOf, profiles: Array(scores.profiles.values)
-        )
+        let list = try OutreachList.make(database: database, filter: OutreachFilter(), referenceDate: asOf)
         print("Top of the contact list:")
         print(OutreachText.preview(list, top: 15))
         print("")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KithOutreach
 import KithIngest
 import KithStore
 
@@ -50,6 +51,7 @@ struct Import: ParsableCommand {
                 )
             )
             print(summary.text)
+            try ProfileRefresh.run(database)
         } catch let error as ImportError {
             FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
             throw ExitCode(2)

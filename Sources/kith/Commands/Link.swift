@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithLinkage
+import KithOutreach
 import KithPersons
 import KithSpreadsheet
 import KithStandard
@@ -161,6 +162,7 @@ struct Link: ParsableCommand {
         }
         print(LinkSummaryText.render(report))
         if report.reviewPairs > 0 { print("List the pairs waiting for review with `kith review`.") }
+        try ProfileRefresh.run(database)
     }
 }
 
