@@ -69,7 +69,9 @@ let package = Package(
         .target(
             name: "KithStore",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift")
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own API, to bind imported rows' bytes without copying them (GRDBImportWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

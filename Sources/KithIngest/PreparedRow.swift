@@ -2,23 +2,27 @@ import KithSpreadsheet
 import KithStandard
 import KithStore
 
-/// A row made ready for the store on the reading thread: its cells, and the normalised values of its tagged
-/// cells that differ from them, each encoded as the JSON the store keeps, so that the writing thread only writes.
+/// A row made ready for the store on the reading threads: its cells, and the normalised values of its tagged
+/// cells that differ from them, each encoded as the JSON the store keeps. Both are UTF-8 bytes in one array (one
+/// allocation per row), handed to SQLite as they are, so that the writing thread only writes.
 struct PreparedRow: Sendable {
     var number: Int
-    var cells: String
-    /// Nil when no column is tagged.
-    var normalised: String?
+    private var bytes: [UInt8] = []
+    /// Where the cells end and the normalised values begin; nil when no column is tagged.
+    private var normalisedStart: Int?
 
     init(_ row: SheetRow, normaliser: RowNormaliser) {
         number = row.number
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(256)
-        CellsCoding.append(row.cells, to: &buffer)
-        cells = String(decoding: buffer, as: UTF8.self)
+        let changes = normaliser.isEmpty ? [] : normaliser.changes(row.cells)
+        bytes.reserveCapacity(
+            row.cells.reduce(2) { $0 + $1.utf8.count + 3 } + changes.reduce(2) { $0 + ($1.value?.utf8.count ?? 4) + 8 }
+        )
+        CellsCoding.append(row.cells, to: &bytes)
         guard !normaliser.isEmpty else { return }
-        buffer.removeAll(keepingCapacity: true)
-        CellsCoding.append(changes: normaliser.changes(row.cells), to: &buffer)
-        normalised = String(decoding: buffer, as: UTF8.self)
+        normalisedStart = bytes.count
+        CellsCoding.append(changes: changes, to: &bytes)
     }
+
+    var cells: ArraySlice<UInt8> { bytes[..<(normalisedStart ?? bytes.count)] }
+    var normalised: ArraySlice<UInt8>? { normalisedStart.map { bytes[$0...] } }
 }

@@ -57,6 +57,46 @@ struct ImportRepositoryTests {
         #expect(try repository.rowCount() == 0)
     }
 
+    /// Rows are bound to SQLite's statement directly: a failing insert must still throw, and roll the import back.
+    @Test func refusesARepeatedRowNumberAndStoresNothing() throws {
+        let database = try KithDatabase.inMemory()
+        let repository = database.imports
+        let error = #expect(throws: DatabaseError.self) {
+            try repository.performImport(Self.draft(), sourceName: "Helpline") { writer in
+                try writer.writeRow(number: 2, cells: ["first"])
+                try writer.writeRow(number: 2, cells: ["again"])
+                return Self.totals(rows: 2)
+            }
+        }
+        #expect(error?.resultCode == .SQLITE_CONSTRAINT)
+        #expect(try repository.rowCount() == 0)
+        #expect(try repository.sources().isEmpty)
+    }
+
+    /// The bytes of each row are handed to SQLite as they are: a row's cells and its normalised values, with
+    /// characters JSON must escape and letters outside ASCII, come back unchanged, and a row with none is NULL.
+    @Test func storesEncodedBytesAsTheyAre() throws {
+        let database = try KithDatabase.inMemory()
+        let cells = ["Zoë \"Zo\" Brontë", "tab\there", "😀"]
+        var normalised: [UInt8] = []
+        CellsCoding.append(changes: [(position: 0, value: "Zoë Brontë"), (position: 2, value: nil)], to: &normalised)
+        let stored = try database.imports.performImport(Self.draft(), sourceName: "School roll") { writer in
+            var encoded: [UInt8] = []
+            CellsCoding.append(cells, to: &encoded)
+            try writer.writeRow(number: 2, encodedCells: encoded[...], encodedNormalised: normalised[...])
+            try writer.writeRow(number: 3, cells: ["plain"])
+            return Self.totals(rows: 2)
+        }
+        let rows = try database.imports.rows(ofImport: stored.id!, limit: nil)
+        #expect(rows.map(\.cellValues) == [cells, ["plain"]])
+        #expect(rows[0].normalised == String(decoding: normalised, as: UTF8.self))
+        #expect(rows[1].normalised == nil)
+        let extracted = try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT json_extract(normalised, '$.0') FROM sourceRow WHERE rowNumber = 2")
+        }
+        #expect(extracted == "Zoë Brontë")
+    }
+
     @Test func keepsStoredRowsAppendOnly() throws {
         let database = try KithDatabase.inMemory()
         let stored = try database.imports.performImport(Self.draft(), sourceName: "S") { writer in

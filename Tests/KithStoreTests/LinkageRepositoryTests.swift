@@ -24,9 +24,7 @@ struct LinkageRepositoryTests {
             for (offset, cells) in rows.enumerated() {
                 var normalised: [UInt8] = []
                 CellsCoding.append(changes: [(position: 1, value: cells[1].isEmpty ? nil : "1950-02-0\(offset + 1)")], to: &normalised)
-                try writer.writeRow(
-                    number: offset + 2, encodedCells: CellsCoding.encode(cells), encodedNormalised: String(decoding: normalised, as: UTF8.self)
-                )
+                try writer.writeRow(number: offset + 2, encodedCells: Array(CellsCoding.encode(cells).utf8)[...], encodedNormalised: normalised[...])
             }
             return ImportRepositoryTests.totals(rows: rows.count)
         }

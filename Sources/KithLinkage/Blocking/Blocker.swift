@@ -1,3 +1,5 @@
+import KithSpreadsheet
+
 /// Finds the candidate pairs under several blocking rules joined with OR and compares each pair once.
 ///
 /// Each rule sorts the records by their key; records with equal keys form a block, and every pair in a block is

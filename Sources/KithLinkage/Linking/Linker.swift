@@ -1,4 +1,5 @@
 import Foundation
+import KithSpreadsheet
 
 /// Finds the same resident within and across partner lists: encodes records, blocks, trains a model, scores,
 /// and joins records into persons with stable ids.

@@ -1,4 +1,5 @@
 import Foundation
+import KithSpreadsheet
 
 /// Trains a ``LinkageModel`` without labelled data, in a way that stays calibrated whatever the size and mix of
 /// the lists.

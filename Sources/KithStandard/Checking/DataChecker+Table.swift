@@ -12,20 +12,21 @@ extension DataChecker {
         let tagger = Tagger(dictionary: dictionary, referenceDate: referenceDate)
         var checker: DataChecker?
         var sheetName: String?
-        // The file is parsed on a second core while this one checks.
+        let context = ReadingContext(referenceDate: referenceDate)
+        // The file is parsed on one thread, its rows' cells read on both cores, and this thread adds them up.
         let statistics = try reader.readInBackground(
             sheet: sheet, lookahead: rowsForTagging,
             prepare: { layout, firstRows in
                 let tagging = TableTagging(
                     columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
                 )
-                return (tagging, firstRows)
+                return (tagging, firstRows, RowExaminer(tagging: tagging, context: context))
             },
-            transform: { _, row in row },
+            transform: { prepared, row in prepared.2.examine(row) },
             onStart: { layout, prepared in
                 sheetName = layout.sheet
                 checker = DataChecker(
-                    tagging: prepared.0, context: ReadingContext(referenceDate: referenceDate), format: layout.format,
+                    tagging: prepared.0, context: context, format: layout.format,
                     headerRowNumber: layout.hashtagRow?.number ?? layout.headerRowNumber, sample: prepared.1, dictionary: dictionary
                 )
             },

@@ -15,6 +15,8 @@ public final class DataChecker {
 
     private let tagging: TableTagging
     private let columns: [ColumnState]
+    /// Reads each row's cells; ``check(_:sheet:mapping:referenceDate:dictionary:)`` runs it on the reading threads.
+    let examiner: RowExaminer
     private let context: ReadingContext
     private let columnCount: Int
     private let isCSV: Bool
@@ -31,10 +33,6 @@ public final class DataChecker {
     /// What the checker keeps about one column while rows go by.
     private final class ColumnState {
         let tagging: ColumnTagging
-        let reader: (any ValueReader)?
-        let context: ReadingContext
-        let isIdentifier: Bool
-        let isName: Bool
         let isDate: Bool
         /// The first row of each value, by the value's hash: a million ids cost a few megabytes, not their text.
         var firstRowOfValue: [Int: Int] = [:]
@@ -45,15 +43,9 @@ public final class DataChecker {
         var lowerExample: Int?
         var dateOrder = DateOrderSummary()
 
-        init(_ tagging: ColumnTagging, context: ReadingContext) {
+        init(_ tagging: ColumnTagging) {
             self.tagging = tagging
-            self.reader = tagging.entry.map(ValueReaders.reader(for:))
-            var columnContext = context
-            columnContext.dateOrder = tagging.dateOrder
-            self.context = columnContext
             let kind = tagging.entry?.type
-            isIdentifier = kind == .identifier || kind == .nhsNumber || kind == .uniquePupilNumber
-            isName = kind == .name
             isDate = kind == .date || kind == .dateOfBirth
         }
     }
@@ -68,7 +60,8 @@ public final class DataChecker {
     ) {
         self.tagging = tagging
         self.context = context
-        columns = tagging.columns.map { ColumnState($0, context: context) }
+        columns = tagging.columns.map { ColumnState($0) }
+        examiner = RowExaminer(tagging: tagging, context: context)
         columnCount = tagging.columns.count
         isCSV = format == .csv
         lastRowNumber = headerRowNumber
@@ -80,6 +73,12 @@ public final class DataChecker {
 
     /// Checks one data row.
     public func check(_ row: SheetRow) {
+        check(examiner.examine(row))
+    }
+
+    /// Adds up one examined row: rows must come in order.
+    func check(_ examined: ExaminedRow) {
+        let row = examined.row
         rows += 1
         if row.number > lastRowNumber + 1 {
             for blank in (lastRowNumber + 1)..<row.number {
@@ -101,127 +100,67 @@ public final class DataChecker {
                 suggestion: "Check the row for a missing delimiter or a line break inside an unquoted value."
             )
         }
-        var hasher = Hasher()
-        for (position, cell) in cells.enumerated() where position < columnCount {
-            hasher.combine(cell)
-            checkCell(cell, column: columns[position], row: row.number)
+        for (position, cell) in examined.cells.enumerated() {
+            guard let cell else { continue }
+            add(cell, text: cells[position], column: columns[position], row: row.number)
         }
-        let hash = hasher.finalize()
-        if let first = rowHashes[hash] {
+        if let first = rowHashes[examined.hash] {
             record(
                 .warning, row: row.number, column: nil, value: nil, check: "row.duplicate",
                 message: "The row repeats row \(first) exactly.", suggestion: "Delete the repeated row."
             )
         } else {
-            rowHashes[hash] = row.number
+            rowHashes[examined.hash] = row.number
         }
     }
 
-    private func checkCell(_ cell: String, column state: ColumnState, row: Int) {
-        guard let isUntidy = Self.hasUntidySpacing(cell) else { return }
+    private func add(_ cell: ExaminedCell, text: String, column state: ColumnState, row: Int) {
         let tagging = state.tagging
-        if isUntidy {
-            let cleaned = cell.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+        if cell.isUntidy {
+            let cleaned = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
             record(
-                .warning, row: row, column: tagging, value: cell, check: "cell.whitespace",
+                .warning, row: row, column: tagging, value: text, check: "cell.whitespace",
                 message: "The value has spaces at its start or end, or doubled spaces inside.", suggestion: cleaned
             )
         }
-        classifyShape(cell, state: state, row: row)
-        if state.isName { countCase(cell, state: state, row: row) }
-        guard let reader = state.reader else { return }
-        let reading = reader.read(cell, context: state.context)
-        for problem in reading.problems {
-            record(problem.severity, row: row, column: tagging, value: cell, check: problem.check, message: problem.message, suggestion: problem.suggestion)
+        switch cell.shape {
+        case .number:
+            state.shapes.number += 1
+            if state.shapeExample.number == nil { state.shapeExample.number = row }
+        case .date:
+            state.shapes.date += 1
+            if state.shapeExample.date == nil { state.shapeExample.date = row }
+        case .text:
+            state.shapes.text += 1
+            if state.shapeExample.text == nil { state.shapeExample.text = row }
         }
-        if state.isDate { state.dateOrder.add(reading) }
-        if state.isIdentifier, let value = reading.normalised {
-            if let firstRow = state.firstRowOfValue[value.hashValue] {
+        switch cell.letterCase {
+        case .capitals?:
+            state.letterCase.capitals += 1
+            if state.capitalsExample == nil { state.capitalsExample = row }
+        case .lower?:
+            state.letterCase.lower += 1
+            if state.lowerExample == nil { state.lowerExample = row }
+        case .mixed?: state.letterCase.mixed += 1
+        case nil: break
+        }
+        for problem in cell.problems {
+            record(problem.severity, row: row, column: tagging, value: text, check: problem.check, message: problem.message, suggestion: problem.suggestion)
+        }
+        if let reading = cell.dateReading { state.dateOrder.add(reading) }
+        if let hash = cell.identifierHash {
+            if let firstRow = state.firstRowOfValue[hash] {
                 let isRecordID = tagging.entry?.type == .identifier
                 record(
-                    isRecordID ? .error : .warning, row: row, column: tagging, value: cell, check: "id.duplicate",
+                    isRecordID ? .error : .warning, row: row, column: tagging, value: text, check: "id.duplicate",
                     message: isRecordID
                         ? "The id is also on row \(firstRow): a record id must be unique in a list."
                         : "The same \(tagging.entry?.label ?? "number") is also on row \(firstRow): one person listed twice, or a mistyped number.",
                     suggestion: "Check rows \(firstRow) and \(row)."
                 )
             } else {
-                state.firstRowOfValue[value.hashValue] = row
+                state.firstRowOfValue[hash] = row
             }
-        }
-    }
-
-    /// Whether a cell has spaces at its ends, doubled inside, or non-breaking; nil when it is blank.
-    static func hasUntidySpacing(_ cell: String) -> Bool? {
-        var sawContent = false
-        var untidy = false
-        var previous: UInt8 = 0x20
-        var previousIsLeading = true
-        for byte in cell.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x09
-            if isSpace {
-                if previousIsLeading || previous == 0x20 || previous == 0x09 { untidy = true }
-            } else {
-                sawContent = true
-                previousIsLeading = false
-                if byte == 0xA0 && previous == 0xC2 { untidy = true }
-            }
-            previous = byte
-        }
-        guard sawContent else { return nil }
-        if previous == 0x20 || previous == 0x09 { untidy = true }
-        return untidy
-    }
-
-    /// Sorts a value into number, date or text, for the mixed-types check.
-    private func classifyShape(_ cell: String, state: ColumnState, row: Int) {
-        var digits = 0
-        var separators = 0
-        var letters = 0
-        var other = 0
-        for byte in cell.utf8 {
-            switch byte {
-            case 0x30...0x39: digits += 1
-            case 0x2F, 0x2D, 0x2E: separators += 1
-            case 0x41...0x5A, 0x61...0x7A: letters += 1
-            case 0x20, 0x09, 0x2C: break
-            default: other += 1
-            }
-        }
-        if digits > 0 && letters == 0 && other == 0 {
-            if separators >= 2 && !(cell.utf8.filter { $0 == 0x2E }.count == separators) {
-                state.shapes.date += 1
-                if state.shapeExample.date == nil { state.shapeExample.date = row }
-            } else {
-                state.shapes.number += 1
-                if state.shapeExample.number == nil { state.shapeExample.number = row }
-            }
-        } else {
-            state.shapes.text += 1
-            if state.shapeExample.text == nil { state.shapeExample.text = row }
-        }
-    }
-
-    private func countCase(_ cell: String, state: ColumnState, row: Int) {
-        // ASCII letters decide: "ZOË" is in capitals and "Zoë" is not, without Unicode tables per cell.
-        var upper = 0
-        var lower = 0
-        for byte in cell.utf8 {
-            switch byte {
-            case 0x41...0x5A: upper += 1
-            case 0x61...0x7A: lower += 1
-            default: break
-            }
-        }
-        guard upper + lower > 1 else { return }
-        if lower == 0 {
-            state.letterCase.capitals += 1
-            if state.capitalsExample == nil { state.capitalsExample = row }
-        } else if upper == 0 {
-            state.letterCase.lower += 1
-            if state.lowerExample == nil { state.lowerExample = row }
-        } else {
-            state.letterCase.mixed += 1
         }
     }
 

@@ -8,6 +8,7 @@ public struct RowNormaliser: Sendable {
             guard let entry = column.entry else { return nil }
             var columnContext = context
             columnContext.dateOrder = column.dateOrder
+            columnContext.collectsFacts = false
             return (column.position, ValueReaders.reader(for: entry), columnContext)
         }
     }

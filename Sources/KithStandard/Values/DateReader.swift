@@ -90,14 +90,16 @@ public struct DateReader: ValueReader {
         let primary = date(day: day, month: month, year: year, isTwoDigitYear: isTwoDigitYear, context: context)
         let swapped = date(day: month, month: day, year: year, isTwoDigitYear: isTwoDigitYear, context: context)
         var facts: [String: String] = [:]
-        if let evidence = Self.evidence(first: first, second: second) { facts["order-evidence"] = evidence.rawValue }
+        if context.collectsFacts, let evidence = Self.evidence(first: first, second: second) {
+            facts["order-evidence"] = evidence.rawValue
+        }
         var problems: [ValueProblem] = []
         let chosen: CivilDate
         let iso: String
         if let primary {
             chosen = primary
             iso = Self.iso(primary)
-            if let swapped, swapped != primary { facts["alternative"] = Self.iso(swapped) }
+            if context.collectsFacts, let swapped, swapped != primary { facts["alternative"] = Self.iso(swapped) }
         } else if let swapped {
             chosen = swapped
             iso = Self.iso(swapped)

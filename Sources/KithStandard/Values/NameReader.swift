@@ -9,10 +9,10 @@ public struct NameReader: ValueReader {
     public func read(_ text: String, context: ReadingContext) -> ValueReading {
         let name = NameNormaliser.normalise(text, includingParts: false)
         guard !name.display.isEmpty else { return ValueReading(normalised: nil) }
-        var facts: [String: String] = name.key.isEmpty ? [:] : ["key": name.key]
+        var facts: [String: String] = name.key.isEmpty || !context.collectsFacts ? [:] : ["key": name.key]
         var problems: [ValueProblem] = []
         if let title = name.title {
-            facts["title"] = title
+            if context.collectsFacts { facts["title"] = title }
             problems.append(
                 ValueProblem(
                     check: "name.title",

@@ -153,6 +153,13 @@ public struct PhoneReader: ValueReader {
         return invalid("Does not start with 0 or a country code, and has the wrong number of digits for a UK number.")
     }
 
+    /// The facts of each kind of UK number, made once and shared by every reading of that kind: building a
+    /// dictionary per cell cost more than reading the number.
+    private static let landline = ["kind": "landline"]
+    private static let mobile = ["kind": "mobile"]
+    private static let nonGeographic = ["kind": "non-geographic"]
+    private static let premium = ["kind": "premium"]
+
     /// A UK number from the digits after its leading 0.
     private static func readNational(_ national: UnsafeBufferPointer<UInt8>) -> ValueReading {
         let count = national.count + 1
@@ -164,25 +171,25 @@ public struct PhoneReader: ValueReader {
         }
         let first = national[0]
         let second = national[1]
-        let kind: String
+        let facts: [String: String]
         var groups: (Int, Int, Int)
         switch first {
         case 0x31:
-            kind = "landline"
+            facts = Self.landline
             groups = (5, count - 5, 0)
         case 0x32:
-            kind = "landline"
+            facts = Self.landline
             groups = (3, 4, 4)
         case 0x37:
             // 071–075 and 077–079 are mobiles, as is the Isle of Man's 07624; 070 is personal numbering, 076 pagers.
             let isPager = second == 0x36 && !(national[2] == 0x32 && national[3] == 0x34)
-            kind = second == 0x30 || isPager ? "non-geographic" : "mobile"
+            facts = second == 0x30 || isPager ? Self.nonGeographic : Self.mobile
             groups = (5, 6, 0)
         case 0x33, 0x35, 0x38:
-            kind = "non-geographic"
+            facts = Self.nonGeographic
             groups = (4, 3, 4)
         case 0x39:
-            kind = "premium"
+            facts = Self.premium
             groups = (4, 3, 4)
         case 0x30:
             return invalid("Starts 00, an international call prefix, but has no country code after it.")
@@ -219,7 +226,7 @@ public struct PhoneReader: ValueReader {
             }
             return target
         }
-        return ValueReading(normalised: normalised, facts: ["kind": kind])
+        return ValueReading(normalised: normalised, facts: facts)
     }
 
     /// Another country's number: `+` country code, a space, the rest of the digits.

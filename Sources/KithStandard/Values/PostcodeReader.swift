@@ -15,7 +15,7 @@ public struct PostcodeReader: ValueReader {
     public init() {}
 
     public func read(_ text: String, context: ReadingContext) -> ValueReading {
-        ByteText.withBytes(text) { Self.read($0) }
+        ByteText.withBytes(text) { Self.read($0, collectsFacts: context.collectsFacts) }
     }
 
     /// Letters allowed in position 1 (`[A-PR-UWYZ]`), as a bit per letter A = bit 0.
@@ -45,7 +45,7 @@ public struct PostcodeReader: ValueReader {
         "ASCN1ZZ", "STHL1ZZ", "TDCU1ZZ", "BBND1ZZ", "BIQQ1ZZ", "FIQQ1ZZ", "PCRN1ZZ", "SIQQ1ZZ", "TKCA1ZZ",
     ]
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ValueReading {
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, collectsFacts: Bool) -> ValueReading {
         // Keep ASCII letters and digits, upper-cased; at most 8 are needed for any postcode.
         var buffer: (UInt64, UInt64) = (0, 0)
         var count = 0
@@ -58,11 +58,11 @@ public struct PostcodeReader: ValueReader {
         guard count <= 16 else { return invalid("Is too long to be a postcode: a postcode has 5 to 7 letters and digits.") }
         return withUnsafeBytes(of: &buffer) { raw in
             let compact = UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)
-            return read(compact: compact)
+            return read(compact: compact, collectsFacts: collectsFacts)
         }
     }
 
-    private static func read(compact: UnsafeBufferPointer<UInt8>) -> ValueReading {
+    private static func read(compact: UnsafeBufferPointer<UInt8>, collectsFacts: Bool) -> ValueReading {
         let count = compact.count
         if let bfpo = readBFPO(compact) { return bfpo }
         guard count >= 5 && count <= 7 else {
@@ -81,10 +81,10 @@ public struct PostcodeReader: ValueReader {
             return count + 1
         }
         if isStrict(outward: outward, inward: inward) {
-            return ValueReading(normalised: normalised, facts: facts(normalised, outwardCount: outward.count))
+            return ValueReading(normalised: normalised, facts: collectsFacts ? facts(normalised, outwardCount: outward.count) : [:])
         }
         if isSpecial(compact) {
-            return ValueReading(normalised: normalised, facts: facts(normalised, outwardCount: outward.count))
+            return ValueReading(normalised: normalised, facts: collectsFacts ? facts(normalised, outwardCount: outward.count) : [:])
         }
         guard isLenient(outward: outward, inward: inward) else {
             return invalid(
@@ -109,7 +109,7 @@ public struct PostcodeReader: ValueReader {
                     suggestion: repaired(compact)
                 )
             ],
-            facts: facts(normalised, outwardCount: outward.count)
+            facts: collectsFacts ? facts(normalised, outwardCount: outward.count) : [:]
         )
     }
 

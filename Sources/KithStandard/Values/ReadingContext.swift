@@ -6,10 +6,15 @@ public struct ReadingContext: Sendable, Equatable {
     public var referenceDate: CivilDate
     /// How the column writes dates with numeric day and month.
     public var dateOrder: DateOrder
+    /// Whether readers gather ``ValueReading/facts`` (a postcode's area, a name's key, a date's other reading).
+    /// Turned off where only the normalised value is kept, as an import or a linkage read does for every cell:
+    /// building the facts costs more than reading the value.
+    public var collectsFacts: Bool
 
-    public init(referenceDate: CivilDate, dateOrder: DateOrder = .dayFirst) {
+    public init(referenceDate: CivilDate, dateOrder: DateOrder = .dayFirst, collectsFacts: Bool = true) {
         self.referenceDate = referenceDate
         self.dateOrder = dateOrder
+        self.collectsFacts = collectsFacts
     }
 }
 

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// The SQLite implementation of ``ImportRepository``.
 struct GRDBImportRepository: ImportRepository {
@@ -116,9 +117,34 @@ final class GRDBImportWriter: ImportWriter {
         }
     }
 
-    func writeRow(number: Int, encodedCells: String, encodedNormalised: String?) throws {
-        insertRow.setUncheckedArguments([importId, number, encodedCells, encodedNormalised])
-        try insertRow.execute()
+    /// Binds the bytes straight to the prepared statement, without copying them into strings or argument values
+    /// first: at a million rows, GRDB's general binding took a quarter of the writing thread's time.
+    func writeRow(number: Int, encodedCells: ArraySlice<UInt8>, encodedNormalised: ArraySlice<UInt8>?) throws {
+        let statement = insertRow.sqliteStatement
+        var code = sqlite3_bind_int64(statement, 1, importId)
+        if code == SQLITE_OK { code = sqlite3_bind_int64(statement, 2, Int64(number)) }
+        // SQLite reads the bytes during the step below (no destructor: SQLITE_STATIC), while they are held here.
+        code = encodedCells.withUnsafeBytes { cells in
+            var code = code
+            if code == SQLITE_OK { code = sqlite3_bind_text(statement, 3, cells.baseAddress, Int32(cells.count), nil) }
+            guard code == SQLITE_OK else { return code }
+            guard let encodedNormalised else {
+                code = sqlite3_bind_null(statement, 4)
+                return code == SQLITE_OK ? sqlite3_step(statement) : code
+            }
+            return encodedNormalised.withUnsafeBytes { normalised in
+                code = sqlite3_bind_text(statement, 4, normalised.baseAddress, Int32(normalised.count), nil)
+                return code == SQLITE_OK ? sqlite3_step(statement) : code
+            }
+        }
+        let reset = sqlite3_reset(statement)
+        guard code == SQLITE_DONE else { throw failure(code) }
+        guard reset == SQLITE_OK else { throw failure(reset) }
+    }
+
+    /// SQLite's error, as GRDB would have thrown it.
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: insertRow.sql)
     }
 
     func saveMapping(_ mapping: String, by person: String, at time: String) throws {

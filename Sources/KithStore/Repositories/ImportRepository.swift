@@ -31,8 +31,9 @@ public protocol ImportWriter: AnyObject {
     var importId: Int64 { get }
     /// Records columns in order, the first at `position` (zero-based), with their tags.
     func writeColumns(_ columns: [(letter: String, header: String, tag: String?)], startingAt position: Int) throws
-    /// Stores one row whose cells, and the normalised values of its tagged cells, are already encoded by ``CellsCoding``.
-    func writeRow(number: Int, encodedCells: String, encodedNormalised: String?) throws
+    /// Stores one row whose cells, and the normalised values of its tagged cells, are already encoded by ``CellsCoding``
+    /// (UTF-8 JSON text).
+    func writeRow(number: Int, encodedCells: ArraySlice<UInt8>, encodedNormalised: ArraySlice<UInt8>?) throws
     /// Saves the source's column mapping (YAML), to tag its next list the same way.
     func saveMapping(_ mapping: String, by person: String, at time: String) throws
     func writeFinding(severity: ImportFinding.Severity, rowNumber: Int?, columnLetter: String?, message: String) throws
@@ -70,7 +71,9 @@ public struct ImportTotals: Sendable, Equatable {
 
 extension ImportWriter {
     public func writeRow(number: Int, cells: [String]) throws {
-        try writeRow(number: number, encodedCells: CellsCoding.encode(cells), encodedNormalised: nil)
+        var encoded: [UInt8] = []
+        CellsCoding.append(cells, to: &encoded)
+        try writeRow(number: number, encodedCells: encoded[...], encodedNormalised: nil)
     }
 
     public func writeColumns(_ headers: [(letter: String, header: String)]) throws {
