@@ -163,21 +163,19 @@ public struct Linker: Sendable {
             touched?.insert(Int(key & 0xFFFF_FFFF))
         }
 
+        // How likely two records the clusterer asks about are one person: a person's decision or a shared NHS
+        // number settles it, else the model's score.
+        func probability(_ i: Int, _ j: Int) -> Double {
+            if let same = decided.verdicts[Clusterer.pairKey(i, j)] { return same ? 1 : 0 }
+            let levels = comparator.compare(i, j)
+            if levels[.nationalIdentifier] == 1 { return 1 }
+            return MatchScorer.probability(weight: scorer.weight(levels, i, j))
+        }
         let different = options.differentPersonProbability
         let clusterer = Clusterer(
             records: encoded,
-            scoresAsDifferent: { i, j in
-                if let same = decided.verdicts[Clusterer.pairKey(i, j)] { return !same }
-                let levels = comparator.compare(i, j)
-                if levels[.nationalIdentifier] == 1 { return false }
-                return MatchScorer.probability(weight: scorer.weight(levels, i, j)) < different
-            },
-            linksDirectly: { i, j in
-                if let same = decided.verdicts[Clusterer.pairKey(i, j)] { return same }
-                let levels = comparator.compare(i, j)
-                if levels[.nationalIdentifier] == 1 { return true }
-                return MatchScorer.probability(weight: scorer.weight(levels, i, j)) >= thresholds.link
-            },
+            scoresAsDifferent: { probability($0, $1) < different },
+            linksDirectly: { probability($0, $1) >= thresholds.link },
             keptApart: Set(decided.verdicts.filter { !$0.value }.keys)
         )
         report.splits = clusterer.enforceRules(on: &sets, links: links, touched: touched)
