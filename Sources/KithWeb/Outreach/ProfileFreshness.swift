@@ -14,7 +14,9 @@ actor ProfileFreshness {
     private let database: KithDatabase
     private var running: Task<Void, any Error>?
     private var ranking: OutreachRanking?
-    private var building: Task<OutreachRanking, any Error>?
+    /// The ranking being made, if one is, numbered so that only the request that started it clears it.
+    private var building: (id: Int, task: Task<OutreachRanking, any Error>)?
+    private var builds = 0
     /// The filter choices of narrower scopes (caseworkers, partners, schools), by scope, with the ranking they came from.
     private var scopedChoices: [String: (key: OutreachRanking.Key, choices: OutreachRanking.Choices)] = [:]
 
@@ -49,27 +51,27 @@ actor ProfileFreshness {
     }
 
     /// The ranking of every contact list, up to date with the store (the profiles brought up to date first): made
-    /// or updated by one request at a time, on a thread of its own; requests meanwhile wait for it and check again.
+    /// or updated on a thread of its own. A request that finds one being made waits for it, and uses it if it is
+    /// still current (not when, say, the request's own contact was recorded after it began); else it makes another.
     func ranking(referenceDate: CivilDate) async throws -> OutreachRanking {
-        while true {
-            if let building {
-                _ = try? await building.value
-                continue
-            }
-            if let ranking, try ranking.isCurrent(database: database, referenceDate: referenceDate) { return ranking }
-            let database = database, previous = ranking
-            let task = Task {
-                try await offload {
-                    try previous?.updated(database: database, referenceDate: referenceDate)
-                        ?? OutreachRanking.make(database: database, referenceDate: referenceDate)
-                }
-            }
-            building = task
-            defer { building = nil }
-            let made = try await task.value
-            ranking = made
+        if let building, let made = try? await building.task.value, try made.isCurrent(database: database, referenceDate: referenceDate) {
             return made
         }
+        if let ranking, try ranking.isCurrent(database: database, referenceDate: referenceDate) { return ranking }
+        let database = database, previous = ranking
+        let task = Task {
+            try await offload {
+                try previous?.updated(database: database, referenceDate: referenceDate)
+                    ?? OutreachRanking.make(database: database, referenceDate: referenceDate)
+            }
+        }
+        builds += 1
+        let id = builds
+        building = (id, task)
+        defer { if building?.id == id { building = nil } }
+        let made = try await task.value
+        ranking = made
+        return made
     }
 
     /// The order of a contact list: everyone's from the kept ranking, held to `visible` when given.
