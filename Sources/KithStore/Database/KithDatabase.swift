@@ -378,6 +378,17 @@ public final class KithDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("v8: contact lists read in person id order") { db in
+            try db.execute(
+                sql: """
+                    -- Everyone on a latest list with what contact lists filter and sort on, in person id order: the web
+                    -- keeps every list's order in memory, read from this index and the run's scores side by side.
+                    CREATE INDEX personProfile_for_lists ON personProfile(
+                        onLatestList, personId, area, school, schoolURN, lastContactDay, latestDay, isDeceased, doNotContact, hasMoved
+                    );
+                    """
+            )
+        }
         return migrator
     }
 }

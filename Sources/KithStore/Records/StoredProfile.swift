@@ -90,3 +90,39 @@ public struct OutreachCandidate: Sendable, Equatable {
     public var doNotContact: Bool
     public var hasMoved: Bool
 }
+
+/// One person on a latest list as a kept contact list order needs them: where they are, when they were last
+/// contacted, whether they are left out, and the run's score when it has one.
+public struct ListedProfile: Sendable, Equatable {
+    public var personId: String
+    public var area: String?
+    public var school: String?
+    public var schoolURN: String?
+    public var lastContactDay: Int?
+    public var latestDay: Int?
+    public var isDeceased: Bool
+    public var doNotContact: Bool
+    public var hasMoved: Bool
+    /// The run's band, score and cohort; nil when the run did not score the person.
+    public var band: String?
+    public var score: Int?
+    public var cohort: String?
+
+    public init(
+        personId: String, area: String?, school: String?, schoolURN: String?, lastContactDay: Int?, latestDay: Int?, isDeceased: Bool,
+        doNotContact: Bool, hasMoved: Bool, band: String?, score: Int?, cohort: String?
+    ) {
+        self.personId = personId
+        self.area = area
+        self.school = school
+        self.schoolURN = schoolURN
+        self.lastContactDay = lastContactDay
+        self.latestDay = latestDay
+        self.isDeceased = isDeceased
+        self.doNotContact = doNotContact
+        self.hasMoved = hasMoved
+        self.band = band
+        self.score = score
+        self.cohort = cohort
+    }
+}

@@ -21,7 +21,7 @@ struct GRDBAccessRepository: AccessRepository {
     }
 
     func account(id: Int64) throws -> Account? {
-        try writer.read { db in try Account.fetchOne(db, key: id) }
+        try writer.read { db in try Account.fetchOne(db.cachedStatement(sql: "SELECT * FROM account WHERE id = ?"), arguments: [id]) }
     }
 
     func accounts() throws -> [Account] {
@@ -33,7 +33,8 @@ struct GRDBAccessRepository: AccessRepository {
     }
 
     func session(tokenDigest: String) throws -> WebSession? {
-        try writer.read { db in try WebSession.fetchOne(db, key: tokenDigest) }
+        // Every request with a cookie reads its session: prepared once per connection.
+        try writer.read { db in try WebSession.fetchOne(db.cachedStatement(sql: "SELECT * FROM webSession WHERE tokenDigest = ?"), arguments: [tokenDigest]) }
     }
 
     func touchSession(tokenDigest: String, lastSeenAt: String) throws {

@@ -273,7 +273,7 @@ struct GRDBLinkageRepository: LinkageRepository {
         var current = id
         var visited: Set<String> = []
         while visited.insert(current).inserted {
-            guard let person = try Person.fetchOne(db, key: current) else { return nil }
+            guard let person = try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [current]) else { return nil }
             guard let next = person.mergedInto else { return current }
             current = next
         }

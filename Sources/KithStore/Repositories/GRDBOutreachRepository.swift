@@ -56,7 +56,8 @@ struct GRDBOutreachRepository: OutreachRepository {
     }
 
     func scoreRuns(limit: Int) throws -> [ScoreRun] {
-        try writer.read { db in try ScoreRun.order(Column("id").desc).limit(limit).fetchAll(db) }
+        // Every page asks for the latest run: the statement is prepared once per connection, not per request.
+        try writer.read { db in try ScoreRun.fetchAll(db.cachedStatement(sql: "SELECT * FROM scoreRun ORDER BY id DESC LIMIT ?"), arguments: [limit]) }
     }
 
     func personScores(inRun runId: Int64) throws -> [PersonScore] {
@@ -64,12 +65,18 @@ struct GRDBOutreachRepository: OutreachRepository {
     }
 
     func personScore(inRun runId: Int64, personId: String) throws -> PersonScore? {
-        try writer.read { db in try PersonScore.fetchOne(db, key: ["runId": runId, "personId": personId]) }
+        try writer.read { db in
+            try PersonScore.fetchOne(
+                db.cachedStatement(sql: "SELECT * FROM personScore WHERE runId = ? AND personId = ?"), arguments: [runId, personId]
+            )
+        }
     }
 
     func scoreHistory(ofPerson personId: String, limit: Int) throws -> [(run: ScoreRun, score: PersonScore)] {
         try writer.read { db in
-            let scores = try PersonScore.filter(Column("personId") == personId).order(Column("runId").desc).limit(limit).fetchAll(db)
+            let scores = try PersonScore.fetchAll(
+                db.cachedStatement(sql: "SELECT * FROM personScore WHERE personId = ? ORDER BY runId DESC LIMIT ?"), arguments: [personId, limit]
+            )
             let runs = Dictionary(
                 uniqueKeysWithValues: try ScoreRun.filter(keys: scores.map(\.runId)).fetchAll(db).compactMap { run in run.id.map { ($0, run) } }
             )

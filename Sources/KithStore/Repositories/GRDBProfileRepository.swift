@@ -272,6 +272,47 @@ struct GRDBProfileRepository: ProfileRepository {
         }
     }
 
+    func forEachListedProfile(inRun runId: Int64, personIds: [String]?, _ body: (ListedProfile) throws -> Void) throws -> ProfileState? {
+        // Two cursors side by side, both in person id order (the scores' primary key, `personProfile_for_lists`),
+        // merged here: SQLite would otherwise look every profile up one by one.
+        let only = personIds == nil ? "" : " AND personId IN (SELECT value FROM json_each(?))"
+        let ids: String? = personIds.map(Self.jsonArray)
+        return try writer.read { db in
+            let state = try Row.fetchOne(db, sql: "SELECT linkRunId, importId, contactId FROM profileState WHERE id = 1").map { row in
+                ProfileState(linkRunId: row[0], importId: row[1], contactId: row[2])
+            }
+            let scores = try Row.fetchCursor(
+                db, sql: "SELECT personId, band, score, cohort FROM personScore WHERE runId = ?" + only + " ORDER BY personId",
+                arguments: StatementArguments([runId] + (ids.map { [$0] } ?? []))
+            )
+            let profiles = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT personId, area, school, schoolURN, lastContactDay, latestDay, isDeceased, doNotContact, hasMoved
+                    FROM personProfile WHERE onLatestList = 1
+                    """ + only + " ORDER BY personId",
+                arguments: StatementArguments(ids.map { [$0] } ?? [])
+            )
+            var score: (personId: String, band: String, score: Int, cohort: String)?
+            func nextScore() throws {
+                score = try scores.next().map { row in (row[0], row[1], row[2], row[3]) }
+            }
+            try nextScore()
+            while let row = try profiles.next() {
+                let personId: String = row[0]
+                while let current = score, current.personId.utf8.lexicographicallyPrecedes(personId.utf8) { try nextScore() }
+                let scored = score?.personId == personId ? score : nil
+                try body(
+                    ListedProfile(
+                        personId: personId, area: row[1], school: row[2], schoolURN: row[3], lastContactDay: row[4], latestDay: row[5],
+                        isDeceased: row[6], doNotContact: row[7], hasMoved: row[8], band: scored?.band, score: scored?.score, cohort: scored?.cohort
+                    )
+                )
+            }
+            return state
+        }
+    }
+
     func areasAndSchools(among personIds: Set<String>?) throws -> (areas: [String], schools: [String]) {
         try writer.read { db in
             guard let personIds else {

@@ -43,6 +43,10 @@ public protocol ProfileRepository: Sendable {
     func outreachCandidates(inRun runId: Int64, _ query: OutreachQuery) throws -> [OutreachCandidate]
     /// How many profiles on a latest list the run did not score.
     func unscoredCount(inRun runId: Int64) throws -> Int
+    /// Everyone on a latest list (only `personIds` when given) with the run's score, in person id order (by the
+    /// id's bytes), read in one transaction; returns the state the profiles were read at.
+    @discardableResult
+    func forEachListedProfile(inRun runId: Int64, personIds: [String]?, _ body: (ListedProfile) throws -> Void) throws -> ProfileState?
     /// The areas and schools of the profiles on a latest list (only of `personIds` when given), sorted.
     func areasAndSchools(among personIds: Set<String>?) throws -> (areas: [String], schools: [String])
 }

@@ -5,25 +5,32 @@ import KithStore
 /// Brings the kept person profiles up to date before a contact list or person page reads them, one refresh at a
 /// time: after an import or a link run the first request rebuilds the persons that changed, and requests that
 /// arrive meanwhile wait for that refresh instead of starting their own.
+///
+/// It also keeps every contact list's order (``OutreachRanking``) until the profiles, the scores or the day change,
+/// and then brings it up to date once for every filter: only the persons recorded contacts touched are read again,
+/// everyone after a link run, an import or a score run. The heavy work runs on a thread of its own, never on the
+/// actor or the request threads, so a person page never waits behind a contact list being ordered.
 actor ProfileFreshness {
     private let database: KithDatabase
     private var running: Task<Void, any Error>?
-    /// Every area and school on a current list, with the state of the profiles they were read from.
-    private var everyChoice: (state: ProfileState, areas: [String], schools: [String])?
-    /// The orders of the contact lists of everyone in reach asked for lately, by filter, with what they were made from.
-    private var orders: [String: (key: OrderKey, order: OutreachList.Order)] = [:]
-
-    private struct OrderKey: Equatable {
-        var state: ProfileState
-        var scoreRunID: Int64?
-        var day: CivilDate
-    }
+    private var ranking: OutreachRanking?
+    /// The ranking being made, if one is, numbered so that only the request that started it clears it.
+    private var building: (id: Int, task: Task<OutreachRanking, any Error>)?
+    private var builds = 0
+    /// The filter choices of narrower scopes (caseworkers, partners, schools), by scope, with the ranking they came from.
+    private var scopedChoices: [String: (key: OutreachRanking.Key, choices: OutreachRanking.Choices)] = [:]
 
     init(database: KithDatabase) {
         self.database = database
     }
 
-    func ensureCurrent() async throws {
+    /// Returns at once when the profiles are up to date (two small reads, without waiting for the actor).
+    nonisolated func ensureCurrent() async throws {
+        if try ProfileTable(database: database).isCurrent() { return }
+        try await refresh()
+    }
+
+    private func refresh() async throws {
         if let running { return try await running.value }
         if try ProfileTable(database: database).isCurrent() { return }
         let database = database
@@ -33,29 +40,66 @@ actor ProfileFreshness {
         try await task.value
     }
 
-    /// The order of a contact list of everyone (an account that reaches everyone), made once per filter until the
-    /// profiles, the scores or the day change; a narrower scope's is made each time.
-    func order(_ filter: OutreachFilter, referenceDate: CivilDate, restrictedTo visible: Set<String>?) throws -> OutreachList.Order {
-        guard visible == nil else {
-            return try OutreachList.order(database: database, filter: filter, referenceDate: referenceDate, restrictedTo: visible, countingUnscored: false)
+    /// Brings the profiles and the kept ranking up to date, so that the first visitor after start-up does not wait.
+    func warm(referenceDate: CivilDate) async {
+        do {
+            try await ensureCurrent()
+            _ = try await ranking(referenceDate: referenceDate)
+        } catch {
+            // Nothing scored yet, or the store is busy: the first contact list will try again.
         }
-        let key = OrderKey(state: try database.profiles.currentSources(), scoreRunID: try database.outreach.scoreRuns(limit: 1).first?.id, day: referenceDate)
-        let name = String(describing: filter)
-        if let kept = orders[name], kept.key == key { return kept.order }
-        let order = try OutreachList.order(database: database, filter: filter, referenceDate: referenceDate, countingUnscored: false)
-        if orders.count >= 256 { orders.removeAll() }
-        orders[name] = (key, order)
-        return order
     }
 
-    /// The areas and schools a contact list can be filtered by, of the residents in reach (`visible`, nil for
-    /// everyone): everyone's are read once per change of the profiles, a narrower scope's each time.
-    func choices(among visible: Set<String>?) throws -> (areas: [String], schools: [String]) {
-        guard visible == nil else { return try database.profiles.areasAndSchools(among: visible) }
-        if let state = try database.profiles.state(), let everyChoice, everyChoice.state == state { return (everyChoice.areas, everyChoice.schools) }
-        let state = try database.profiles.state()
-        let choices = try database.profiles.areasAndSchools(among: nil)
-        if let state { everyChoice = (state, choices.areas, choices.schools) }
+    /// The ranking of every contact list, up to date with the store (the profiles brought up to date first): made
+    /// or updated on a thread of its own. A request that finds one being made waits for it, and uses it if it is
+    /// still current (not when, say, the request's own contact was recorded after it began); else it makes another.
+    func ranking(referenceDate: CivilDate) async throws -> OutreachRanking {
+        if let building, let made = try? await building.task.value, try made.isCurrent(database: database, referenceDate: referenceDate) {
+            return made
+        }
+        if let ranking, try ranking.isCurrent(database: database, referenceDate: referenceDate) { return ranking }
+        let database = database, previous = ranking
+        let task = Task {
+            try await offload {
+                try previous?.updated(database: database, referenceDate: referenceDate)
+                    ?? OutreachRanking.make(database: database, referenceDate: referenceDate)
+            }
+        }
+        builds += 1
+        let id = builds
+        building = (id, task)
+        defer { if building?.id == id { building = nil } }
+        let made = try await task.value
+        ranking = made
+        return made
+    }
+
+    /// The order of a contact list: everyone's from the kept ranking, held to `visible` when given.
+    func order(_ filter: OutreachFilter, referenceDate: CivilDate, restrictedTo visible: Set<String>?) async throws -> OutreachList.Order {
+        let ranking = try await ranking(referenceDate: referenceDate)
+        return await Self.order(of: ranking, filter, restrictedTo: visible)
+    }
+
+    /// Off the actor: a pass over the whole ranking takes a few milliseconds.
+    private nonisolated static func order(of ranking: OutreachRanking, _ filter: OutreachFilter, restrictedTo visible: Set<String>?) async
+        -> OutreachList.Order
+    {
+        ranking.order(filter, restrictedTo: visible)
+    }
+
+    /// The areas and schools a contact list can be filtered by: those of the people it would list within the
+    /// account's scope (`visible`, nil for everyone), kept until the ranking changes.
+    func choices(scope: String, among visible: Set<String>?, referenceDate: CivilDate) async throws -> OutreachRanking.Choices {
+        let ranking = try await ranking(referenceDate: referenceDate)
+        guard let visible else { return ranking.everyonesChoices }
+        if let kept = scopedChoices[scope], kept.key == ranking.key { return kept.choices }
+        let choices = await Self.choices(of: ranking, among: visible)
+        if scopedChoices.count >= 64 { scopedChoices.removeAll() }
+        scopedChoices[scope] = (ranking.key, choices)
         return choices
+    }
+
+    private nonisolated static func choices(of ranking: OutreachRanking, among visible: Set<String>) async -> OutreachRanking.Choices {
+        ranking.choices(restrictedTo: visible)
     }
 }

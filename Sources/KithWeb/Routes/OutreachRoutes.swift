@@ -16,28 +16,48 @@ extension WebApp {
             let (filter, filterErrors) = outreachFilter(query, for: signedIn)
             let visible = try residents(of: signedIn).personIDs()
             let list: OutreachList
+            let asked = max(1, query.text("page").flatMap(Int.init) ?? 1)
+            let page: Int
             do {
-                list = try await contactList(filter, for: signedIn, reaching: visible, reading: Self.rowsShown)
+                (list, page) = try await contactList(filter, for: signedIn, reaching: visible, page: asked)
             } catch WebError.conflict(let message) {
                 return pages.page("message", title: "Contact lists", values: ["message": message], signedIn: signedIn, path: request.uri.path)
             }
             let shown = Array(list.entries.prefix(Self.rowsShown))
+            let first = (page - 1) * Self.rowsShown
+            let pageCount = max(1, (list.listedCount + Self.rowsShown - 1) / Self.rowsShown)
             try AuditTrail(database: database).record(
                 .viewOutreach, by: signedIn.name, subject: "contact list", personIDs: shown.map(\.profile.personID),
-                detail: filter.description + "; \(list.listedCount) listed, \(shown.count) shown"
+                detail: filter.description + "; \(list.listedCount) listed, \(shown.count) shown" + (page > 1 ? " from \(first + 1)" : "")
             )
             let fields = ResidentFields.fields(for: signedIn.role)
-            let choices = try await profiles.choices(among: visible)
+            let choices = try await profiles.choices(scope: String(describing: signedIn.scope), among: visible, referenceDate: configuration.today)
+            var areas = choices.areas
+            if let area = filter.area, !areas.contains(where: { $0.caseInsensitiveCompare(area) == .orderedSame }) { areas.insert(area, at: 0) }
+            // The school is typed (part of a name, or a URN); a browser suggests the schools of the chosen area, or of
+            // the whole scope when they are few, from a short list of only those with someone listed.
+            let schoolCount = choices.schoolCount(inArea: filter.area)
+            let schools = schoolCount <= Self.schoolsSuggested ? choices.schools(inArea: filter.area) : []
+            let schoolPlace = filter.area.map { "in \($0)" } ?? (signedIn.role.seesEveryone ? "in every area" : "you reach")
             var values: [String: Any] = [
-                "count": list.listedCount.formatted(), "shownCount": shown.count, "isCapped": list.listedCount > shown.count,
+                "count": list.listedCount.formatted(), "isCapped": list.listedCount > shown.count,
+                "shownFrom": (first + 1).formatted(), "shownTo": (first + shown.count).formatted(),
+                "page": page, "pageCount": pageCount.formatted(),
+                "previous": page > 1 ? "/outreach?\(Self.queryString(filter, page: page - 1))" : nil as String? as Any,
+                "next": page < pageCount ? "/outreach?\(Self.queryString(filter, page: page + 1))" : nil as String? as Any,
                 "excluded": list.deceasedCount + list.doNotContactCount + list.movedCount == 0 ? nil as String? as Any
                     : "\(list.deceasedCount) deceased, \(list.doNotContactCount) not to be contacted and \(list.movedCount) moved away are left out.",
                 "asOf": list.run.referenceDate, "showsBand": fields.showsBand, "showsReasons": fields.showsReasons,
                 "showsServices": fields.showsEveryService,
                 "downloadQuery": Self.queryString(filter),
-                "areaFixed": signedIn.role == .caseworker, "showsSchoolFilter": signedIn.role != .school && !choices.schools.isEmpty,
-                "areas": choices.areas.map { ["value": $0, "selected": $0 == filter.area] },
-                "schools": choices.schools.map { ["value": $0, "selected": $0 == filter.school] },
+                "areaFixed": signedIn.role == .caseworker, "fixedArea": filter.area ?? "",
+                "showsSchoolFilter": signedIn.role != .school && choices.schoolCount(inArea: nil) > 0,
+                "areas": areas.map { ["value": $0, "selected": $0.caseInsensitiveCompare(filter.area ?? "") == .orderedSame] },
+                "school": filter.school ?? "", "hasSchoolList": !schools.isEmpty,
+                "schools": schools.map { ["value": $0] },
+                "schoolHint": schools.isEmpty
+                    ? "Type part of a school's name, or its URN. \(schoolCount.formatted()) schools \(schoolPlace) have someone listed: choose an area to pick from its schools."
+                    : "Type part of a school's name, or its URN, or pick one of the \(schoolCount.formatted()) schools \(schoolPlace) with someone listed.",
                 "bands": Band.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": filter.bands.contains($0)] },
                 "cohorts": Cohort.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == filter.cohort] },
                 "limit": filter.limit.map(String.init) ?? "",
@@ -45,7 +65,7 @@ extension WebApp {
             ]
             values["entries"] = shown.enumerated().map { index, entry in
                 [
-                    "rank": index + 1, "personID": entry.profile.personID, "name": entry.profile.name,
+                    "rank": first + index + 1, "personID": entry.profile.personID, "name": entry.profile.name,
                     "age": entry.profile.age.map(String.init) ?? "", "cohort": entry.cohort.label,
                     "band": entry.band.label, "tagClass": entry.band.rawValue, "score": entry.score,
                     "lastContact": entry.profile.lastContact?.description ?? "never",
@@ -99,15 +119,35 @@ extension WebApp {
     func contactList(
         _ filter: OutreachFilter, for signedIn: SignedIn, reaching visible: Set<String>?, reading: Int? = nil
     ) async throws -> OutreachList {
+        try await contactList(filter, for: signedIn, reaching: visible, reading: reading, from: 0).list
+    }
+
+    /// One page of ``rowsShown`` people of the contact list (the last when `page` is beyond it), and which page it is.
+    func contactList(
+        _ filter: OutreachFilter, for signedIn: SignedIn, reaching visible: Set<String>?, page: Int
+    ) async throws -> (list: OutreachList, page: Int) {
+        let (list, start) = try await contactList(filter, for: signedIn, reaching: visible, reading: Self.rowsShown, from: (page - 1) * Self.rowsShown)
+        return (list, start / Self.rowsShown + 1)
+    }
+
+    /// The list from its `start`th person (held to its last page), with the whole list's count.
+    private func contactList(
+        _ filter: OutreachFilter, for signedIn: SignedIn, reaching visible: Set<String>?, reading: Int?, from start: Int
+    ) async throws -> (list: OutreachList, start: Int) {
         try await profiles.ensureCurrent()
-        let list: OutreachList
+        var list: OutreachList
+        var start = start
         do {
-            let order = try await profiles.order(filter, referenceDate: configuration.today, restrictedTo: visible)
+            var order = try await profiles.order(filter, referenceDate: configuration.today, restrictedTo: visible)
+            let listed = order.personIDs.count
+            if start >= listed { start = max(0, (listed - 1) / Self.rowsShown * Self.rowsShown) }
+            if start > 0 { order.personIDs = Array(order.personIDs[start...]) }
             list = try OutreachList.make(database: database, order: order, referenceDate: configuration.today, reading: reading)
+            list.listedCount = listed
         } catch OutreachError.notScored {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
         }
-        return try PersonPage.minimised(list, for: signedIn, database: database)
+        return (try PersonPage.minimised(list, for: signedIn, database: database), start)
     }
 
     /// How to reach someone with no address, unless the reader is the school the note would send them to.
@@ -115,8 +155,14 @@ extension WebApp {
         signedIn.role == .school ? nil : profile.reachNote
     }
 
-    /// At most this many people are listed on the page; the download has everyone.
-    static let rowsShown = 200
+    /// People listed per page (the rest on the next pages); the download has everyone. Each page is one pass over
+    /// the kept order and reads only its own people, so page 40 costs what page 1 does.
+    static let rowsShown = 100
+
+    /// The school filter suggests at most this many schools (an area has up to about 200 in a borough of a million
+    /// rows); more are left to typing, so a page never carries every school of a borough (once 3,400 of them, most of
+    /// a 490 KB page).
+    static let schoolsSuggested = 300
 
     /// The filter a request asks for, held to the account's own area or school, and what is wrong with it: a value
     /// that is not one of the choices is named, never silently dropped (a list that ignored "band=mauve" would look
@@ -157,6 +203,10 @@ extension WebApp {
         if !fields.showsBand { withheld.formUnion(["band", "score", "suggested_action"]) }
         if !fields.showsHousehold { withheld.insert("household_id") }
         return withheld
+    }
+
+    static func queryString(_ filter: OutreachFilter, page: Int) -> String {
+        queryString(filter) + (page > 1 ? "&page=\(page)" : "")
     }
 
     static func queryString(_ filter: OutreachFilter) -> String {

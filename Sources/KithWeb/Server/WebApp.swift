@@ -75,6 +75,8 @@ public struct WebApp: Sendable {
 
     /// Serves until the process is stopped.
     public func serve(logger: Logger = Logger(label: "kith.web")) async throws {
+        // The profiles and every contact list's order are made ready while the server starts listening.
+        Task { [profiles, configuration] in await profiles.warm(referenceDate: configuration.today) }
         try await makeApplication(logger: logger).runService()
     }
 
