@@ -77,8 +77,7 @@ public final class DataChecker {
     }
 
     /// Adds up one examined row: rows must come in order.
-    func check(_ examined: ExaminedRow) {
-        let row = examined.row
+    func check(_ row: ExaminedRow) {
         rows += 1
         if row.number > lastRowNumber + 1 {
             for blank in (lastRowNumber + 1)..<row.number {
@@ -86,35 +85,35 @@ public final class DataChecker {
             }
         }
         lastRowNumber = row.number
-        let cells = row.cells
-        if cells.count > columnCount, cells[columnCount...].contains(where: { !$0.isEmpty }) {
+        if row.hasValuesPastHeader {
             record(
                 .warning, row: row.number, column: ColumnLetters.letters(forIndex: columnCount), value: nil, check: "row.ragged",
-                message: "The row has \(cells.count) cells but the header has \(columnCount) columns: some values sit under no header.",
+                message: "The row has \(row.cellCount) cells but the header has \(columnCount) columns: some values sit under no header.",
                 suggestion: "Check the row for an extra delimiter or a value typed past the last column."
             )
-        } else if isCSV && cells.count < columnCount {
+        } else if isCSV && row.cellCount < columnCount {
             record(
                 .warning, row: row.number, column: nil, value: nil, check: "row.ragged",
-                message: "The row has \(cells.count) cells but the header has \(columnCount) columns.",
+                message: "The row has \(row.cellCount) cells but the header has \(columnCount) columns.",
                 suggestion: "Check the row for a missing delimiter or a line break inside an unquoted value."
             )
         }
-        for (position, cell) in examined.cells.enumerated() {
+        for (position, cell) in row.cells.enumerated() {
             guard let cell else { continue }
-            add(cell, text: cells[position], column: columns[position], row: row.number)
+            add(cell, column: columns[position], row: row.number)
         }
-        if let first = rowHashes[examined.hash] {
+        if let first = rowHashes[row.hash] {
             record(
                 .warning, row: row.number, column: nil, value: nil, check: "row.duplicate",
                 message: "The row repeats row \(first) exactly.", suggestion: "Delete the repeated row."
             )
         } else {
-            rowHashes[examined.hash] = row.number
+            rowHashes[row.hash] = row.number
         }
     }
 
-    private func add(_ cell: ExaminedCell, text: String, column state: ColumnState, row: Int) {
+    private func add(_ cell: ExaminedCell, column state: ColumnState, row: Int) {
+        let text = cell.text ?? ""
         let tagging = state.tagging
         if cell.isUntidy {
             let cleaned = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")

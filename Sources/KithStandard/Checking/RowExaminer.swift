@@ -36,15 +36,20 @@ struct RowExaminer: Sendable {
             hasher.combine(cell)
             cells.append(examine(cell, column: columns[position]))
         }
-        return ExaminedRow(row: row, cells: cells, hash: hasher.finalize())
+        let isWiderThanHeader = row.cells.count > columns.count && row.cells[columns.count...].contains { !$0.isEmpty }
+        return ExaminedRow(
+            number: row.number, cellCount: row.cells.count, hasValuesPastHeader: isWiderThanHeader, cells: cells, hash: hasher.finalize()
+        )
     }
 
     private func examine(_ cell: String, column: Column) -> ExaminedCell? {
         // One pass over the bytes for spacing, shape and case: at a million rows, each pass costs a second.
         guard let (isUntidy, shape, letterCase) = ByteText.withBytes(cell, Self.scan) else { return nil }
         let reading = column.reader?.read(cell, context: column.context)
+        let problems = reading?.problems ?? []
         return ExaminedCell(
-            isUntidy: isUntidy, shape: shape, letterCase: column.isName ? letterCase : nil, problems: reading?.problems ?? [],
+            text: isUntidy || !problems.isEmpty || column.isIdentifier ? cell : nil, isUntidy: isUntidy, shape: shape,
+            letterCase: column.isName ? letterCase : nil, problems: problems,
             dateReading: column.isDate ? reading : nil,
             identifierHash: column.isIdentifier ? reading?.normalised?.hashValue : nil
         )
@@ -103,9 +108,14 @@ struct RowExaminer: Sendable {
     }
 }
 
-/// A row as the ``RowExaminer`` found it: one entry per cell under a header, nil for a blank cell.
+/// A row as the ``RowExaminer`` found it: one entry per cell under a header, nil for a blank cell. It keeps no
+/// text but that of cells with a finding, so the row itself is freed on the thread that examined it.
 struct ExaminedRow: Sendable {
-    let row: SheetRow
+    let number: Int
+    /// Cells in the row, under a header or not.
+    let cellCount: Int
+    /// Whether a cell past the last header holds a value.
+    let hasValuesPastHeader: Bool
     let cells: [ExaminedCell?]
     let hash: Int
 }
@@ -115,6 +125,8 @@ struct ExaminedCell: Sendable {
     enum Shape: Sendable { case number, date, text }
     enum LetterCase: Sendable { case capitals, lower, mixed }
 
+    /// The cell as written, kept only when the checker may quote it in a finding (ids for repeats).
+    let text: String?
     let isUntidy: Bool
     let shape: Shape
     /// Only for name columns.

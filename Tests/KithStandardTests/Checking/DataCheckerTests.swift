@@ -71,6 +71,10 @@ struct DataCheckerTests {
         #expect(checkDigit.severity == .error)
         #expect(checkDigit.tag != nil)
         #expect(report.findings.first { $0.check == "cell.whitespace" }?.suggestion == "Ann")
+        // Findings quote the cell as written, though rows are examined on other threads and not kept whole.
+        #expect(report.findings.first { $0.check == "cell.whitespace" }?.value == " Ann ")
+        #expect(report.findings.first { $0.check == "postcode.invalid" }?.value == "1AB 2CD")
+        #expect(Set(report.findings.filter { $0.check == "id.duplicate" }.map(\.value)) == ["C1", "C2", "9434765919"])
         #expect(report.hasErrors)
     }
 
