@@ -37,8 +37,8 @@ private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
 }
 
 extension Array where Element: Sendable {
-    /// The elements transformed, in order, the work shared between the cores: each takes one contiguous part.
-    /// Arrays under 512 elements are transformed on the calling thread.
+    /// The elements transformed, in order, the work shared between the cores: each takes one contiguous part of at
+    /// least 256 elements, so a small array is transformed on the calling thread alone.
     public func concurrentMap<Item: Sendable>(_ transform: @Sendable (Element) -> Item) -> [Item] {
         let parts = Swift.min(ParallelWork.coreCount, count / 256)
         guard parts > 1 else { return map(transform) }

@@ -5,7 +5,8 @@ extension TableReader {
     /// keeps both cores busy.
     ///
     /// One thread parses the file; `prepare` runs there once with the layout and up to `lookahead` first rows.
-    /// A second thread runs `transform` on every row, those first ones included. On the calling thread,
+    /// A second thread runs `transform` on every row, those first ones included, with every core sharing each
+    /// batch (so `transform` must be safe to run concurrently). On the calling thread,
     /// `onStart` gets the layout and what `prepare` made, then `onItems` gets the transformed rows in order, in
     /// batches. Each stage runs at most a few batches ahead of the next, so memory stays bounded. If `onStart`
     /// or `onItems` throws, the threads are stopped and waited for before the error is passed on. The reader
@@ -140,8 +141,8 @@ extension Handoff {
         }
     }
 
-    /// The transforming stage: takes the parsed rows, transforms each (a batch's halves on two cores at once,
-    /// as transforming is the slowest stage of an import), and passes them on in order.
+    /// The transforming stage: takes the parsed rows, transforms each (each batch shared between the cores, as
+    /// transforming is the slowest stage of an import), and passes them on in order.
     func transform<Prepared: Sendable, Item: Sendable>(
         from parsed: Handoff<Stage<Prepared, SheetRow>>, with transform: @escaping @Sendable (Prepared, SheetRow) -> Item
     ) where Message == Stage<Prepared, Item> {

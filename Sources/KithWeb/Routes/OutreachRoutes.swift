@@ -170,7 +170,9 @@ extension WebApp {
     func outreachFilter(_ query: FormFields, for signedIn: SignedIn) -> (filter: OutreachFilter, errors: [PageRenderer.FieldError]) {
         var errors: [PageRenderer.FieldError] = []
         var bands: [Band] = []
-        for text in query.all("band") where !text.isEmpty {
+        // `band=purple&band=red` as the form sends it, or `band=purple,red` as `kith outreach --band` takes it.
+        for text in query.all("band").flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !text.isEmpty {
             if let band = Band(rawValue: text.lowercased()) {
                 bands.append(band)
             } else {
