@@ -13,6 +13,7 @@ extension DataChecker {
         var checker: DataChecker?
         var sheetName: String?
         let context = ReadingContext(referenceDate: referenceDate)
+        let fileBytes = reader.fingerprint.byteCount
         // The file is parsed on one thread, its rows' cells read on both cores, and this thread adds them up.
         let statistics = try reader.readInBackground(
             sheet: sheet, lookahead: rowsForTagging,
@@ -27,7 +28,8 @@ extension DataChecker {
                 sheetName = layout.sheet
                 checker = DataChecker(
                     tagging: prepared.0, context: context, format: layout.format,
-                    headerRowNumber: layout.hashtagRow?.number ?? layout.headerRowNumber, sample: prepared.1, dictionary: dictionary
+                    headerRowNumber: layout.hashtagRow?.number ?? layout.headerRowNumber, sample: prepared.1, dictionary: dictionary,
+                    expectedRows: Self.expectedRows(fileBytes: fileBytes, sample: prepared.1)
                 )
             },
             onItems: { rows in
@@ -42,6 +44,14 @@ extension DataChecker {
         }
         checker.noteReadingWarnings(statistics.warnings)
         return checker.report(file: reader.url.lastPathComponent, sheet: sheetName)
+    }
+
+    /// About how many rows a file holds: its size over the first rows' average length. A workbook's size is
+    /// compressed, so it is guessed low, which only means less room made at the start.
+    static func expectedRows(fileBytes: Int64, sample: [SheetRow]) -> Int {
+        guard !sample.isEmpty else { return 0 }
+        let sampleBytes = sample.reduce(0) { total, row in row.cells.reduce(total + 1) { $0 + $1.utf8.count + 1 } }
+        return Int(fileBytes / Int64(max(1, sampleBytes / sample.count)))
     }
 
     /// Adds what the file reader noticed (such as a quote left open at the end of a CSV) to the findings.

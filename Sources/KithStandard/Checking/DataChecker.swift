@@ -12,6 +12,8 @@ import KithSpreadsheet
 public final class DataChecker {
     /// At most this many findings of one check in one column are listed; the rest are counted in the summary.
     public static let findingsListedPerCheck = 200
+    /// The most rows whose hashes are made room for before they come (a file's estimate can be wrong).
+    static let mostRowsMadeRoomFor = 5_000_000
 
     private let tagging: TableTagging
     private let columns: [ColumnState]
@@ -54,14 +56,19 @@ public final class DataChecker {
     /// - Parameters:
     ///   - sample: the first data rows, to judge whether values fit another tag better.
     ///   - headerRowNumber: the Excel row of the header (or of the hashtag row under it), to tell blank rows.
+    ///   - expectedRows: about how many rows will come, to make room for their hashes at once rather than by
+    ///     doubling (at a million rows, growing the tables cost a quarter of a second); 0 when not known.
     public init(
         tagging: TableTagging, context: ReadingContext, format: SpreadsheetFormat, headerRowNumber: Int, sample: [SheetRow],
-        dictionary: DataDictionary = .standard
+        dictionary: DataDictionary = .standard, expectedRows: Int = 0
     ) {
         self.tagging = tagging
         self.context = context
         columns = tagging.columns.map { ColumnState($0) }
         examiner = RowExaminer(tagging: tagging, context: context)
+        let room = min(max(expectedRows, 0), Self.mostRowsMadeRoomFor)
+        rowHashes.reserveCapacity(room)
+        for state in columns where RowExaminer.isIdentifier(state.tagging.entry?.type) { state.firstRowOfValue.reserveCapacity(room) }
         columnCount = tagging.columns.count
         isCSV = format == .csv
         lastRowNumber = headerRowNumber

@@ -23,9 +23,14 @@ struct RowExaminer: Sendable {
             columnContext.collectsFacts = kind == .date || kind == .dateOfBirth
             return Column(
                 reader: column.entry.map(ValueReaders.reader(for:)), context: columnContext, isName: kind == .name,
-                isDate: columnContext.collectsFacts, isIdentifier: kind == .identifier || kind == .nhsNumber || kind == .uniquePupilNumber
+                isDate: columnContext.collectsFacts, isIdentifier: Self.isIdentifier(kind)
             )
         }
+    }
+
+    /// Whether a column holds identifiers, whose repeats the checker reports.
+    static func isIdentifier(_ kind: ValueKind?) -> Bool {
+        kind == .identifier || kind == .nhsNumber || kind == .uniquePupilNumber
     }
 
     func examine(_ row: SheetRow) -> ExaminedRow {

@@ -78,6 +78,14 @@ struct DataCheckerTests {
         #expect(report.hasErrors)
     }
 
+    /// Room for the rows' hashes is made from the file's size over the first rows' length; a guess, bounded.
+    @Test func guessesHowManyRowsAFileHolds() {
+        let rows = (2...11).map { SheetRow(number: $0, cells: ["C\($0 % 10)", "Ann", "Lee"]) }  // 2 + 3 + 3 letters, 3 commas, a line end
+        #expect(DataChecker.expectedRows(fileBytes: 12_000, sample: rows) == 1_000)
+        #expect(DataChecker.expectedRows(fileBytes: 12_000, sample: []) == 0)
+        #expect(DataChecker.expectedRows(fileBytes: 5, sample: rows) == 0)
+    }
+
     @Test func reportsRequiredColumnsThatAreMissing() throws {
         let folder = try TemporaryFolder()
         let namesOnly = try Lists.check(Lists.csv([["Forename", "Surname"], ["Ann", "Lee"]], in: folder, name: "names.csv"))
