@@ -66,12 +66,7 @@ public enum LinkWorkbook {
     public static func check(_ record: PersonRecord) -> String {
         let text = [record.givenName ?? "", record.familyName ?? "", record.birthDate?.description ?? ""]
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.joined(separator: "|")
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
+        let hex = String(StableHash.fnv1a(text), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 

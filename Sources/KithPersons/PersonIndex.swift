@@ -60,9 +60,9 @@ public struct PersonIndex: Sendable {
         let linker = Linker(options: options)
         let result: LinkageResult
         let firstNewNumber: Int32
-        if let state {
-            firstNewNumber = state.nextPersonNumber
-            result = linker.link(records, onto: state, decisions: decisions)
+        if let known = state.take() {
+            firstNewNumber = known.nextPersonNumber
+            result = linker.link(records, onto: known, decisions: decisions)
         } else {
             var previous: [String: String] = [:]
             for (rowId, person) in try repository.personAssignments() { previous[String(rowId)] = person }
@@ -85,7 +85,7 @@ public struct PersonIndex: Sendable {
         guard let data = try? Data(contentsOf: snapshotFile, options: .alwaysMapped), data.count > 16 else { return nil }
         let format = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 0, as: Int64.self) }
         let runId = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 8, as: Int64.self) }
-        return (runId, Int(format), data.subdata(in: 16..<data.count))
+        return (runId, Int(format), data[16...])  // a slice of the mapped file, not a copy of its 150 MB
     }
 
     /// New rows fewer than this, or than a quarter of those already linked, are linked onto the saved state.
@@ -171,23 +171,29 @@ public struct PersonIndex: Sendable {
         pairs = []
         let savingState = Date()
         if let runId = saved.id {
-            try Self.writeSnapshot(try LinkageStateCoding.encode(state), runId: runId, to: snapshotFile)
+            try Self.writeSnapshot(of: state, runId: runId, to: snapshotFile)
         }
         return (savingState.timeIntervalSince(saving), Date().timeIntervalSince(savingState))
     }
 
     /// Writes the state beside the store, after a header of its format and run, replacing the file whole only once
-    /// it is written (so a run stopped half-way leaves the last state), without copying the state's bytes again.
-    private static func writeSnapshot(_ snapshot: Data, runId: Int64, to url: URL) throws {
+    /// it is written (so a run stopped half-way leaves the last state), straight from the state's arrays.
+    private static func writeSnapshot(of state: LinkageState, runId: Int64, to url: URL) throws {
         let temporary = url.appendingPathExtension("new")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
         }
         let handle = try FileHandle(forWritingTo: temporary)
         var header = [Int64(LinkageStateCoding.format), runId]
-        try handle.write(contentsOf: Data(bytes: &header, count: 16))
-        try handle.write(contentsOf: snapshot)
-        try handle.close()
+        do {
+            try handle.write(contentsOf: Data(bytes: &header, count: 16))
+            try LinkageStateCoding.write(state, to: handle)
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
         guard rename(temporary.path, url.path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
         }

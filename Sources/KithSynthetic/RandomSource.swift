@@ -1,3 +1,5 @@
+import KithSpreadsheet
+
 /// A seeded pseudo-random generator: xoshiro256** seeded through SplitMix64.
 ///
 /// Every draw is plain integer and floating-point arithmetic (no `libm`, no standard-library
@@ -9,19 +11,9 @@ struct RandomSource: RandomNumberGenerator {
 
     /// A generator for one named stream of one seed.
     init(seed: UInt64, stream: String) {
-        var mixer = SplitMix64(state: seed ^ RandomSource.fnv1a(stream))
+        var mixer = SplitMix64(state: seed ^ StableHash.fnv1a(stream))
         state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
         if state == (0, 0, 0, 0) { state.0 = 0x9E37_79B9_7F4A_7C15 }
-    }
-
-    /// FNV-1a over the UTF-8 bytes: a stable (unseeded) string hash, unlike `Hasher`.
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return hash
     }
 
     mutating func next() -> UInt64 {

@@ -293,4 +293,35 @@ struct LinkageRepositoryTests {
             }
         }
     }
+    @Test func migratingKeepsEveryPairAndKeysThemOnTheLaterRowFirst() throws {
+        // A store made before v9, with pairs in it: after migrating, the same pairs, keyed (later row, earlier row)
+        // so that an incremental run's pairs append, and still found from either row.
+        let queue = try DatabaseQueue()
+        try KithDatabase.migrator.migrate(queue, upTo: "v8: contact lists read in person id order")
+        let before: [[any DatabaseValueConvertible]] = [
+            [1, 9, 1, 0.99, 7.5, "linked", #"{"reason":null,"fields":[]}"#],
+            [2, 3, 1, 0.6, 1.5, "review", #"{"reason":"a \"quote\"","fields":[]}"#],
+            [3, 9, 1, 0.02, -3.0, "notLinked", "{}"],
+        ]
+        try queue.write { db in
+            for row in before {
+                try db.execute(sql: "INSERT INTO recordPair VALUES (?, ?, ?, ?, ?, ?, ?)", arguments: StatementArguments(row))
+            }
+        }
+        try KithDatabase.migrator.migrate(queue)
+        try queue.read { db in
+            let after = try Row.fetchAll(db, sql: "SELECT * FROM recordPair ORDER BY leftRowId, rightRowId").map { row in
+                Array(row.databaseValues.map(\.description))
+            }
+            #expect(after == before.map { $0.map(\.databaseValue.description) })
+            let key = try Row.fetchAll(db, sql: "SELECT name FROM pragma_table_info('recordPair') WHERE pk > 0 ORDER BY pk")
+                .map { $0["name"] as String }
+            #expect(key == ["rightRowId", "leftRowId"])
+            let indexes = try String.fetchAll(db, sql: "SELECT name FROM pragma_index_list('recordPair') WHERE origin = 'c' ORDER BY name")
+            #expect(indexes == ["recordPair_on_decision", "recordPair_on_leftRowId"])
+            let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM recordPair WHERE leftRowId = 3 OR rightRowId = 3")
+                .map { $0["detail"] as String }.joined(separator: "; ")
+            #expect(!plan.contains("SCAN recordPair"), "\(plan)")
+        }
+    }
 }

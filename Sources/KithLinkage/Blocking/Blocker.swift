@@ -26,86 +26,149 @@ struct Blocker {
         }
     }
 
-    /// Every rule's keys for every record: `keys[rule][record]`, 0 where the record has no key.
-    func keys(_ records: EncodedRecords) -> [[UInt64]] {
-        let rules = rules
-        return ParallelWork.map(count: rules.count) { ruleIndex in
-            let rule = rules[ruleIndex]
-            var keys = [UInt64](repeating: 0, count: records.count)
-            for record in 0..<records.count { keys[record] = rule.key(records, record) }
-            return keys
-        }
+    /// Every rule's keys for every record, worked out on every core.
+    func keys(_ records: EncodedRecords) -> KeyTable {
+        KeyTable(rules: rules, records: records)
     }
 
     /// Finds and compares the candidate pairs. With `newFrom` above 0, only pairs with at least one record at or
-    /// after that index are produced: the pairs an incremental run needs.
-    func candidates(
-        _ records: EncodedRecords, keys: [[UInt64]], comparator: RecordComparator, newFrom: Int = 0
+    /// after that index are produced: the pairs an incremental run needs, found without keeping every rule's key of
+    /// every old record (a weekly list of 10,000 shares blocks with a few tens of thousands of the million records
+    /// already linked).
+    func candidates(_ records: EncodedRecords, comparator: RecordComparator, newFrom: Int = 0) -> (Candidates, BlockingReport) {
+        if newFrom > 0 {
+            let rules = rules
+            let blocksOfRules = ParallelWork.map(count: rules.count) { ruleIndex in
+                blocks(Self.entriesSharingAKey(withRecordsFrom: newFrom, rule: rules[ruleIndex], records: records))
+            }
+            // Keys of the records in a block that is compared, the only ones asked for.
+            var listed = [Bool](repeating: false, count: records.count)
+            var rows: [Int32] = []
+            for found in blocksOfRules {
+                for block in found.compared {
+                    for entry in found.entries[block] where !listed[Int(entry.index)] {
+                        listed[Int(entry.index)] = true
+                        rows.append(Int32(entry.index))
+                    }
+                }
+            }
+            let keys = KeyTable(ruleCount: rules.count, rows: rows, recordCount: records.count, entries: blocksOfRules.map(\.entries))
+            return candidates(blocks: { blocksOfRules[$0] }, keys: keys, comparator: comparator, newFrom: newFrom)
+        }
+        // One rule's sorted records at a time: all of them at once would hold 16 bytes a record for every rule.
+        let keys = keys(records)
+        return candidates(blocks: { blocks(keys.entries(ofRule: $0)) }, keys: keys, comparator: comparator, newFrom: 0)
+    }
+
+    /// One rule's records with a key, sorted by key then index.
+    typealias Entries = [(key: UInt64, index: UInt32)]
+
+    /// One rule's records cut into blocks of one key.
+    struct RuleBlocks {
+        var entries: Entries
+        /// Blocks of two records or more, and no larger than the cap.
+        var compared: [Range<Int>] = []
+        /// Keys of blocks too large to compare.
+        var capped = Set<UInt64>()
+        var blockCount = 0
+        var cappedRecords = 0
+        var largestBlock = 0
+    }
+
+    /// Cuts sorted entries into blocks, setting aside those over the cap.
+    private func blocks(_ entries: Entries) -> RuleBlocks {
+        var found = RuleBlocks(entries: entries)
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end].key == entries[start].key { end += 1 }
+            let size = end - start
+            if size > 1 {
+                found.blockCount += 1
+                found.largestBlock = max(found.largestBlock, size)
+                if size > maximumBlockSize {
+                    found.cappedRecords += size
+                    found.capped.insert(entries[start].key)
+                } else {
+                    found.compared.append(start..<end)
+                }
+            }
+            start = end
+        }
+        return found
+    }
+
+    private func candidates(
+        blocks blocksOfRule: (Int) -> RuleBlocks, keys: KeyTable, comparator: RecordComparator, newFrom: Int
     ) -> (Candidates, BlockingReport) {
         var report = BlockingReport()
         report.maximumBlockSize = maximumBlockSize
         var all = Candidates()
         var cappedKeys: [Set<UInt64>] = []
         for (ruleIndex, rule) in rules.enumerated() {
-            let ruleKeys = keys[ruleIndex]
-            let entries = blockEntries(ruleKeys, newFrom: newFrom)
-            var blocks: [Range<Int>] = []
-            var capped = Set<UInt64>()
-            var figures = BlockingReport.RuleFigures(
-                rule: rule.description, blocks: 0, newPairs: 0, cappedBlocks: 0, cappedRecords: 0, largestBlock: 0
-            )
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count, entries[end].key == entries[start].key { end += 1 }
-                let size = end - start
-                if size > 1 {
-                    figures.blocks += 1
-                    figures.largestBlock = max(figures.largestBlock, size)
-                    if size > maximumBlockSize {
-                        figures.cappedBlocks += 1
-                        figures.cappedRecords += size
-                        capped.insert(entries[start].key)
-                    } else {
-                        blocks.append(start..<end)
-                    }
-                }
-                start = end
-            }
-            cappedKeys.append(capped)
+            let blocks = blocksOfRule(ruleIndex)
+            cappedKeys.append(blocks.capped)
             let found = comparePairs(
-                in: blocks, entries: entries, ruleIndex: ruleIndex, keys: keys, cappedKeys: cappedKeys,
+                in: blocks.compared, entries: blocks.entries, ruleIndex: ruleIndex, keys: keys, cappedKeys: cappedKeys,
                 comparator: comparator, newFrom: newFrom
             )
-            figures.newPairs = found.count
+            report.rules.append(
+                BlockingReport.RuleFigures(
+                    rule: rule.description, blocks: blocks.blockCount, newPairs: found.count, cappedBlocks: blocks.capped.count,
+                    cappedRecords: blocks.cappedRecords, largestBlock: blocks.largestBlock
+                )
+            )
             all.append(contentsOf: found)
-            report.rules.append(figures)
         }
         report.candidatePairs = all.count
         return (all, report)
     }
 
-    /// The records with a key, sorted by key then index; with `newFrom`, only blocks holding a new record.
-    private func blockEntries(_ keys: [UInt64], newFrom: Int) -> [(key: UInt64, index: UInt32)] {
-        var entries: [(key: UInt64, index: UInt32)] = []
-        if newFrom > 0 {
-            var wanted = Set<UInt64>()
-            for index in newFrom..<keys.count where keys[index] != 0 { wanted.insert(keys[index]) }
-            guard !wanted.isEmpty else { return [] }
-            for (index, key) in keys.enumerated() where key != 0 && wanted.contains(key) {
-                entries.append((key, UInt32(index)))
-            }
-        } else {
-            entries.reserveCapacity(keys.count)
-            for (index, key) in keys.enumerated() where key != 0 { entries.append((key, UInt32(index))) }
+    /// The records, old and new, whose key under `rule` some record from `newFrom` on also has, sorted by key then
+    /// index. Keys are hashes, so a bitmap of the new records' keys turns away nearly every old record with one load
+    /// before the exact table is asked; the records found, already in index order, are then placed by their key's
+    /// rank among the new keys rather than sorted.
+    private static func entriesSharingAKey(withRecordsFrom newFrom: Int, rule: BlockingRule, records: EncodedRecords) -> Entries {
+        var newKeys: [UInt64] = []
+        for index in newFrom..<records.count {
+            let key = rule.key(records, index)
+            if key != 0 { newKeys.append(key) }
         }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        guard !newKeys.isEmpty else { return [] }
+        newKeys.sort()
+        var rankOfKey: [UInt64: Int32] = [:]
+        rankOfKey.reserveCapacity(newKeys.count)
+        var distinctKeys: [UInt64] = []
+        for key in newKeys where rankOfKey[key] == nil {
+            rankOfKey[key] = Int32(distinctKeys.count)
+            distinctKeys.append(key)
+        }
+        var bitCount = 1 << 12
+        while bitCount < distinctKeys.count * 32 { bitCount <<= 1 }
+        let mask = UInt64(bitCount - 1)
+        var bitmap = [UInt64](repeating: 0, count: bitCount / 64)
+        for key in distinctKeys { bitmap[Int((key & mask) >> 6)] |= 1 << (key & 63) }
+
+        var found: [(rank: Int32, index: UInt32)] = []
+        var perRank = [Int](repeating: 0, count: distinctKeys.count + 1)
+        for index in 0..<records.count {
+            let key = rule.key(records, index)
+            guard key != 0, bitmap[Int((key & mask) >> 6)] & (1 << (key & 63)) != 0, let rank = rankOfKey[key] else { continue }
+            found.append((rank, UInt32(index)))
+            perRank[Int(rank) + 1] += 1
+        }
+        for rank in 1..<perRank.count { perRank[rank] += perRank[rank - 1] }
+        var entries = Entries(repeating: (0, 0), count: found.count)
+        for (rank, index) in found {
+            entries[perRank[Int(rank)]] = (distinctKeys[Int(rank)], index)
+            perRank[Int(rank)] += 1
+        }
         return entries
     }
 
     /// Compares the pairs of the blocks on every core, leaving out pairs an earlier rule produced.
     private func comparePairs(
-        in blocks: [Range<Int>], entries: [(key: UInt64, index: UInt32)], ruleIndex: Int, keys: [[UInt64]],
+        in blocks: [Range<Int>], entries: Entries, ruleIndex: Int, keys: KeyTable,
         cappedKeys: [Set<UInt64>], comparator: RecordComparator, newFrom: Int
     ) -> Candidates {
         guard !blocks.isEmpty else { return Candidates() }
@@ -130,11 +193,14 @@ struct Blocker {
         let parts = ParallelWork.map(count: sliceRanges.count) { sliceIndex in
             var found = Candidates()
             for block in blocks[sliceRanges[sliceIndex]] {
+                // A block's records are in index order, so its new records come last: pairs of two old records,
+                // compared in an earlier run, are not visited at all.
+                var firstNew = newFrom == 0 ? block.lowerBound : block.upperBound
+                while firstNew > block.lowerBound, Int(entries[firstNew - 1].index) >= newFrom { firstNew -= 1 }
                 for a in block {
                     let i = Int(entries[a].index)
-                    for b in (a + 1)..<block.upperBound {
+                    for b in max(a + 1, firstNew)..<block.upperBound {
                         let j = Int(entries[b].index)
-                        if j < newFrom { continue }
                         if Self.producedEarlier(i, j, before: ruleIndex, keys: keys, cappedKeys: cappedKeys) { continue }
                         found.left.append(UInt32(i))
                         found.right.append(UInt32(j))
@@ -152,11 +218,13 @@ struct Blocker {
 
     /// Whether an earlier rule put both records in one compared block.
     @inline(__always)
-    static func producedEarlier(_ i: Int, _ j: Int, before ruleIndex: Int, keys: [[UInt64]], cappedKeys: [Set<UInt64>]) -> Bool {
-        for earlier in 0..<ruleIndex {
-            let key = keys[earlier][i]
-            if key != 0, key == keys[earlier][j], !cappedKeys[earlier].contains(key) { return true }
+    static func producedEarlier(_ i: Int, _ j: Int, before ruleIndex: Int, keys: KeyTable, cappedKeys: [Set<UInt64>]) -> Bool {
+        keys.withKeys(of: i, j) { first, second in
+            for earlier in 0..<ruleIndex {
+                let key = first[earlier]
+                if key != 0, key == second[earlier], !cappedKeys[earlier].contains(key) { return true }
+            }
+            return false
         }
-        return false
     }
 }

@@ -32,12 +32,7 @@ struct Clusterer {
     func enforceRules(on sets: inout UnionFind, links: [Link], touched: Set<Int>?) -> [ClusterSplit] {
         var members: [Int: [Int]] = [:]
         if let touched {
-            var roots = Set<Int>()
-            for record in touched { roots.insert(sets.find(record)) }
-            for record in 0..<records.count {
-                let root = sets.find(record)
-                if roots.contains(root) { members[root, default: []].append(record) }
-            }
+            members = Self.members(ofGroupsHolding: touched, in: &sets, count: records.count)
         } else {
             for record in 0..<records.count { members[sets.find(record), default: []].append(record) }
         }
@@ -64,6 +59,18 @@ struct Clusterer {
             )
         }
         return splits
+    }
+
+    /// The records of each group that holds a record of `touched`, by the group's root, each in index order.
+    static func members(ofGroupsHolding touched: Set<Int>, in sets: inout UnionFind, count: Int) -> [Int: [Int]] {
+        var isTouchedRoot = [Bool](repeating: false, count: count)
+        for record in touched { isTouchedRoot[sets.find(record)] = true }
+        var members: [Int: [Int]] = [:]
+        for record in 0..<count {
+            let root = sets.find(record)
+            if isTouchedRoot[root] { members[root, default: []].append(record) }
+        }
+        return members
     }
 
     /// The rules a group of records breaks, in words.

@@ -16,7 +16,7 @@ public struct LinkageState: Sendable {
     }
 
     /// The number of distinct persons.
-    public var personCount: Int { Set(personNumbers).count }
+    public var personCount: Int { PersonNumbering.distinctCount(personNumbers) }
 }
 
 /// The outcome of a linkage run.

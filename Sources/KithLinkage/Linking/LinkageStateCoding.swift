@@ -1,27 +1,48 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Saves a ``LinkageState`` as bytes and reads it back, so that an incremental run starts in a fraction of a second
 /// instead of re-reading and re-encoding every stored row. Arrays are written as their raw memory, little-endian as
 /// every platform Kith runs on; the model as JSON. ``format`` changes whenever the layout does, or the way a value
 /// is encoded (format 2: a flat's number first in ``EncodedRecords/houseNumber``, phones in the data standard's normal
-/// form; format 3: the street types of each address), and a snapshot of another format is not read (the caller
-/// links in full instead).
+/// form; format 3: the street types of each address; format 4: each string table's saved index), and a snapshot of
+/// another format is not read (the caller links in full instead).
 public enum LinkageStateCoding {
-    public static let format = 3
+    public static let format = 4
 
     public struct UnreadableSnapshot: Error {}
 
     public static func encode(_ state: LinkageState) throws -> Data {
-        var writer = ByteWriter()
+        var data = Data()
+        try write(state, to: &data)
+        return data
+    }
+
+    /// Writes the state to an open file, each array straight from its memory: no copy of the whole is made.
+    public static func write(_ state: LinkageState, to file: FileHandle) throws {
+        var sink = FileSink(descriptor: file.fileDescriptor)
+        try write(state, to: &sink)
+    }
+
+    private static func write(_ state: LinkageState, to sink: inout some ByteSink) throws {
+        var writer = ByteWriter(sink: sink)
+        defer { sink = writer.sink }
         let records = state.records
-        writer.write(try JSONEncoder().encode(state.model))
-        writer.write(try JSONEncoder().encode(state.thresholds))
+        // Keys sorted, so that one state always gives the same bytes.
+        let json = JSONEncoder()
+        json.outputFormatting = [.sortedKeys]
+        writer.write(try json.encode(state.model))
+        writer.write(try json.encode(state.thresholds))
         writer.write(records.sources)
         writer.write(records.keys)
         for table in [records.names, records.phonetics, records.places, records.addressWords, records.identifiers] {
             writer.write(table.bytes)
             writer.write(table.offsets)
             writer.write(table.counts)
+            writer.write(table.slots)
         }
         writer.write(records.source)
         for array in [
@@ -44,7 +65,7 @@ public enum LinkageStateCoding {
         writer.write(state.links.map(\.left))
         writer.write(state.links.map(\.right))
         writer.write(state.links.map(\.weight))
-        return writer.data
+        try writer.finish()
     }
 
     public static func decode(_ data: Data) throws -> LinkageState {
@@ -56,9 +77,13 @@ public enum LinkageStateCoding {
         records.keys = try reader.readStrings()
         var tables: [StringTable] = []
         for _ in 0..<5 {
-            tables.append(
-                StringTable(bytes: try reader.readArray(), offsets: try reader.readArray(), counts: try reader.readArray())
-            )
+            guard
+                let table = StringTable(
+                    bytes: try reader.readArray(), offsets: try reader.readArray(), counts: try reader.readArray(),
+                    slots: try reader.readArray()
+                )
+            else { throw UnreadableSnapshot() }
+            tables.append(table)
         }
         records.names = tables[0]
         records.phonetics = tables[1]
@@ -120,14 +145,51 @@ public enum LinkageStateCoding {
     }
 }
 
-/// Appends length-prefixed arrays of plain values to bytes.
-private struct ByteWriter {
-    var data = Data()
+/// Where ``ByteWriter`` puts its bytes.
+private protocol ByteSink {
+    mutating func append(_ bytes: UnsafeRawBufferPointer) throws
+}
+
+extension Data: ByteSink {
+    mutating func append(_ bytes: UnsafeRawBufferPointer) throws { append(contentsOf: bytes) }
+}
+
+/// Writes to a file descriptor as it goes.
+private struct FileSink: ByteSink {
+    let descriptor: Int32
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            }
+            offset += written
+        }
+    }
+}
+
+/// Appends length-prefixed arrays of plain values to a sink; the first error is kept and thrown by ``finish()``, so
+/// that the list of what is written reads as a list.
+private struct ByteWriter<Sink: ByteSink> {
+    var sink: Sink
+    private var failure: (any Error)?
+
+    init(sink: Sink) {
+        self.sink = sink
+    }
 
     mutating func write<Element: BitwiseCopyable>(_ array: [Element]) {
+        guard failure == nil else { return }
         var count = Int64(array.count)
-        withUnsafeBytes(of: &count) { data.append(contentsOf: $0) }
-        array.withUnsafeBytes { data.append(contentsOf: $0) }
+        do {
+            try withUnsafeBytes(of: &count) { try sink.append($0) }
+            try array.withUnsafeBytes { try sink.append($0) }
+        } catch {
+            failure = error
+        }
     }
 
     mutating func write(_ bytes: Data) {
@@ -144,6 +206,10 @@ private struct ByteWriter {
         }
         write(lengths)
         write(bytes)
+    }
+
+    func finish() throws {
+        if let failure { throw failure }
     }
 }
 

@@ -33,8 +33,7 @@ public struct Linker: Sendable {
 
         let blocker = Blocker(maximumBlockSize: options.maximumBlockSize)
         let comparator = RecordComparator(records: encoded)
-        let keys = blocker.keys(encoded)
-        let (candidates, blocking) = blocker.candidates(encoded, keys: keys, comparator: comparator)
+        let (candidates, blocking) = blocker.candidates(encoded, comparator: comparator)
         clock.finish("block and compare", through: 0.5)
 
         let model = ModelTrainer(randomPairs: options.randomPairs).train(
@@ -65,9 +64,13 @@ public struct Linker: Sendable {
 
     /// Links new records onto an earlier run without linking everything again: only pairs with a new record are
     /// compared, the earlier model is kept, and persons keep their ids unless new records join or split them.
-    public func link(_ newRecords: some Sequence<PersonRecord>, onto state: LinkageState, decisions: [HumanDecision] = []) -> LinkageResult {
+    public func link(
+        _ newRecords: some Sequence<PersonRecord>, onto state: consuming LinkageState, decisions: [HumanDecision] = []
+    ) -> LinkageResult {
         var clock = StageClock(progress: options.progress)
         var encoded = state.records
+        // The state's copy let go, so that appending does not copy every array of a million records.
+        state.records = EncodedRecords()
         let oldCount = encoded.count
         encoded.append(contentsOf: newRecords)
         let newCount = encoded.count - oldCount
@@ -75,8 +78,7 @@ public struct Linker: Sendable {
 
         let blocker = Blocker(maximumBlockSize: options.maximumBlockSize)
         let comparator = RecordComparator(records: encoded)
-        let keys = blocker.keys(encoded)
-        let (candidates, blocking) = blocker.candidates(encoded, keys: keys, comparator: comparator, newFrom: oldCount)
+        let (candidates, blocking) = blocker.candidates(encoded, comparator: comparator, newFrom: oldCount)
         clock.finish("block and compare", through: 0.5)
 
         var previous = state.personNumbers
@@ -139,9 +141,10 @@ public struct Linker: Sendable {
         var sets = UnionFind(count: encoded.count)
         if !oldLinks.isEmpty || touched != nil {
             // Old persons as they were.
-            var firstOfPerson: [Int32: Int] = [:]
-            for (record, number) in previous.enumerated() where number != 0 {
-                if let first = firstOfPerson[number] { sets.union(first, record) } else { firstOfPerson[number] = record }
+            var firstOfPerson = [Int32](repeating: -1, count: Int(previous.max() ?? 0) + 1)
+            for (record, number) in previous.enumerated() where number > 0 {
+                let first = firstOfPerson[Int(number)]
+                if first >= 0 { sets.union(Int(first), record) } else { firstOfPerson[Int(number)] = Int32(record) }
             }
         }
         var links = oldLinks
@@ -184,11 +187,8 @@ public struct Linker: Sendable {
         // Number the persons: every group in a full run, only groups with a touched record in an incremental one.
         var groups: [Int: [Int]] = [:]
         if let touched {
-            var roots = Set<Int>()
-            for record in touched { roots.insert(sets.find(record)) }
-            for record in 0..<encoded.count {
-                let root = sets.find(record)
-                if roots.contains(root) { groups[root, default: []].append(record) }
+            for (root, members) in Clusterer.members(ofGroupsHolding: touched, in: &sets, count: encoded.count) {
+                groups[root] = members
             }
         } else {
             for record in 0..<encoded.count { groups[sets.find(record), default: []].append(record) }
@@ -217,7 +217,7 @@ public struct Linker: Sendable {
     ) -> LinkageResult {
         var report = report
         report.records = encoded.count
-        report.persons = Set(outcome.numbers).count
+        report.persons = PersonNumbering.distinctCount(outcome.numbers)
         report.candidatePairs = report.blocking.candidatePairs
         report.stageSeconds = clock.stages
         let state = LinkageState(

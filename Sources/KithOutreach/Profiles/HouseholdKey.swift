@@ -1,3 +1,5 @@
+import KithSpreadsheet
+
 /// Who lives together: people at the same UPRN, or failing that the same house number and street at the same
 /// postcode, are one household.
 ///
@@ -33,12 +35,7 @@ enum HouseholdKey {
 
     /// FNV-1a, 40 bits, as hex: stable across runs and machines, unlike Swift's hashing.
     static func hashed(_ key: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash & 0xff_ffff_ffff, radix: 16)
+        let hex = String(StableHash.fnv1a(key) & 0xff_ffff_ffff, radix: 16)
         return "HH-" + String(repeating: "0", count: 10 - hex.count) + hex
     }
 }

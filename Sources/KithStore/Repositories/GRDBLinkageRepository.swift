@@ -206,8 +206,9 @@ struct GRDBLinkageRepository: LinkageRepository {
             if replacingPairs {
                 try db.execute(sql: "DELETE FROM recordPair")
             }
+            // In the table's order, later row first, which SQLite appends several times faster than rows at random.
             let keys = pairs.map { (min($0.leftRowId, $0.rightRowId), max($0.leftRowId, $0.rightRowId)) }
-            let orderedPairs = keys.indices.sorted { keys[$0] < keys[$1] }
+            let orderedPairs = keys.indices.sorted { (keys[$0].1, keys[$0].0) < (keys[$1].1, keys[$1].0) }
             try Self.insert(
                 orderedPairs, in: db,
                 into: "recordPair (leftRowId, rightRowId, runId, matchProbability, matchWeight, decision, evidence)",
