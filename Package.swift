@@ -197,8 +197,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Helpers shared by the test targets (temporary folders); not part of Kith itself.
-        .target(name: "KithTestSupport", dependencies: ["KithSpreadsheet"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
+        // Helpers shared by the test targets (temporary folders, the audit trail's entries); not part of Kith itself.
+        .target(name: "KithTestSupport", dependencies: ["KithSpreadsheet", "KithStore"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSpreadsheetTests",
             dependencies: ["KithSpreadsheet", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -250,7 +250,7 @@ let package = Package(
         // Runs the built `kith` binary as a user would.
         .testTarget(
             name: "kithTests",
-            dependencies: ["KithTestSupport", "KithSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["KithTestSupport", "KithSpreadsheet", "KithStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
