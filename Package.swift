@@ -124,11 +124,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Accounts, roles, sessions, API tokens and what each account may see. Knows the store, not HTTP.
+        // Accounts, roles, sessions, API tokens and what each account may see: the residents its scope reaches, and of
+        // each the lists and details its role may see. Knows the store and the profiles, not HTTP.
         .target(
             name: "KithAccess",
             dependencies: [
+                "KithOutreach",
+                "KithSpreadsheet",
+                "KithStandard",
                 "KithStore",
+                "KithVulnerability",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -228,7 +233,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "KithAccessTests", dependencies: ["KithAccess", "KithStore", "KithTestSupport"], swiftSettings: swiftSettings
+            name: "KithAccessTests",
+            dependencies: [
+                "KithAccess", "KithIngest", "KithOutreach", "KithPersons", "KithSpreadsheet", "KithStore", "KithTestSupport", "KithVulnerability",
+            ],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KithWebTests",
