@@ -124,11 +124,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Accounts, roles, sessions, API tokens and what each account may see. Knows the store, not HTTP.
+        // Accounts, roles, sessions, API tokens and what each account may see: the residents its scope reaches, and of
+        // each the lists and details its role may see. Knows the store and the profiles, not HTTP.
         .target(
             name: "KithAccess",
             dependencies: [
+                "KithOutreach",
+                "KithSpreadsheet",
+                "KithStandard",
                 "KithStore",
+                "KithVulnerability",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
@@ -197,8 +202,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Helpers shared by the test targets (temporary folders); not part of Kith itself.
-        .target(name: "KithTestSupport", dependencies: ["KithSpreadsheet"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
+        // Helpers shared by the test targets (temporary folders, the audit trail's entries); not part of Kith itself.
+        .target(name: "KithTestSupport", dependencies: ["KithSpreadsheet", "KithStore"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSpreadsheetTests",
             dependencies: ["KithSpreadsheet", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -228,7 +233,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "KithAccessTests", dependencies: ["KithAccess", "KithStore", "KithTestSupport"], swiftSettings: swiftSettings
+            name: "KithAccessTests",
+            dependencies: [
+                "KithAccess", "KithIngest", "KithOutreach", "KithPersons", "KithSpreadsheet", "KithStore", "KithTestSupport", "KithVulnerability",
+            ],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "KithWebTests",
@@ -250,7 +259,7 @@ let package = Package(
         // Runs the built `kith` binary as a user would.
         .testTarget(
             name: "kithTests",
-            dependencies: ["KithTestSupport", "KithSpreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["KithTestSupport", "KithSpreadsheet", "KithStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -250,7 +250,7 @@ struct LinkStoreOne: ParsableCommand {
         let peaks = StagePeaks()
         var options = LinkageOptions()
         options.progress = { stage, _ in peaks.note(stage) }
-        let linkReport = try index.link(options: options)
+        let linkReport = try index.link(by: "benchmark", options: options)
         try StageReport(linkReport, peaks: peaks).write(to: report)
         FileHandle.standardError.write(Data((LinkSummaryText.render(linkReport) + "\n").utf8))
     }

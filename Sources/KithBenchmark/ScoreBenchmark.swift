@@ -32,12 +32,12 @@ struct ScoreBenchmark: ParsableCommand {
                 let configuration = BoroughConfiguration(people: size, seed: seed)
                 let summary = try BoroughGenerator(configuration: configuration).write(to: folder)
                 let database = try KithDatabase.open(path: folder.appendingPathComponent("kith.sqlite").path)
-                let importer = Importer(repository: database.imports)
+                let importer = Importer(repository: database.imports, audit: database.audit)
                 for list in summary.lists {
                     _ = try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "benchmark"))
                 }
                 let date = configuration.extractDate
-                try PersonIndex(database: database, referenceDate: date, snapshotFile: nil).link()
+                try PersonIndex(database: database, referenceDate: date, snapshotFile: nil).link(by: "benchmark")
                 let started = Date()
                 let scores = try VulnerabilityScoring(database: database, matrix: chosen, referenceDate: date).run(scoredBy: "benchmark")
                 let seconds = Date().timeIntervalSince(started)

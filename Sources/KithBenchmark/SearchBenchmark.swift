@@ -406,7 +406,7 @@ struct SearchPrepareOne: ParsableCommand {
         started = Date()
         let store = folder.appendingPathComponent("kith.sqlite").path
         let database = try KithDatabase.open(path: store)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         for list in summary.lists {
             let request = ImportRequest(
                 file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "benchmark",
@@ -418,7 +418,7 @@ struct SearchPrepareOne: ParsableCommand {
         started = Date()
         let report = try PersonIndex(
             database: database, referenceDate: configuration.extractDate, snapshotFile: PersonIndex.snapshotFile(forStoreAt: store)
-        ).link()
+        ).link(by: "benchmark")
         print(String(format: "  linked %d records into %d persons in %.1f s", report.records, report.persons, Date().timeIntervalSince(started)))
     }
 }

@@ -10,7 +10,8 @@ import KithStore
 
 /// The person index kept in the store: links every imported row into persons, keeps their ids stable, and
 /// remembers people's decisions. The first run links everything; later runs link only rows imported since,
-/// starting from the engine's saved state, unless a full run is asked for.
+/// starting from the engine's saved state, unless a full run is asked for. Every run is written to the audit trail,
+/// whichever door (command line, web) started it.
 public struct PersonIndex: Sendable {
     public let database: KithDatabase
     public let referenceDate: CivilDate
@@ -30,9 +31,9 @@ public struct PersonIndex: Sendable {
         URL(fileURLWithPath: path + ".linkage")
     }
 
-    /// Links the store and saves the run. Returns the run's report.
+    /// Links the store, saves the run and records it in the audit trail as run by `account`. Returns the run's report.
     @discardableResult
-    public func link(options: LinkageOptions = LinkageOptions(), full: Bool = false) throws -> LinkageReport {
+    public func link(by account: String, options: LinkageOptions = LinkageOptions(), full: Bool = false) throws -> LinkageReport {
         let started = Date()
         let repository = database.linkage
         let latest = try repository.latestRun()
@@ -76,6 +77,11 @@ public struct PersonIndex: Sendable {
         let saved = try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber)
         report.stageSeconds.append(.init(stage: "save persons and pairs", seconds: saved.store))
         report.stageSeconds.append(.init(stage: "save the state", seconds: saved.state))
+        try AuditTrail(database: database).record(
+            .link, by: account, subject: "link run \(saved.run.id ?? 0)", personCount: saved.run.personCount,
+            detail: "\(saved.run.newRecordCount) new of \(saved.run.recordCount) records; \(saved.run.personCount) persons, "
+                + "\(saved.run.reviewPairs) pairs for review"
+        )
         return report
     }
 
@@ -115,8 +121,10 @@ public struct PersonIndex: Sendable {
         return (records, lastRowId)
     }
 
-    /// Saves the run, its persons and pairs, and the engine's state; returns the seconds each took.
-    private func save(_ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32) throws -> (store: Double, state: Double) {
+    /// Saves the run, its persons and pairs, and the engine's state; returns the run as saved and the seconds each took.
+    private func save(
+        _ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32
+    ) throws -> (run: LinkRun, store: Double, state: Double) {
         let saving = Date()
         let state = result.state
         let report = result.report
@@ -158,11 +166,11 @@ public struct PersonIndex: Sendable {
         )
         guard let snapshotFile else {
             let snapshot = try LinkageStateCoding.encode(state)
-            _ = try database.linkage.saveRun(
+            let saved = try database.linkage.saveRun(
                 run, replacingPairs: report.mode == .full, newPersons: newPersons, merges: report.merges.map { ($0.from, $0.into) },
                 assignments: assignments, pairs: pairs, snapshot: (LinkageStateCoding.format, snapshot)
             )
-            return (Date().timeIntervalSince(saving), 0)
+            return (saved, Date().timeIntervalSince(saving), 0)
         }
         let saved = try database.linkage.saveRun(
             run, replacingPairs: report.mode == .full, newPersons: newPersons, merges: report.merges.map { ($0.from, $0.into) },
@@ -173,7 +181,7 @@ public struct PersonIndex: Sendable {
         if let runId = saved.id {
             try Self.writeSnapshot(of: state, runId: runId, to: snapshotFile)
         }
-        return (savingState.timeIntervalSince(saving), Date().timeIntervalSince(savingState))
+        return (saved, savingState.timeIntervalSince(saving), Date().timeIntervalSince(savingState))
     }
 
     /// Writes the state beside the store, after a header of its format and run, replacing the file whole only once

@@ -31,10 +31,10 @@ struct ProfileNameTests {
 
         """.write(to: foodBank, atomically: true, encoding: .utf8)
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         try importer.run(ImportRequest(file: gp, sourceName: "GP register", importedBy: "test", referenceDate: Self.asOf))
         try importer.run(ImportRequest(file: foodBank, sourceName: "Food bank referrals", importedBy: "test", referenceDate: Self.asOf))
-        try PersonIndex(database: database, referenceDate: Self.asOf).link()
+        try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
 
         let profiles = try PersonProfileReader(database: database, referenceDate: Self.asOf).allProfiles().profiles
         #expect(profiles.count == 3)

@@ -124,11 +124,11 @@ struct ProfileTableTests {
         let folder = try TemporaryFolder()
         let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: 3_000, seed: 44)).write(to: folder.url)
         let database = try KithDatabase.open(path: folder.url.appendingPathComponent("kith.sqlite").path)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         for list in borough.lists {
             try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: ScoredBorough.asOf))
         }
-        try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link()
+        try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link(by: "test")
         _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: ScoredBorough.asOf).run(scoredBy: "test")
         let before = try OutreachList.make(database: database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf)
 
@@ -146,7 +146,7 @@ struct ProfileTableTests {
         #expect(kept.listedCount < before.listedCount)
 
         // Linked, they are back, and scoring reads the kept profiles.
-        try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link()
+        try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link(by: "test")
         _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: ScoredBorough.asOf).run(scoredBy: "test")
         let relinked = try OutreachList.make(database: database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf)
         Self.expectSame(relinked, try OutreachList.rebuilt(database: database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf), "relinked")

@@ -20,11 +20,11 @@ struct ScoredBorough {
         folder = try TemporaryFolder()
         let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: people, seed: seed)).write(to: folder.url)
         database = try KithDatabase.open(path: folder.url.appendingPathComponent("kith.sqlite").path)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         for list in borough.lists {
             try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: Self.asOf))
         }
-        try PersonIndex(database: database, referenceDate: Self.asOf).link()
+        try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
         summary = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: Self.asOf).run(scoredBy: "test")
     }
 

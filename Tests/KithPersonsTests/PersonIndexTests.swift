@@ -14,7 +14,7 @@ struct PersonIndexTests {
 
     /// A store holding some of a generated borough's lists, and the borough's folder.
     static func store(importing names: [String], from folder: TemporaryFolder, into database: KithDatabase) throws {
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         for name in names {
             try importer.run(
                 ImportRequest(
@@ -39,13 +39,13 @@ struct PersonIndexTests {
             importing: ["nhs-shielding-list.csv", "school-attendance.csv", "adult-social-care.xlsx", "childrens-services.xlsx"],
             from: folder, into: database
         )
-        let first = try index.link()
+        let first = try index.link(by: "test")
         #expect(first.mode == .full)
         let before = try database.linkage.personAssignments()
         #expect(before.count == first.records)
 
         try Self.store(importing: ["helpline-calls.csv"], from: folder, into: database)
-        let second = try index.link()
+        let second = try index.link(by: "test")
         #expect(second.mode == .incremental)
         #expect(second.newRecords > 0 && second.newRecords < first.records)
         let after = try database.linkage.personAssignments()
@@ -62,7 +62,7 @@ struct PersonIndexTests {
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
         let index = PersonIndex(database: database, referenceDate: Self.asOf)
         try Self.store(importing: ["nhs-shielding-list.csv", "adult-social-care.xlsx", "helpline-calls.csv"], from: folder, into: database)
-        try index.link()
+        try index.link(by: "test")
         let assignments = try database.linkage.personAssignments()
         // Two rows the model put in one person.
         var byPerson: [String: [Int64]] = [:]
@@ -71,11 +71,11 @@ struct PersonIndexTests {
         _ = try database.linkage.recordDecision(
             leftRowId: pair[0], rightRowId: pair[1], verdict: .different, decidedBy: "reviewer", decidedAt: "2026-11-21T10:00:00Z", note: nil
         )
-        try index.link()
+        try index.link(by: "test")
         var now = try database.linkage.personAssignments()
         #expect(now[pair[0]] != now[pair[1]])
         // A full run from scratch respects it too.
-        try index.link(full: true)
+        try index.link(by: "test", full: true)
         now = try database.linkage.personAssignments()
         #expect(now[pair[0]] != now[pair[1]])
 
@@ -86,7 +86,7 @@ struct PersonIndexTests {
         _ = try database.linkage.recordDecision(
             leftRowId: other[0], rightRowId: other[1], verdict: .same, decidedBy: "reviewer", decidedAt: "2026-11-21T10:01:00Z", note: nil
         )
-        try index.link()
+        try index.link(by: "test")
         now = try database.linkage.personAssignments()
         #expect(now[other[0]] == now[other[1]])
     }

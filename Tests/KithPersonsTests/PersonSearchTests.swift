@@ -439,7 +439,7 @@ struct SearchBorough: Sendable {
         let configuration = BoroughConfiguration(people: 8_000, seed: 21)
         let summary = try BoroughGenerator(configuration: configuration).write(to: folder.url)
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         for list in summary.lists {
             try importer.run(
                 ImportRequest(
@@ -448,7 +448,7 @@ struct SearchBorough: Sendable {
                 )
             )
         }
-        try PersonIndex(database: database, referenceDate: PersonSearchTests.asOf).link()
+        try PersonIndex(database: database, referenceDate: PersonSearchTests.asOf).link(by: "test")
         index = try PersonSearchIndex.load(from: database)
         linkRunID = try database.linkage.latestRun()?.id
 

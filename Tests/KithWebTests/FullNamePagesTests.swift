@@ -59,7 +59,7 @@ import Testing
     @Test func thePersonPageDoesNotSayListsDifferForOneNameWrittenTwoWays() async throws {
         let fixture = try await WebFixture(referenceDate: Self.asOf)
         _ = try Self.importLists(into: fixture.database)
-        try PersonIndex(database: fixture.database, referenceDate: Self.asOf).link()
+        try PersonIndex(database: fixture.database, referenceDate: Self.asOf).link(by: "test")
         try fixture.database.access.setOrganisation("Food bank", ofSourceNamed: "Food bank referrals", at: AuditTrail.now())
         let assignments = try fixture.database.linkage.personAssignments()
         let persons = Set(assignments.values)
@@ -113,7 +113,7 @@ import Testing
         "RODRÍGUEZ, BEATRIZ",07/25/1975,4000000012,HY2 3CD
 
         """.write(to: foodBank, atomically: true, encoding: .utf8)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         try importer.run(ImportRequest(file: gp, sourceName: "GP register", importedBy: "test", referenceDate: asOf))
         try importer.run(ImportRequest(file: foodBank, sourceName: "Food bank referrals", importedBy: "test", referenceDate: asOf))
         var rows: [String: Int64] = [:]

@@ -26,10 +26,21 @@ public struct AuditTrail: Sendable {
         case deniedAccess = "denied-access"
     }
 
-    public let database: KithDatabase
+    /// Which way into Kith an action came, for the audit details that say so ("through the API").
+    public enum Door: String, Sendable, CaseIterable {
+        case web = "the web"
+        case api = "the API"
+        case commandLine = "the command line"
+    }
+
+    public let repository: any AuditRepository
+
+    public init(repository: any AuditRepository) {
+        self.repository = repository
+    }
 
     public init(database: KithDatabase) {
-        self.database = database
+        self.init(repository: database.audit)
     }
 
     /// Records an action. `personIDs` are the residents it touched, kept so that everything done to one resident
@@ -38,7 +49,7 @@ public struct AuditTrail: Sendable {
     public func record(
         _ action: Action, by actor: String, subject: String, personIDs: [String] = [], personCount: Int? = nil, detail: String
     ) throws -> AuditEvent {
-        try database.audit.record(
+        try repository.record(
             AuditEvent(
                 at: Self.now(), actor: actor, action: action.rawValue, subject: subject, personCount: personCount ?? personIDs.count,
                 detail: detail

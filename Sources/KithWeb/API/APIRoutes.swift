@@ -106,14 +106,9 @@ extension WebApp {
             let signedIn = try require(.reviewMatches, request, context)
             let body = try await request.decode(as: APIDecisionRequest.self, context: context)
             guard ["same", "different"].contains(body.verdict) else { throw WebError.badRequest("verdict must be same or different.") }
-            let decision = try database.linkage.recordDecision(
+            try MatchReview(database: database).decide(
                 leftRowId: body.leftRowId, rightRowId: body.rightRowId, verdict: body.verdict == "same" ? .same : .different,
-                decidedBy: signedIn.name, decidedAt: AuditTrail.now(), note: body.note
-            )
-            let persons = try [body.leftRowId, body.rightRowId].compactMap { try database.linkage.personOfRow($0) }
-            try AuditTrail(database: database).record(
-                .reviewDecision, by: signedIn.name, subject: "rows \(decision.leftRowId) and \(decision.rightRowId)", personIDs: persons,
-                detail: body.verdict == "same" ? "the same person (api)" : "not the same person (api)"
+                by: signedIn.name, note: body.note, through: .api
             )
             return try Self.json(["recorded": body.verdict], status: .created)
         }

@@ -63,16 +63,16 @@ extension WebApp {
         }
         let sheet = query.text("sheet")
         let importRequest = ImportRequest(
-            file: file, sourceName: source, sheet: sheet, importedBy: signedIn.name, force: query["force"] == "true",
+            file: file, sourceName: source, sheet: sheet, importedBy: signedIn.name, through: .api, force: query["force"] == "true",
             acceptSmaller: query["accept_smaller"] == "true", referenceDate: configuration.today
         )
-        let repository = database.imports
+        let importer = Importer(repository: database.imports, audit: database.audit)
         let checked: (report: CheckReport, summary: ImportSummary)
         do {
             checked = try await offload {
-                let saved = try repository.mapping(forSourceNamed: source).flatMap { try? ColumnMapping(yaml: $0.mapping) }
+                let saved = try importer.repository.mapping(forSourceNamed: source).flatMap { try? ColumnMapping(yaml: $0.mapping) }
                 let report = try DataChecker.check(TableReader(url: file), sheet: sheet, mapping: saved, referenceDate: importRequest.referenceDate)
-                return (report, try Importer(repository: repository).run(importRequest))
+                return (report, try importer.run(importRequest))
             }
         } catch let error as ImportError {
             return try Self.jsonError(
@@ -82,11 +82,10 @@ extension WebApp {
         } catch let error as SpreadsheetError {
             return try Self.jsonError(error.description + " Nothing was imported.", status: .unprocessableContent)
         }
-        let importID = try recordImport(checked.summary, by: signedIn, forced: importRequest.force, via: "the API")
         let record = checked.summary.record
         return try Self.json(
             APIImportResult(
-                importId: importID, rows: record.rowCount, columns: record.columnCount,
+                importId: record.id ?? 0, rows: record.rowCount, columns: record.columnCount,
                 taggedColumns: checked.summary.tagging?.columns.count { $0.tag != nil } ?? 0,
                 findings: .init(errors: checked.report.summary.errors, warnings: checked.report.summary.warnings)
             ),

@@ -69,17 +69,17 @@ extension WebApp {
         )
     }
 
-    /// `POST …/import`: imports the upload with its chosen tags in one transaction, records it in the audit trail,
-    /// deletes the staged file and shows what was stored.
+    /// `POST …/import`: imports the upload with its chosen tags in one transaction (the importer records it in the
+    /// audit trail), deletes the staged file and shows what was stored.
     func importUpload(_ upload: StagedUpload, force: Bool, acceptSmaller: Bool, signedIn: SignedIn, path: String) async throws -> Response {
         let request = ImportRequest(
-            file: uploadStaging.file(of: upload), sourceName: upload.source, sheet: upload.sheet, importedBy: signedIn.name, force: force,
-            acceptSmaller: acceptSmaller, mapping: try mapping(for: upload), referenceDate: configuration.today
+            file: uploadStaging.file(of: upload), sourceName: upload.source, sheet: upload.sheet, importedBy: signedIn.name, through: .web,
+            force: force, acceptSmaller: acceptSmaller, mapping: try mapping(for: upload), referenceDate: configuration.today
         )
-        let repository = database.imports
+        let importer = Importer(repository: database.imports, audit: database.audit)
         let summary: ImportSummary
         do {
-            summary = try await uploadStaging.whileReading(upload) { try await offload { try Importer(repository: repository).run(request) } }
+            summary = try await uploadStaging.whileReading(upload) { try await offload { try importer.run(request) } }
         } catch is UploadStaging.ReadingStoppedTheServer {
             return stoppedServerPage(upload: upload, signedIn: signedIn, path: path)
         } catch let error as ImportError {
@@ -96,21 +96,8 @@ extension WebApp {
                 status: .unprocessableContent
             )
         }
-        let importID = try recordImport(summary, by: signedIn, forced: force, via: "the web")
         uploadStaging.delete(upload.id)
-        return Self.redirect(to: "/imports/\(importID)")
-    }
-
-    /// Records an import in the audit trail; returns its id.
-    func recordImport(_ summary: ImportSummary, by signedIn: SignedIn, forced: Bool, via channel: String) throws -> Int64 {
-        let record = summary.record
-        let tagged = summary.tagging?.columns.count { $0.tag != nil } ?? 0
-        try AuditTrail(database: database).record(
-            .importList, by: signedIn.name, subject: "import \(record.id ?? 0)",
-            detail: "\(record.fileName) as \"\(summary.sourceName)\" through \(channel): \(record.rowCount) rows, "
-                + "\(tagged) of \(record.columnCount) columns tagged" + (forced ? ", imported again on purpose" : "")
-        )
-        return record.id ?? 0
+        return Self.redirect(to: "/imports/\(summary.record.id ?? 0)")
     }
 
     /// The Data Checker's report on the upload with its current tags, made once and kept with the upload.

@@ -11,23 +11,18 @@ struct LinkAndScore: Sendable {
     let database: KithDatabase
     let configuration: WebConfiguration
 
-    /// Links and scores, and records both in the audit trail; returns the link run's id, or nil when the store has
-    /// no rows to link.
+    /// Links and scores as `account` (each records itself in the audit trail); returns the link run's id, or nil when
+    /// the store has no rows to link.
     func run(by account: String) throws -> Int64? {
         guard try database.imports.rowCount() > 0 else { return nil }
         let index = PersonIndex(
             database: database, referenceDate: configuration.today,
             snapshotFile: configuration.storePath.map(PersonIndex.snapshotFile(forStoreAt:))
         )
-        try index.link()
-        guard let run = try database.linkage.latestRun() else { return nil }
-        try AuditTrail(database: database).record(
-            .link, by: account, subject: "link run \(run.id ?? 0)", personCount: run.personCount,
-            detail: "\(run.newRecordCount) new of \(run.recordCount) records; \(run.personCount) persons, \(run.reviewPairs) pairs for review"
-        )
-        // Scoring records itself in the audit trail.
+        try index.link(by: account)
+        guard let run = try database.linkage.latestRunID() else { return nil }
         _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: configuration.today).run(scoredBy: account)
-        return run.id
+        return run
     }
 
     /// What the imports page says after a run, read back from the store: the link run `runID` and the scoring of it.

@@ -1,84 +1,13 @@
 import KithAccess
 import KithOutreach
 import KithSpreadsheet
-import KithStandard
 import KithStore
 import KithVulnerability
 
 /// The values of the person page: one resident across every list the account may see, with where each detail came
-/// from, involvements, household, band with reasons and history, and contacts.
+/// from, involvements, household, band with reasons and history, and contacts. What the account may see is
+/// KithAccess's to decide (``ResidentScope`` and ``ResidentFields``): the page shows what it is given.
 enum PersonPage {
-    /// The lists whose rows an account sees for this person: every list, or only its organisation's lists, or only
-    /// the rows of its school.
-    static func visibleSources(of profile: PersonProfile, for signedIn: SignedIn, database: KithDatabase) throws -> Set<String>? {
-        switch signedIn.scope {
-        case .everyone, .area: return nil
-        case .nobody: return []
-        case .organisation(let organisation): return Set(try database.access.sourceNames(ofOrganisation: organisation))
-        case .school(let school):
-            let wanted = school.lowercased()
-            return Set(
-                profile.records.filter { record in
-                    record.values.contains { tag, value in tag.hashtag == "org" && tag.has("school") && value.lowercased() == wanted }
-                }.map(\.source)
-            )
-        }
-    }
-
-    /// The profiles of a contact list cut down to what the account may see of each person.
-    static func minimised(_ list: OutreachList, for signedIn: SignedIn, database: KithDatabase) throws -> OutreachList {
-        guard !ResidentFields.fields(for: signedIn.role).showsEveryService else { return list }
-        var list = list
-        let organisationSources: Set<String>? = if case .organisation(let organisation) = signedIn.scope {
-            Set(try database.access.sourceNames(ofOrganisation: organisation))
-        } else { nil }
-        list.entries = try list.entries.map { entry in
-            var entry = entry
-            let sources = try organisationSources ?? visibleSources(of: entry.profile, for: signedIn, database: database)
-            entry.profile = restricted(entry.profile, to: sources)
-            return entry
-        }
-        return list
-    }
-
-    /// The profile with only the rows and involvements of `sources`.
-    static func restricted(_ profile: PersonProfile, to sources: Set<String>?) -> PersonProfile {
-        guard let sources else { return profile }
-        var profile = profile
-        let kept = profile.records.indices.filter { sources.contains(profile.records[$0].source) }
-        profile.records = kept.map { profile.records[$0] }
-        profile.rows = kept.map { profile.rows[$0] }
-        profile.involvements = profile.involvements.filter { sources.contains($0.source) }
-        // What other lists say is not the reader's to see: name, birth date and contact details come from the rows
-        // kept, the most common value first.
-        let details = DetailProvenance.details(of: profile, includingIdentifiers: false)
-        func value(_ label: String) -> String? { details.first { $0.label == label }?.values.first?.text }
-        let name = details.first { $0.label == "Name" }?.values.first?.name
-        profile.givenName = name?.givenName ?? ""
-        profile.familyName = name?.familyName ?? ""
-        profile.birthDate = value("Date of birth").flatMap { CivilDate(iso: $0) }
-        // Contact details are the exception: a partner or school on this person's case needs a way to reach them,
-        // so where its own rows hold none it gets the council's best-known address and phone (nothing else).
-        let ownAddress = value("Address"), ownPostcode = value("Postcode"), ownPhone = value("Phone"), ownEmail = value("Email")
-        if ownAddress == nil && ownPhone == nil && ownEmail == nil {
-            profile.postcode = ownPostcode ?? profile.postcode
-        } else {
-            (profile.address, profile.postcode, profile.phone, profile.email) = (ownAddress, ownPostcode, ownPhone, ownEmail)
-        }
-        profile.nhsNumber = nil
-        profile.householdID = nil
-        return profile
-    }
-
-    /// Contact details a partner or school gets from the council's lists when its own rows hold none (see
-    /// `restricted`); nil for readers who see every list, or whose own rows give them.
-    static func councilContact(_ profile: PersonProfile, fields: ResidentFields) -> String? {
-        guard !fields.showsEveryService else { return nil }
-        let own = DetailProvenance.details(of: profile, includingIdentifiers: false).filter { ["Address", "Phone", "Email"].contains($0.label) }
-        let text = [profile.address, profile.phone, profile.email].compactMap { $0 }.joined(separator: ", ")
-        return own.isEmpty && !text.isEmpty ? text : nil
-    }
-
     static func values(
         card: PersonCard, profile: PersonProfile, fields: ResidentFields, history: [(run: ScoreRun, score: PersonScore)],
         visibleMembers: Set<String>?, canRecordContacts: Bool, today: CivilDate
@@ -89,7 +18,7 @@ enum PersonPage {
             "area": profile.area as Any,
             "areaFromSchool": profile.areaFromSchool,
             "reachNote": profile.reachNote as Any,
-            "councilContact": councilContact(profile, fields: fields) as Any,
+            "councilContact": fields.councilContact(of: profile) as Any,
             "school": profile.school as Any,
             "isDeceased": profile.isDeceased,
             "doNotContact": profile.doNotContact,

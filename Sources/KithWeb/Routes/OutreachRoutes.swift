@@ -72,8 +72,8 @@ extension WebApp {
                     "reasons": entry.reasons.prefix(3).map(\.label).joined(separator: "; "),
                     "services": entry.profile.servicesText, "action": entry.action,
                     "area": entry.profile.area ?? "", "areaFromSchool": entry.profile.areaFromSchool,
-                    "postcode": entry.profile.postcode ?? "", "hasReachNote": reachNote(entry.profile, for: signedIn) != nil,
-                    "reachNote": reachNote(entry.profile, for: signedIn) ?? "",
+                    "postcode": entry.profile.postcode ?? "", "hasReachNote": fields.reachNote(of: entry.profile) != nil,
+                    "reachNote": fields.reachNote(of: entry.profile) ?? "",
                 ] as [String: Any]
             }
             return pages.page(
@@ -96,7 +96,7 @@ extension WebApp {
             let list = try await contactList(filter, for: signedIn, reaching: try residents(of: signedIn).personIDs())
             let export = OutreachExport(
                 database: database, exportedBy: signedIn.name, referenceDate: configuration.today,
-                withholding: Self.withheldColumns(for: ResidentFields.fields(for: signedIn.role))
+                withholding: ResidentFields.fields(for: signedIn.role).withheldColumns
             )
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-export-" + UUID().uuidString)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -147,12 +147,7 @@ extension WebApp {
         } catch OutreachError.notScored {
             throw WebError.conflict("Nobody has been scored yet. Import lists, then link and score them.")
         }
-        return (try PersonPage.minimised(list, for: signedIn, database: database), start)
-    }
-
-    /// How to reach someone with no address, unless the reader is the school the note would send them to.
-    func reachNote(_ profile: PersonProfile, for signedIn: SignedIn) -> String? {
-        signedIn.role == .school ? nil : profile.reachNote
+        return (try residents(of: signedIn).minimised(list, showing: ResidentFields.fields(for: signedIn.role)), start)
     }
 
     /// People listed per page (the rest on the next pages); the download has everyone. Each page is one pass over
@@ -196,15 +191,6 @@ extension WebApp {
         if case .area(let area) = signedIn.scope { filter.area = area }
         if case .school(let school) = signedIn.scope { filter.school = school }
         return (filter, errors)
-    }
-
-    static func withheldColumns(for fields: ResidentFields) -> Set<String> {
-        var withheld: Set<String> = []
-        if !fields.showsReasons { withheld.insert("reasons") }
-        if !fields.showsEveryService { withheld.formUnion(["services", "last_contact_by"]) }
-        if !fields.showsBand { withheld.formUnion(["band", "score", "suggested_action"]) }
-        if !fields.showsHousehold { withheld.insert("household_id") }
-        return withheld
     }
 
     static func queryString(_ filter: OutreachFilter, page: Int) -> String {

@@ -25,7 +25,7 @@ extension WebApp {
                 canRecordContacts: signedIn.can(.recordContacts), today: .ukToday
             )
             values["canSeeEveryService"] = fields.showsEveryService
-            if reachNote(profile, for: signedIn) == nil { values["reachNote"] = nil }
+            if fields.reachNote(of: profile) == nil { values["reachNote"] = nil }
             let notice = FormFields.query(of: request).text("recorded").map { _ in "Contact recorded." }
             return pages.page("person", title: profile.name.isEmpty ? current : profile.name, values: values, signedIn: signedIn, path: request.uri.path, notice: notice)
         }
@@ -70,7 +70,6 @@ extension WebApp {
             personID: current, database: database, referenceDate: configuration.today, viewedBy: signedIn.name, purpose: purpose
         )
         let fields = ResidentFields.fields(for: signedIn.role)
-        let sources = fields.showsEveryService ? nil : try PersonPage.visibleSources(of: card.profile, for: signedIn, database: database)
-        return (card, PersonPage.restricted(card.profile, to: sources), fields)
+        return (card, try residents(of: signedIn).minimised(card.profile, showing: fields), fields)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KithAccess
+import KithPersons
 import KithStandard
 import KithStore
 
@@ -61,14 +62,9 @@ extension WebApp {
             case "skip":
                 return Self.redirect(to: "/review?skip=\(skipped + 1)")
             case "same", "different":
-                let decision = try database.linkage.recordDecision(
-                    leftRowId: left, rightRowId: right, verdict: verdict == "same" ? .same : .different, decidedBy: signedIn.name,
-                    decidedAt: AuditTrail.now(), note: form.text("note")
-                )
-                let persons = try [left, right].compactMap { try database.linkage.personOfRow($0) }
-                try AuditTrail(database: database).record(
-                    .reviewDecision, by: signedIn.name, subject: "rows \(decision.leftRowId) and \(decision.rightRowId)", personIDs: persons,
-                    detail: verdict == "same" ? "the same person" : "not the same person"
+                try MatchReview(database: database).decide(
+                    leftRowId: left, rightRowId: right, verdict: verdict == "same" ? .same : .different, by: signedIn.name,
+                    note: form.text("note"), through: .web
                 )
                 return Self.redirect(to: "/review?skip=\(skipped)&decided=\(verdict)")
             default:

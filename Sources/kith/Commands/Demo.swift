@@ -47,7 +47,7 @@ struct Demo: AsyncParsableCommand {
         print(BoroughReport.text(summary, seconds: Date().timeIntervalSince(started)))
         print("")
         let database = try KithDatabase.open(path: databasePath)
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         for list in summary.lists {
             let result = try importer.run(
                 ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "kith demo")
@@ -59,7 +59,7 @@ struct Demo: AsyncParsableCommand {
         print("")
         let asOf = configuration.extractDate
         let index = PersonIndex(database: database, referenceDate: asOf, snapshotFile: PersonIndex.snapshotFile(forStoreAt: databasePath))
-        print(LinkSummaryText.render(try index.link()))
+        print(LinkSummaryText.render(try index.link(by: "kith demo")))
         print("")
         let matrix = VulnerabilityMatrix.standard
         let scores = try VulnerabilityScoring(database: database, matrix: matrix, referenceDate: asOf).run(scoredBy: "kith demo")

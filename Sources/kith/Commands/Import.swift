@@ -27,7 +27,7 @@ struct Import: ParsableCommand {
     @Option(help: "For workbooks: the sheet to read (default: the first with data).")
     var sheet: String?
 
-    @Option(help: "Who is importing, for the record (default: your user name).")
+    @Option(help: "Who is importing, for the record and the audit trail (default: your user name).")
     var by: String = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
 
     @Flag(help: "Import even if this exact file was imported before.")
@@ -42,12 +42,13 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let database = try store.open()
-        let importer = Importer(repository: database.imports)
+        let importer = Importer(repository: database.imports, audit: database.audit)
         do {
             let summary = try importer.run(
                 ImportRequest(
-                    file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, force: force, acceptSmaller: acceptSmaller,
-                    mapping: try mappingOptions.load(source: nil, store: nil), referenceDate: try referenceDate.date()
+                    file: URL(fileURLWithPath: file), sourceName: source, sheet: sheet, importedBy: by, through: .commandLine,
+                    force: force, acceptSmaller: acceptSmaller, mapping: try mappingOptions.load(source: nil, store: nil),
+                    referenceDate: try referenceDate.date()
                 )
             )
             print(summary.text)

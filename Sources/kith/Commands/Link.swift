@@ -61,6 +61,9 @@ struct Link: ParsableCommand {
     @Flag(help: "Link the store from scratch instead of only new rows (persons keep their ids).")
     var full = false
 
+    @Option(help: "Without files: who is linking the store, for the audit trail.")
+    var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
+
     @OptionGroup var referenceDate: ReferenceDateOption
     @OptionGroup var store: StoreOptions
 
@@ -154,7 +157,7 @@ struct Link: ParsableCommand {
         let index = PersonIndex(
             database: database, referenceDate: try referenceDate.date(), snapshotFile: PersonIndex.snapshotFile(forStoreAt: store.db)
         )
-        let report = try index.link(options: options, full: full)
+        let report = try index.link(by: by, options: options, full: full)
         progress.clear()
         guard report.records > 0 else {
             print("Nothing to link in \(store.db): import partner lists first with `kith import FILE --source NAME`.")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KithPersons
 import KithStore
 
 /// `kith review`: the pairs waiting for a person, and recording a decision on one.
@@ -18,7 +19,7 @@ struct Review: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Decide a pair: two row ids, then same or different (e.g. --decide 12 345 same).")
     var decide: [String] = []
 
-    @Option(help: "Who is deciding, for the record.")
+    @Option(help: "Who is deciding, for the record and the audit trail.")
     var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
 
     @Option(help: "A note to keep with the decision.")
@@ -33,11 +34,12 @@ struct Review: ParsableCommand {
     }
 
     func run() throws {
-        let repository = try store.open().linkage
+        let database = try store.open()
+        let repository = database.linkage
         if decide.count == 3 {
-            let decision = try repository.recordDecision(
+            let decision = try MatchReview(database: database).decide(
                 leftRowId: Int64(decide[0])!, rightRowId: Int64(decide[1])!, verdict: decide[2] == "same" ? .same : .different,
-                decidedBy: by, decidedAt: ISO8601DateFormatter().string(from: Date()), note: note
+                by: by, note: note, through: .commandLine
             )
             print("Recorded: rows \(decision.leftRowId) and \(decision.rightRowId) are \(decide[2] == "same" ? "the same person" : "different people"). Run `kith link` to apply it.")
             return

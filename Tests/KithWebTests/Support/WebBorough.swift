@@ -59,11 +59,11 @@ struct WebBorough: @unchecked Sendable {
             let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: 2500, seed: 11)).write(to: folder)
             let store = folder.appendingPathComponent("kith.sqlite")
             let database = try KithDatabase.open(path: store.path)
-            let importer = Importer(repository: database.imports)
+            let importer = Importer(repository: database.imports, audit: database.audit)
             for list in borough.lists {
                 try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: asOf))
             }
-            try PersonIndex(database: database, referenceDate: asOf).link()
+            try PersonIndex(database: database, referenceDate: asOf).link(by: "test")
             let scores = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: asOf).run(scoredBy: "test")
             let persons = try database.outreach.personScores(inRun: scores.run.id ?? 0)
             let area = mostCommon(persons.compactMap(\.area))

@@ -1,0 +1,95 @@
+import Foundation
+import KithStore
+import KithTestSupport
+import Testing
+
+/// Every `kith` command that acts on residents or accounts leaves exactly one entry in the store's audit trail, by
+/// the operator `--by` names, about record ids only: the libraries audit what they do, whichever door calls them.
+struct AuditedCommandsTests {
+    static let operatorName = "cli-operator"
+    static let by = ["--by", operatorName]
+    static let asOf = ["--as-of", "2026-11-16"]
+
+    @Test func eachAuditedCommandWritesOneEventByItsOperator() async throws {
+        let folder = try TemporaryFolder()
+        let generated = try kith(["generate", "--out", "borough", "--people", "400", "--seed", "3"], in: folder)
+        #expect(generated.status == 0, "\(generated.errors)")
+        let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
+        let watch = AuditTrailWatch(database: database)
+        let (by, asOf) = (Self.by, Self.asOf)
+
+        for (file, source) in [("nhs-shielding-list.csv", "NHS shielding list"), ("helpline-calls.csv", "Helpline call log")] {
+            let imported = try await entries(watch, ["import", "borough/lists/\(file)", "--source", source] + by + asOf, in: folder)
+            let id = try #require(try database.imports.imports(ofSourceNamed: source).first?.id)
+            #expect(imported == [AuditEntry(.importList, by: Self.operatorName, subject: "import \(id)")])
+            #expect(imported.first?.detail.hasPrefix("\(file) as \"\(source)\" through the command line:") == true)
+        }
+
+        let linked = try await entries(watch, ["link"] + by + asOf, in: folder)
+        let run = try #require(try database.linkage.latestRun())
+        #expect(linked == [AuditEntry(.link, by: Self.operatorName, subject: "link run \(run.id ?? 0)")])
+
+        let rowPersons = Set(try [1, 2].compactMap { try database.linkage.personOfRow($0) })
+        #expect(!rowPersons.isEmpty, "the linked rows belong to persons")
+        let decided = try await entries(watch, ["review", "--decide", "1", "2", "different"] + by, in: folder)
+        #expect(decided == [AuditEntry(.reviewDecision, by: Self.operatorName, subject: "rows 1 and 2", personIDs: rowPersons)])
+        #expect(decided.first?.detail == "not the same person (command line)")
+
+        let scored = try await entries(watch, ["score"] + by + asOf, in: folder)
+        let scoreRun = try #require(try database.outreach.scoreRuns(limit: 1).first?.id)
+        #expect(scored == [AuditEntry(.score, by: Self.operatorName, subject: "score run \(scoreRun)")])
+
+        let exported = try await entries(watch, ["outreach", "--out", "list.csv"] + by + asOf, in: folder)
+        let written = try String(contentsOf: folder.path("list.csv"), encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst(2)
+            .compactMap { $0.split(separator: ",").first.map(String.init) }
+        #expect(!written.isEmpty)
+        #expect(exported == [AuditEntry(.exportOutreach, by: Self.operatorName, subject: "list.csv", personIDs: Set(written))])
+
+        let person = try #require(written.first)
+        let viewed = try await entries(watch, ["person", person] + by + asOf, in: folder)
+        #expect(viewed == [AuditEntry(.viewPerson, by: Self.operatorName, subject: person, personIDs: [person])])
+
+        let contacted = try await entries(watch, ["contact", person, "--outcome", "reached"] + by, in: folder)
+        #expect(contacted == [AuditEntry(.recordContact, by: Self.operatorName, subject: person, personIDs: [person])])
+
+        let added = try await entries(watch, ["user", "add", "new-analyst", "--role", "analyst"] + by, in: folder)
+        let account = try #require(try database.access.account(named: "new-analyst")?.id)
+        #expect(added == [AuditEntry(.addAccount, by: Self.operatorName, subject: "account \(account)")])
+
+        let issued = try await entries(watch, ["token", "issue", "new-analyst", "--label", "reports"] + by, in: folder)
+        let token = try #require(try database.access.tokens().compactMap(\.id).max())
+        #expect(issued == [AuditEntry(.issueToken, by: Self.operatorName, subject: "token \(token)")])
+
+        // Nothing a list says about a resident is in the trail: not even the name of the person viewed.
+        let shown = try kith(["person", person] + asOf, in: folder).output.split(separator: "\n").first ?? ""
+        let name = shown.dropFirst(person.count).trimmingCharacters(in: .whitespaces)
+        #expect(!name.isEmpty)
+        for entry in try watch.entries() {
+            #expect(!"\(entry.subject) \(entry.detail)".localizedCaseInsensitiveContains(name), "\(entry) names the resident")
+        }
+    }
+
+    @Test func aRefusedImportIsNotAudited() async throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.file("list.csv", text: "NHS Number,Forename,Surname\n943 476 5919,Ann,Smith\n")
+        let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
+        let watch = AuditTrailWatch(database: database)
+        let command = ["import", "list.csv", "--source", "Shielding"] + Self.by
+        #expect(try await entries(watch, command, in: folder) == [AuditEntry(.importList, by: Self.operatorName, subject: "import 1")])
+        var again: ProcessRun?
+        let refused = try await watch.entries { again = try kith(command, in: folder) }
+        #expect(again?.status == 2 && refused.isEmpty)
+    }
+
+    /// Runs a command that must succeed, and returns the audit entries it wrote.
+    private func entries(_ watch: AuditTrailWatch, _ arguments: [String], in folder: TemporaryFolder) async throws -> [AuditEntry] {
+        try await watch.entries {
+            let run = try kith(arguments, in: folder)
+            #expect(run.status == 0, "kith \(arguments.joined(separator: " ")): \(run.errors)")
+        }
+    }
+
+    private func kith(_ arguments: [String], in folder: TemporaryFolder) throws -> ProcessRun {
+        try CommandLineTests.kith(arguments, in: folder.url)
+    }
+}
