@@ -145,6 +145,8 @@ let package = Package(
             dependencies: [
                 "KithAccess",
                 "KithIngest",
+                // What linkage says each field of a pair showed (FieldEvidence), which the review page reads.
+                "KithLinkage",
                 "KithOutreach",
                 "KithPersons",
                 "KithSpreadsheet",

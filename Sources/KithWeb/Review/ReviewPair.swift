@@ -1,4 +1,6 @@
 import Foundation
+import KithLinkage
+import KithPersons
 import KithSpreadsheet
 import KithStandard
 import KithStore
@@ -42,8 +44,10 @@ struct ReviewPair {
     var lines: [Line]
     var leftOthers: [(header: String, value: String)]
     var rightOthers: [(header: String, value: String)]
+    /// Why a rule decided the pair, when one did.
     var reason: String?
-    var evidence: [(field: String, level: String, weight: Double, note: String?)]
+    /// What each field said, as linkage stored it.
+    var evidence: [FieldEvidence]
 
     /// The order of the identity tags, as a reviewer compares people.
     private static let order = [
@@ -71,7 +75,7 @@ struct ReviewPair {
         self.left = left
         self.right = right
         self.pair = pair
-        let evidence = Self.parseEvidence(pair.evidence)
+        let evidence = PairEvidence(json: pair.evidence) ?? PairEvidence(reason: nil, fields: [])
         self.reason = evidence.reason
         self.evidence = evidence.fields
         var leftValues = Self.values(of: left, columns: columns[left.importId] ?? [])
@@ -171,21 +175,5 @@ struct ReviewPair {
             return NameNormaliser.normalise(left.normalised ?? left.raw).key == NameNormaliser.normalise(right.normalised ?? right.raw).key
         }
         return (left.normalised ?? left.raw).lowercased() == (right.normalised ?? right.raw).lowercased()
-    }
-
-    private struct StoredEvidence: Decodable {
-        struct Field: Decodable {
-            var field: String
-            var level: String
-            var weight: Double
-            var note: String?
-        }
-        var reason: String?
-        var fields: [Field]
-    }
-
-    private static func parseEvidence(_ json: String) -> (reason: String?, fields: [(field: String, level: String, weight: Double, note: String?)]) {
-        guard let stored = try? JSONDecoder().decode(StoredEvidence.self, from: Data(json.utf8)) else { return (nil, []) }
-        return (stored.reason, stored.fields.map { ($0.field, $0.level, $0.weight, $0.note) })
     }
 }
