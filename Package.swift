@@ -218,7 +218,8 @@ let package = Package(
         .testTarget(
             name: "KithPersonsTests",
             dependencies: [
-                "KithPersons", "KithIngest", "KithLinkage", "KithStore", "KithSynthetic", "KithSpreadsheet", "KithTestSupport",
+                "KithPersons", "KithIngest", "KithLinkage", "KithStandard", "KithStore", "KithSynthetic", "KithSpreadsheet",
+                "KithTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

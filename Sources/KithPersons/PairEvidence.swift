@@ -1,5 +1,6 @@
 import Foundation
 import KithLinkage
+import KithStandard
 import KithStore
 
 /// Why a stored pair was decided as it was: the reason for a rule's decision, and what each field said. The person
@@ -22,6 +23,12 @@ public struct PairEvidence: Codable, Sendable, Equatable {
     public init?(json: String) {
         guard let decoded = try? JSONDecoder().decode(PairEvidence.self, from: Data(json.utf8)) else { return nil }
         self = decoded
+    }
+
+    /// What the field that compares `detail` said, if it said anything.
+    public func field(comparing detail: PersonDetail) -> FieldEvidence? {
+        guard let compared = LinkageField(comparing: detail) else { return nil }
+        return fields.first { $0.field == compared.columnName }
     }
 
     /// The evidence as JSON that ``init(json:)`` and `JSONDecoder` read, with weights to two decimal places.

@@ -1,6 +1,7 @@
 import Foundation
 import KithLinkage
 import KithPersons
+import KithStandard
 import KithTestSupport
 import Testing
 
@@ -85,5 +86,19 @@ struct PairEvidenceTests {
     @Test func textThatIsNotEvidenceReadsAsNone() {
         #expect(PairEvidence(json: "") == nil)
         #expect(PairEvidence(json: #"{"name":"exact"}"#) == nil)
+    }
+
+    @Test func theEvidenceOfADetailIsWhatTheFieldComparingItSaid() {
+        let evidence = PairEvidence(
+            reason: nil,
+            fields: [
+                FieldEvidence(field: "given_name", level: "exact", weight: 3.2),
+                FieldEvidence(field: "household", level: "same postcode", weight: 1.1),
+            ]
+        )
+        #expect(evidence.field(comparing: .middleNames)?.level == "exact")
+        #expect(evidence.field(comparing: .phone)?.level == "same postcode")
+        #expect(evidence.field(comparing: .birthDate) == nil, "the date of birth said nothing")
+        #expect(evidence.field(comparing: .partnerID) == nil)
     }
 }
