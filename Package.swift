@@ -145,6 +145,8 @@ let package = Package(
             dependencies: [
                 "KithAccess",
                 "KithIngest",
+                // What linkage says each field of a pair showed (FieldEvidence), which the review page reads.
+                "KithLinkage",
                 "KithOutreach",
                 "KithPersons",
                 "KithSpreadsheet",
@@ -216,7 +218,8 @@ let package = Package(
         .testTarget(
             name: "KithPersonsTests",
             dependencies: [
-                "KithPersons", "KithIngest", "KithLinkage", "KithStore", "KithSynthetic", "KithSpreadsheet", "KithTestSupport",
+                "KithPersons", "KithIngest", "KithLinkage", "KithStandard", "KithStore", "KithSynthetic", "KithSpreadsheet",
+                "KithTestSupport",
             ],
             swiftSettings: swiftSettings
         ),

@@ -19,7 +19,11 @@ extension ResidentScope {
             let wanted = school.lowercased()
             return Set(
                 profile.records.filter { record in
-                    record.values.contains { tag, value in tag.hashtag == "org" && tag.has("school") && value.lowercased() == wanted }
+                    // A row names a school by the columns a profile reads the person's school from.
+                    record.values.contains { tag, value in
+                        let detail = tag.meaning.profile
+                        return (detail == .schoolName || detail == .schoolURN) && value.lowercased() == wanted
+                    }
                 }.map(\.source)
             )
         }

@@ -67,12 +67,10 @@ public struct Importer: Sendable {
                 var layout: TableLayout?
                 let context = ReadingContext(referenceDate: request.referenceDate)
                 let statistics = try reader.readInBackground(
-                    sheet: request.sheet, lookahead: Self.rowsForTagging,
-                    prepare: { layout, firstRows in
-                        let tagging = TableTagging(
-                            columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
-                        )
-                        return (tagging, RowNormaliser(tagging: tagging, context: context), Self.dateOrderNotes(tagging, firstRows, context))
+                    sheet: request.sheet, mapping: mapping, tagger: tagger,
+                    prepare: { sample in
+                        let tagging = sample.tagging
+                        return (tagging, RowNormaliser(tagging: tagging, context: context), Self.dateOrderNotes(tagging, sample.rows, context))
                     },
                     transform: { prepared, row in PreparedRow(row, normaliser: prepared.1) },
                     onStart: { found, prepared in
@@ -169,9 +167,6 @@ public struct Importer: Sendable {
             return (column.letter, "Dates (first \(rows.count) rows): " + note.message)
         }
     }
-
-    /// How many first rows the tagger looks at before rows are normalised.
-    static let rowsForTagging = 2_000
 
     private static func noData(_ request: ImportRequest) -> SpreadsheetError {
         SpreadsheetError(

@@ -14,9 +14,6 @@ public struct ListFileLoader: Sendable {
     public var limits = ReadLimits()
     public var dictionary = DataDictionary.standard
 
-    /// Rows read before tagging, to suggest tags from values.
-    static let rowsForTagging = 200
-
     public init(mapping: ColumnMapping? = nil, referenceDate: CivilDate, idColumn: String? = nil) {
         self.mapping = mapping
         self.referenceDate = referenceDate
@@ -49,13 +46,11 @@ public struct ListFileLoader: Sendable {
             var idPosition: Int?
         }
         try reader.readInBackground(
-            sheet: sheet, lookahead: Self.rowsForTagging,
-            prepare: { layout, firstRows in
-                let tagging = TableTagging(
-                    columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
-                )
+            sheet: sheet, mapping: mapping, tagger: tagger,
+            prepare: { sample in
+                let tagging = sample.tagging
                 let idPosition = idColumn.flatMap { wanted in
-                    layout.columnNames.firstIndex { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame }
+                    sample.layout.columnNames.firstIndex { $0.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame }
                 }
                 return Prepared(
                     tagging: tagging, normaliser: RowNormaliser(tagging: tagging, context: context),

@@ -207,24 +207,10 @@ public struct PersonIndex: Sendable {
         }
     }
 
-    /// Why a stored pair was decided as it was, as JSON: `{"reason": …, "fields": [{"field", "level", "weight",
-    /// "note"}…]}`, written by hand because a run stores hundreds of thousands of them.
+    /// Why a stored pair was decided as it was, as the JSON of ``PairEvidence``; fields that were missing said
+    /// nothing, so they are left out.
     static func evidenceJSON(reason: String?, fields: [FieldEvidence]) -> String {
-        var json = "{\"reason\":" + (reason.map(quoted) ?? "null") + ",\"fields\":["
-        for (index, field) in fields.enumerated() where field.level != "missing" {
-            if index > 0, json.last != "[" { json += "," }
-            json += "{\"field\":" + quoted(field.field) + ",\"level\":" + quoted(field.level)
-                + ",\"weight\":" + String(format: "%.2f", field.weight)
-            if let note = field.note { json += ",\"note\":" + quoted(note) }
-            json += "}"
-        }
-        return json + "]}"
-    }
-
-    /// A JSON string literal; the texts here are Kith's own labels, so only quotes and backslashes need escaping.
-    private static func quoted(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C }) else { return "\"" + text + "\"" }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        PairEvidence(reason: reason, fields: fields.filter { $0.level != "missing" }).json
     }
 
     static func storedDecision(_ decision: ScoredPair.Decision) -> RecordPair.Decision {

@@ -90,4 +90,18 @@ struct PersonIndexTests {
         now = try database.linkage.personAssignments()
         #expect(now[other[0]] == now[other[1]])
     }
+
+    @Test func theEvidenceStoredWithEachPairForReviewReadsBackAsPairEvidence() throws {
+        let folder = try Self.borough()
+        let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
+        try Self.store(importing: ["nhs-shielding-list.csv", "adult-social-care.xlsx", "helpline-calls.csv"], from: folder, into: database)
+        try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
+        let pairs = try database.linkage.reviewQueue(limit: 50, offset: 0)
+        #expect(!pairs.isEmpty)
+        for pair in pairs {
+            let evidence = try #require(PairEvidence(json: pair.evidence), "\(pair.evidence)")
+            #expect(!evidence.fields.isEmpty, "a pair for review keeps what each field said")
+            #expect(evidence.fields.allSatisfy { $0.level != "missing" }, "fields that said nothing are left out")
+        }
+    }
 }

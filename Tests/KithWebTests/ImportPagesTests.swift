@@ -382,14 +382,8 @@ struct ImportPagesTests {
 
     /// The file's tagging as `kith tag` computes it, from Kith's suggestions alone.
     static func tagging(of file: URL, sheet: String?) throws -> TableTagging {
-        var found: TableTagging?
-        try TableReader(url: file).read(sheet: sheet, lookahead: DataChecker.rowsForTagging) { layout, rows in
-            found = TableTagging(
-                columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: rows, mapping: nil,
-                tagger: Tagger(referenceDate: extractDate)
-            )
-        } onRow: { _ in }
-        return try #require(found)
+        let sample = try TableReader(url: file).readTaggedSample(sheet: sheet, mapping: nil, tagger: Tagger(referenceDate: extractDate))
+        return try #require(sample).tagging
     }
 
     /// Text as the pages write it, HTML-escaped.

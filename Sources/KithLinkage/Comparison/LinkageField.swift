@@ -1,3 +1,5 @@
+import KithStandard
+
 /// The fields two records are compared on, each with its levels from closest agreement to plain disagreement.
 ///
 /// Surname, address, postcode, phone and email are what a household shares, so address, postcode, phone and email
@@ -59,6 +61,21 @@ public enum LinkageField: Int, CaseIterable, Sendable {
         case .household: "household"
         case .nationalIdentifier: "nhs_or_upn"
         case .otherIdentifier: "other_id"
+        }
+    }
+
+    /// The field that compares a detail of person records; nil for a detail no field compares on its own: a
+    /// partner's reference (which links rows of one list by rule) and a full name (split into given and family names).
+    public init?(comparing detail: PersonDetail) {
+        switch detail {
+        case .givenName, .middleNames: self = .givenName
+        case .familyName, .previousFamilyName: self = .familyName
+        case .birthDate: self = .birthDate
+        case .sex: self = .sex
+        case .addressLine, .postcode, .phone, .email: self = .household
+        case .nhsNumber, .pupilNumber: self = .nationalIdentifier
+        case .otherIdentifier: self = .otherIdentifier
+        case .fullName, .partnerID: return nil
         }
     }
 

@@ -2,50 +2,15 @@ import KithSpreadsheet
 import KithStandard
 
 /// Makes ``PersonRecord``s from the rows of a tagged list: which column holds which detail comes from the
-/// columns' data-standard tags, values from the standard's normalised forms.
+/// meaning of the columns' data-standard tags (``TagMeaning``), values from the standard's normalised forms.
 public struct PersonRecordBuilder: Sendable {
-    /// A detail a column can hold.
-    public enum Detail: Sendable, Equatable {
-        case givenName, middleNames, familyName, previousFamilyName, fullName, birthDate, sex, nhsNumber, pupilNumber
-        case partnerID, otherIdentifier, addressLine, postcode, phone, email
-    }
-
     /// The detail each column holds, by position; columns not listed hold none.
-    public let details: [(position: Int, detail: Detail)]
-
-    /// The tags Kith links on, and what each holds.
-    static let detailsByTag: [HXLTag: Detail] = [
-        HXLTag(hashtag: "x_person", attributes: ["name", "given"]): .givenName,
-        HXLTag(hashtag: "x_person", attributes: ["name", "middle"]): .middleNames,
-        HXLTag(hashtag: "x_person", attributes: ["name", "family"]): .familyName,
-        HXLTag(hashtag: "x_person", attributes: ["name", "family", "previous"]): .previousFamilyName,
-        HXLTag(hashtag: "x_person", attributes: ["name"]): .fullName,
-        HXLTag(hashtag: "date", attributes: ["birth"]): .birthDate,
-        HXLTag(hashtag: "x_person", attributes: ["sex"]): .sex,
-        HXLTag(hashtag: "x_person", attributes: ["id", "nhs"]): .nhsNumber,
-        HXLTag(hashtag: "x_person", attributes: ["id", "upn"]): .pupilNumber,
-        HXLTag(hashtag: "meta", attributes: ["id"]): .partnerID,
-        HXLTag(hashtag: "meta", attributes: ["id", "council"]): .partnerID,
-        HXLTag(hashtag: "x_person", attributes: ["id", "ni"]): .otherIdentifier,
-        HXLTag(hashtag: "loc", attributes: ["address"]): .addressLine,
-        HXLTag(hashtag: "loc", attributes: ["address", "line1"]): .addressLine,
-        HXLTag(hashtag: "loc", attributes: ["address", "line2"]): .addressLine,
-        HXLTag(hashtag: "loc", attributes: ["address", "line3"]): .addressLine,
-        HXLTag(hashtag: "loc", attributes: ["address", "town"]): .addressLine,
-        HXLTag(hashtag: "loc", attributes: ["postcode"]): .postcode,
-        HXLTag(hashtag: "contact", attributes: ["phone"]): .phone,
-        HXLTag(hashtag: "contact", attributes: ["phone", "mobile"]): .phone,
-        HXLTag(hashtag: "contact", attributes: ["phone", "landline"]): .phone,
-        HXLTag(hashtag: "contact", attributes: ["email"]): .email,
-    ]
-
-    /// The detail a tag holds, or nil when Kith does not link on it.
-    public static func detail(for tag: HXLTag) -> Detail? { detailsByTag[tag] }
+    public let details: [(position: Int, detail: PersonDetail)]
 
     /// A builder for a list whose columns carry these tags (nil for untagged columns), in column order.
     public init(tags: [HXLTag?]) {
         details = tags.enumerated().compactMap { position, tag in
-            tag.flatMap { Self.detailsByTag[$0] }.map { (position, $0) }
+            tag.flatMap { $0.meaning.person }.map { (position, $0) }
         }
     }
 
@@ -99,7 +64,7 @@ public struct PersonRecordBuilder: Sendable {
 
     /// Details still worth comparing as written when the standard cannot read them: a postcode from abroad, an
     /// address. Identifiers and dates that fail their checks are left out, so they never link two people.
-    static func keepsUnreadable(_ detail: Detail) -> Bool {
+    static func keepsUnreadable(_ detail: PersonDetail) -> Bool {
         switch detail {
         case .postcode, .addressLine, .givenName, .middleNames, .familyName, .previousFamilyName, .fullName, .partnerID,
             .otherIdentifier, .email:

@@ -62,18 +62,18 @@ public struct DetailProvenance: Sendable {
         }
         var fields: [(String, (RecordFacts) -> Reading?)] = [
             ("Name", { record in RowName(record).map(Reading.init) }),
-            ("Date of birth", text { $0.values[ProfileTags.birthDate] }),
-            ("Sex", text { $0.values[ProfileTags.sex] }),
+            ("Date of birth", text { $0.values[.birthDate] }),
+            ("Sex", text { $0.values[.sex] }),
             ("Address", text { record in
-                if let address = record.values[ProfileTags.address] { return address }
-                let lines = ProfileTags.addressLines.compactMap { record.values[$0] }
+                if let address = record.values[.address] { return address }
+                let lines = ProfileDetail.addressLine.tags.compactMap { record.values[$0] }
                 return lines.isEmpty ? nil : lines.joined(separator: ", ")
             }),
-            ("Postcode", text { $0.values[ProfileTags.postcode] }),
-            ("Phone", text { record in ProfileTags.phones.lazy.compactMap { record.values[$0] }.first }),
-            ("Email", text { $0.values[ProfileTags.email] }),
+            ("Postcode", text { $0.values[.postcode] }),
+            ("Phone", text { $0.values[.phone] }),
+            ("Email", text { $0.values[.email] }),
         ]
-        if includingIdentifiers { fields.insert(("NHS number", text { $0.values[ProfileTags.nhsNumber] }), at: 2) }
+        if includingIdentifiers { fields.insert(("NHS number", text { $0.values[.nhsNumber] }), at: 2) }
         return fields.compactMap { label, read in
             var order: [String] = []
             var readings: [String: [(reading: Reading, source: Source)]] = [:]

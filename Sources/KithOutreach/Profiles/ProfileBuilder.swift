@@ -46,24 +46,24 @@ struct ProfileBuilder {
         let name = RowName(values: values)?.name
         givenNames.add(name?.givenName, row: id)
         familyNames.add(name?.familyName, row: id)
-        birthDates.add(values[ProfileTags.birthDate], row: id)
-        sexes.add(values[ProfileTags.sex], row: id)
-        nhsNumbers.add(values[ProfileTags.nhsNumber], row: id)
-        let lines = ProfileTags.addressLines.compactMap { values[$0] }
-        addresses.add(values[ProfileTags.address] ?? (lines.isEmpty ? nil : lines.joined(separator: ", ")), row: id)
-        postcodes.add(values[ProfileTags.postcode], row: id)
-        uprns.add(values[ProfileTags.uprn], row: id)
-        for tag in ProfileTags.phones { phones.add(values[tag], row: id) }
-        emails.add(values[ProfileTags.email], row: id)
-        areas.add(values[ProfileTags.neighbourhood] ?? values[ProfileTags.ward], row: id)
-        if values[ProfileTags.deceased] == "true" || values[ProfileTags.deathDate] != nil { isDeceased = true }
-        if values[ProfileTags.doNotContact] == "true" { doNotContact = true }
-        if info.isLatest, values[ProfileTags.schoolName] != nil || values[ProfileTags.schoolURN] != nil, id > (school?.row ?? 0) {
-            school = (id, values[ProfileTags.schoolName], values[ProfileTags.schoolURN])
+        birthDates.add(values[.birthDate], row: id)
+        sexes.add(values[.sex], row: id)
+        nhsNumbers.add(values[.nhsNumber], row: id)
+        let lines = ProfileDetail.addressLine.tags.compactMap { values[$0] }
+        addresses.add(values[.address] ?? (lines.isEmpty ? nil : lines.joined(separator: ", ")), row: id)
+        postcodes.add(values[.postcode], row: id)
+        uprns.add(values[.uprn], row: id)
+        for tag in ProfileDetail.phone.tags { phones.add(values[tag], row: id) }
+        emails.add(values[.email], row: id)
+        areas.add(values[.neighbourhood] ?? values[.ward], row: id)
+        if values[.deceased] == "true" || values[.deathDate] != nil { isDeceased = true }
+        if values[.doNotContact] == "true" { doNotContact = true }
+        if info.isLatest, values[.schoolName] != nil || values[.schoolURN] != nil, id > (school?.row ?? 0) {
+            school = (id, values[.schoolName], values[.schoolURN])
         }
         isOnALatestList = isOnALatestList || info.isLatest
 
-        let dates = [ProfileTags.contactDate, ProfileTags.referralDate, ProfileTags.startDate].compactMap { values[$0].flatMap(CivilDate.init(iso:)) }
+        let dates = [ProfileDetail.contactDate, .referralDate, .startDate].compactMap { values[$0].flatMap(CivilDate.init(iso:)) }
         records.append(ProfileSnapshot.Record(source: row.sourceName, isInLatestList: info.isLatest, dates: dates, values: values))
         rows.append(RowReference(fileName: info.fileName, sheet: info.sheet, rowNumber: row.rowNumber))
 
@@ -75,9 +75,9 @@ struct ProfileBuilder {
         service.isInLatestList = service.isInLatestList || info.isLatest
         if id >= latestRowBySource[row.sourceName] ?? 0 {
             latestRowBySource[row.sourceName] = id
-            service.leadProfessional = values[ProfileTags.leadProfessional] ?? service.leadProfessional
+            service.leadProfessional = values[.leadProfessional] ?? service.leadProfessional
             service.details = info.columns.compactMap { column in
-                guard !ProfileTags.identity.contains(column.tag), let value = values[column.tag], value != "false" else { return nil }
+                guard column.tag.meaning.isServiceDetail, let value = values[column.tag], value != "false" else { return nil }
                 return Involvement.Detail(label: column.entry?.label ?? column.tag.description, value: Self.display(value, entry: column.entry))
             }
         }

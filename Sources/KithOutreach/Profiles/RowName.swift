@@ -15,12 +15,12 @@ public struct RowName: Sendable, Equatable {
     }
 
     init?(values: [HXLTag: String]) {
-        let given = values[ProfileTags.givenName]
-        let family = values[ProfileTags.familyName]
+        let given = values[.givenName]
+        let family = values[.familyName]
         if given != nil || family != nil {
-            name = PersonName(givenName: given, middleNames: values[ProfileTags.middleNames], familyName: family)
+            name = PersonName(givenName: given, middleNames: values[.middleNames], familyName: family)
             fullName = nil
-        } else if let full = values[ProfileTags.fullName], let split = PersonName(fullName: full) {
+        } else if let full = values[.fullName], let split = PersonName(fullName: full) {
             name = split.tidied()
             fullName = full
         } else {

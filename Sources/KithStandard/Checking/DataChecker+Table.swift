@@ -2,9 +2,6 @@ import Foundation
 import KithSpreadsheet
 
 extension DataChecker {
-    /// How many first rows are used to suggest tags and judge whether values fit their tags.
-    public static let rowsForTagging = 2_000
-
     /// Checks a whole list: tags its columns (hashtag row, then `mapping`, then suggestions), then every row.
     public static func check(
         _ reader: TableReader, sheet: String?, mapping: ColumnMapping?, referenceDate: CivilDate, dictionary: DataDictionary = .standard
@@ -15,14 +12,10 @@ extension DataChecker {
         let context = ReadingContext(referenceDate: referenceDate)
         let fileBytes = reader.fingerprint.byteCount
         // The file is parsed on one thread, its rows' cells read on both cores, and this thread adds them up.
+        // The sample that tags the list also judges whether values fit their tags.
         let statistics = try reader.readInBackground(
-            sheet: sheet, lookahead: rowsForTagging,
-            prepare: { layout, firstRows in
-                let tagging = TableTagging(
-                    columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: mapping, tagger: tagger
-                )
-                return (tagging, firstRows, RowExaminer(tagging: tagging, context: context))
-            },
+            sheet: sheet, mapping: mapping, tagger: tagger,
+            prepare: { sample in (sample.tagging, sample.rows, RowExaminer(tagging: sample.tagging, context: context)) },
             transform: { prepared, row in prepared.2.examine(row) },
             onStart: { layout, prepared in
                 sheetName = layout.sheet

@@ -19,7 +19,8 @@ public enum CellsCoding {
         output.append(UInt8(ascii: "]"))
     }
 
-    private static func appendString(_ text: String, to output: inout [UInt8]) {
+    /// Appends one text as a JSON string literal to a byte buffer: a cell, or a text of other JSON written by hand.
+    public static func appendString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         // Native strings lend their bytes without a copy; others (bridged from Foundation) are made contiguous first.
         if text.utf8.withContiguousStorageIfAvailable({ appendEscaped($0, to: &output) }) == nil {

@@ -14,30 +14,20 @@ struct ListPreview: Sendable {
 
     static let examplesPerColumn = 3
 
-    /// Reads the layout and the first ``DataChecker/rowsForTagging`` rows; blocking, so run it with ``offload(_:)``.
-    /// Throws ``SpreadsheetError`` for a file it cannot read or that has no rows.
+    /// Reads the layout and the first rows, tagged as every door tags them (``TaggedSample``); blocking, so run it
+    /// with ``offload(_:)``. Throws ``SpreadsheetError`` for a file it cannot read or that has no rows.
     static func read(_ file: URL, sheet: String?, mapping: ColumnMapping?, referenceDate: CivilDate) throws -> ListPreview {
         let tagger = Tagger(referenceDate: referenceDate)
-        var found: ListPreview?
-        do {
-            try TableReader(url: file).read(sheet: sheet, lookahead: DataChecker.rowsForTagging) { layout, rows in
-                let tagging = TableTagging(
-                    columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: rows, mapping: mapping, tagger: tagger
-                )
-                found = ListPreview(
-                    layout: layout, tagging: tagging, examples: examples(of: rows, columns: layout.columnNames.count),
-                    mapping: mapping
-                )
-                throw StopReading()
-            } onRow: { _ in }
-        } catch is StopReading {}
-        guard let found else {
+        guard let sample = try TableReader(url: file).readTaggedSample(sheet: sheet, mapping: mapping, tagger: tagger) else {
             throw SpreadsheetError(
                 .noData, file: file.lastPathComponent, sheet: sheet, problem: "There are no rows with data.",
                 remedy: "Check this is the right file; the partner may have sent an empty template."
             )
         }
-        return found
+        return ListPreview(
+            layout: sample.layout, tagging: sample.tagging, examples: examples(of: sample.rows, columns: sample.layout.columnNames.count),
+            mapping: mapping
+        )
     }
 
     private static func examples(of rows: [SheetRow], columns: Int) -> [[String]] {
@@ -51,7 +41,4 @@ struct ListPreview: Sendable {
         }
         return examples
     }
-
-    /// Ends the read once the first rows are in.
-    private struct StopReading: Error {}
 }

@@ -1,4 +1,6 @@
 import Foundation
+import KithLinkage
+import KithPersons
 import KithSpreadsheet
 import KithStandard
 import KithStore
@@ -42,36 +44,16 @@ struct ReviewPair {
     var lines: [Line]
     var leftOthers: [(header: String, value: String)]
     var rightOthers: [(header: String, value: String)]
+    /// Why a rule decided the pair, when one did.
     var reason: String?
-    var evidence: [(field: String, level: String, weight: Double, note: String?)]
-
-    /// The order of the identity tags, as a reviewer compares people.
-    private static let order = [
-        "#x_person +name +title", "#x_person +name +given", "#x_person +name +middle", "#x_person +name +family", "#x_person +name",
-        "#x_person +name +preferred", "#date +birth", "#x_person +age", "#x_person +sex", "#x_person +gender", "#x_person +id +nhs",
-        "#x_person +id +upn", "#loc +address", "#loc +address +line1", "#loc +address +line2", "#loc +address +line3",
-        "#loc +address +town", "#loc +postcode", "#loc +uprn", "#contact +phone", "#contact +phone +mobile", "#contact +phone +landline",
-        "#contact +email",
-    ].compactMap { HXLTag(parsing: $0) }
-
-    /// Which linkage field speaks for a tag.
-    private static func field(for tag: HXLTag) -> String? {
-        switch (tag.hashtag, tag.attributes) {
-        case ("x_person", let attributes) where attributes.contains("given") || attributes == ["name"]: "given_name"
-        case ("x_person", let attributes) where attributes.contains("family"): "family_name"
-        case ("date", ["birth"]): "birth_date"
-        case ("x_person", ["sex"]): "sex"
-        case ("x_person", let attributes) where attributes.contains("nhs") || attributes.contains("upn"): "nhs_or_upn"
-        case ("loc", _), ("contact", _): "household"
-        default: nil
-        }
-    }
+    /// What each field said, as linkage stored it.
+    var evidence: [FieldEvidence]
 
     init(left: LinkableRow, right: LinkableRow, pair: RecordPair, columns: [Int64: [ImportColumn]], dictionary: DataDictionary) {
         self.left = left
         self.right = right
         self.pair = pair
-        let evidence = Self.parseEvidence(pair.evidence)
+        let evidence = PairEvidence(json: pair.evidence) ?? PairEvidence(reason: nil, fields: [])
         self.reason = evidence.reason
         self.evidence = evidence.fields
         var leftValues = Self.values(of: left, columns: columns[left.importId] ?? [])
@@ -79,16 +61,16 @@ struct ReviewPair {
         Self.splitFullName(&leftValues.tagged)
         Self.splitFullName(&rightValues.tagged)
         let tags = Set(leftValues.tagged.keys).union(rightValues.tagged.keys)
-        let ordered = Self.order.filter(tags.contains)
+        let ordered = TagMeaning.reviewOrder.filter(tags.contains)
         var explained: Set<String> = []
         lines = ordered.map { tag in
             let leftCell = leftValues.tagged[tag]
             let rightCell = rightValues.tagged[tag]
             var evidenceText = ""
-            if let field = Self.field(for: tag), !explained.contains(field),
-                let found = evidence.fields.first(where: { $0.field == field })
+            if let detail = tag.meaning.review?.evidence, let found = evidence.field(comparing: detail),
+                !explained.contains(found.field)
             {
-                explained.insert(field)
+                explained.insert(found.field)
                 evidenceText = "\(found.level), \(String(format: "%+.1f", found.weight))"
             }
             let isOneSided = (leftCell == nil) != (rightCell == nil)
@@ -99,7 +81,7 @@ struct ReviewPair {
                 differs: differs, isOneSided: isOneSided, evidence: evidenceText
             )
         }
-        let aligned = Set(Self.order)
+        let aligned = Set(TagMeaning.reviewOrder)
         func others(_ values: (tagged: [HXLTag: Cell], untagged: [(header: String, value: String)])) -> [(header: String, value: String)] {
             values.tagged.filter { !aligned.contains($0.key) }.map { (dictionary.entry(for: $0.key)?.label ?? $0.key.description, $0.value.raw) }
                 .sorted { $0.0 < $1.0 } + values.untagged
@@ -144,20 +126,17 @@ struct ReviewPair {
         return "\(date.day) \(months[date.month - 1]) \(date.year)"
     }
 
-    static let givenNameTag = HXLTag(hashtag: "x_person", attributes: ["name", "given"])
-    static let middleNamesTag = HXLTag(hashtag: "x_person", attributes: ["name", "middle"])
-    static let familyNameTag = HXLTag(hashtag: "x_person", attributes: ["name", "family"])
-    static let fullNameTag = HXLTag(hashtag: "x_person", attributes: ["name"])
-
     /// Puts a row's full name on its given, middle and family name lines, split as linkage splits it, when the row
     /// has no given or family name column of its own.
     private static func splitFullName(_ tagged: inout [HXLTag: Cell]) {
-        guard tagged[givenNameTag] == nil, tagged[familyNameTag] == nil, let full = tagged[fullNameTag],
+        let given = PersonDetail.givenName.tag
+        let family = PersonDetail.familyName.tag
+        guard tagged[given] == nil, tagged[family] == nil, let full = tagged[PersonDetail.fullName.tag],
             let name = PersonName(fullName: full.normalised ?? full.raw)?.tidied()
         else { return }
-        tagged[fullNameTag] = nil
+        tagged[PersonDetail.fullName.tag] = nil
         var note = "from the full name “\(full.raw)”"
-        for (tag, part) in [(givenNameTag, name.givenName), (middleNamesTag, name.middleNames), (familyNameTag, name.familyName)] {
+        for (tag, part) in [(given, name.givenName), (PersonDetail.middleNames.tag, name.middleNames), (family, name.familyName)] {
             guard let part, tagged[tag] == nil else { continue }
             tagged[tag] = Cell(raw: part, normalised: part, shown: part, note: note)
             note = ""
@@ -171,21 +150,5 @@ struct ReviewPair {
             return NameNormaliser.normalise(left.normalised ?? left.raw).key == NameNormaliser.normalise(right.normalised ?? right.raw).key
         }
         return (left.normalised ?? left.raw).lowercased() == (right.normalised ?? right.raw).lowercased()
-    }
-
-    private struct StoredEvidence: Decodable {
-        struct Field: Decodable {
-            var field: String
-            var level: String
-            var weight: Double
-            var note: String?
-        }
-        var reason: String?
-        var fields: [Field]
-    }
-
-    private static func parseEvidence(_ json: String) -> (reason: String?, fields: [(field: String, level: String, weight: Double, note: String?)]) {
-        guard let stored = try? JSONDecoder().decode(StoredEvidence.self, from: Data(json.utf8)) else { return (nil, []) }
-        return (stored.reason, stored.fields.map { ($0.field, $0.level, $0.weight, $0.note) })
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import KithAccess
+import KithLinkage
 import KithPersons
 import KithStandard
 import KithStore

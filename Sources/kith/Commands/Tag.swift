@@ -49,22 +49,15 @@ struct Tag: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         let tagger = Tagger(referenceDate: try referenceDate.date())
         let mapping = try mappingOptions.load(source: source, store: store)
-        var found: (layout: TableLayout, tagging: TableTagging)?
+        let sample: TaggedSample?
         do {
-            let reader = try TableReader(url: url)
-            try reader.read(sheet: sheet, lookahead: DataChecker.rowsForTagging) { layout, rows in
-                let tagging = TableTagging(
-                    columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: rows, mapping: mapping, tagger: tagger
-                )
-                found = (layout, tagging)
-                throw StopReading()
-            } onRow: { _ in }
-        } catch is StopReading {
+            sample = try TableReader(url: url).readTaggedSample(sheet: sheet, mapping: mapping, tagger: tagger)
         } catch let error as SpreadsheetError {
             FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
             throw ExitCode(2)
         }
-        guard let (layout, tagging) = found else { throw ValidationError("\(file) has no rows with data.") }
+        guard let sample else { throw ValidationError("\(file) has no rows with data.") }
+        let (layout, tagging) = (sample.layout, sample.tagging)
         print(TagReport.text(file: url.lastPathComponent, layout: layout, tagging: tagging))
         if let saveMapping {
             try tagging.mapping(forSource: source).save(to: URL(fileURLWithPath: saveMapping))
@@ -81,8 +74,6 @@ struct Tag: ParsableCommand {
             print("Wrote a tagged copy to \(write) (\(rows) rows).")
         }
     }
-
-    private struct StopReading: Error {}
 }
 
 /// How tag suggestions are shown in the terminal.

@@ -151,19 +151,12 @@ struct DataCheckerTests {
         let url = try Lists.csv(rows, in: folder)
         let report = try Lists.check(url)
         #expect(report.findings.filter { $0.column == "G" }.isEmpty, "\(report.findings.filter { $0.column == "G" })")
-        var normalised: [String?] = []
-        try TableReader(url: url).read(sheet: nil, lookahead: 10) { layout, firstRows in
-            let tagging = TableTagging(
-                columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: firstRows, mapping: nil,
-                tagger: Tagger(referenceDate: Lists.asOf)
-            )
-            #expect(tagging.columns[6].entry?.type == .phone)
-            let normaliser = RowNormaliser(tagging: tagging, context: ReadingContext(referenceDate: Lists.asOf))
-            for row in firstRows {
-                let change = normaliser.changes(row.cells).first { $0.position == 6 }
-                normalised.append(change.map { $0.value } ?? row.cells[6])
-            }
-        } onRow: { _ in }
+        let sample = try #require(try TableReader(url: url).readTaggedSample(sheet: nil, mapping: nil, tagger: Tagger(referenceDate: Lists.asOf)))
+        #expect(sample.tagging.columns[6].entry?.type == .phone)
+        let normaliser = RowNormaliser(tagging: sample.tagging, context: ReadingContext(referenceDate: Lists.asOf))
+        let normalised = sample.rows.map { row in
+            normaliser.changes(row.cells).first { $0.position == 6 }.map { $0.value } ?? row.cells[6]
+        }
         #expect(normalised == Array(repeating: "07700 900123", count: spellings.count))
     }
 

@@ -21,11 +21,7 @@ enum Lists {
     }
 
     static func suggestions(_ url: URL) throws -> [ColumnSuggestion] {
-        var result: [ColumnSuggestion] = []
-        try TableReader(url: url).read(sheet: nil, lookahead: 2_000) { layout, rows in
-            result = Tagger(referenceDate: asOf).suggest(columnNames: layout.columnNames, hashtagRow: layout.hashtagRow, rows: rows)
-        } onRow: { _ in }
-        return result
+        try TableReader(url: url).readTaggedSample(sheet: nil, mapping: nil, tagger: Tagger(referenceDate: asOf))?.tagging.suggestions ?? []
     }
 }
 
