@@ -144,7 +144,7 @@ extension Handoff {
     /// The transforming stage: takes the parsed rows, transforms each (each batch shared between the cores, as
     /// transforming is the slowest stage of an import), and passes them on in order.
     func transform<Prepared: Sendable, Item: Sendable>(
-        from parsed: Handoff<Stage<Prepared, SheetRow>>, with transform: @escaping @Sendable (Prepared, SheetRow) -> Item
+        from parsed: Handoff<Stage<Prepared, SheetRow>>, with transform: @Sendable (Prepared, SheetRow) -> Item
     ) where Message == Stage<Prepared, Item> {
         defer { senderFinished() }
         var prepared: Prepared?

@@ -48,7 +48,7 @@ public final class DataChecker {
         init(_ tagging: ColumnTagging) {
             self.tagging = tagging
             let kind = tagging.entry?.type
-            isDate = kind == .date || kind == .dateOfBirth
+            isDate = RowExaminer.isDate(kind)
         }
     }
 

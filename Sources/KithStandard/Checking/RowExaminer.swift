@@ -20,12 +20,17 @@ struct RowExaminer: Sendable {
             columnContext.dateOrder = column.dateOrder
             let kind = column.entry?.type
             // Only the date-order summary uses facts; building them for every other cell would be wasted.
-            columnContext.collectsFacts = kind == .date || kind == .dateOfBirth
+            columnContext.collectsFacts = Self.isDate(kind)
             return Column(
                 reader: column.entry.map(ValueReaders.reader(for:)), context: columnContext, isName: kind == .name,
                 isDate: columnContext.collectsFacts, isIdentifier: Self.isIdentifier(kind)
             )
         }
+    }
+
+    /// Whether a column's values are dates, whose day/month order the checker sums up.
+    static func isDate(_ kind: ValueKind?) -> Bool {
+        kind == .date || kind == .dateOfBirth
     }
 
     /// Whether a column holds identifiers, whose repeats the checker reports.
