@@ -74,6 +74,11 @@ actor ProfileFreshness {
         return made
     }
 
+    /// Whether the kept ranking is up to date with the store, so that a contact list is served without waiting.
+    func holdsCurrentRanking(referenceDate: CivilDate) -> Bool {
+        (try? ranking?.isCurrent(database: database, referenceDate: referenceDate)) == true
+    }
+
     /// The order of a contact list: everyone's from the kept ranking, held to `visible` when given.
     func order(_ filter: OutreachFilter, referenceDate: CivilDate, restrictedTo visible: Set<String>?) async throws -> OutreachList.Order {
         let ranking = try await ranking(referenceDate: referenceDate)

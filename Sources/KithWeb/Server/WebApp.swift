@@ -75,10 +75,25 @@ public struct WebApp: Sendable {
 
     /// Serves until the process is stopped.
     public func serve(logger: Logger = Logger(label: "kith.web")) async throws {
-        // The profiles and every contact list's order are made ready while the server starts listening.
-        Task { [profiles, configuration] in await profiles.warm(referenceDate: configuration.today) }
+        // The profiles and every contact list's order are made ready while the server starts listening, and made
+        // ready again soon after anything changes them (an import, a link or score run, from the web or from `kith`
+        // in another process), so that the first contact list after a change does not wait seconds for them.
+        let keeper = Task { await keepWarm(every: Self.keepWarmInterval) }
+        defer { keeper.cancel() }
         try await makeApplication(logger: logger).runService()
     }
+
+    /// Brings the profiles and every contact list's order up to date now and after each `interval`, until cancelled.
+    func keepWarm(every interval: Duration) async {
+        while !Task.isCancelled {
+            await profiles.warm(referenceDate: configuration.today)
+            try? await Task.sleep(for: interval)
+        }
+    }
+
+    /// How often the server looks whether the profiles or the contact lists' order need bringing up to date: two
+    /// small reads when nothing has changed.
+    static let keepWarmInterval = Duration.seconds(10)
 
     /// The signed-in account, or a trip to the sign-in page and back.
     func requireSignedIn(_ request: Request, _ context: WebRequestContext) throws -> SignedIn {
