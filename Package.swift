@@ -214,7 +214,7 @@ let package = Package(
         .testTarget(
             name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithPersonsTests",
             dependencies: [
