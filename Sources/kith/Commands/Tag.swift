@@ -53,8 +53,7 @@ struct Tag: ParsableCommand {
         do {
             sample = try TableReader(url: url).readTaggedSample(sheet: sheet, mapping: mapping, tagger: tagger)
         } catch let error as SpreadsheetError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try CommandFailure.exit(saying: error.description)
         }
         guard let sample else { throw ValidationError("\(file) has no rows with data.") }
         let (layout, tagging) = (sample.layout, sample.tagging)

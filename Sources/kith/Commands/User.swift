@@ -129,8 +129,7 @@ enum AccessErrors {
         do {
             return try body()
         } catch let error as AccessError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try CommandFailure.exit(saying: error.description)
         }
     }
 }
