@@ -64,7 +64,7 @@ struct Tag: ParsableCommand {
         }
         if save, let source {
             try store.open().imports.saveMapping(
-                try tagging.mapping(forSource: source).yaml(), forSourceNamed: source, by: by, at: Date().formatted(.iso8601)
+                try tagging.mapping(forSource: source).yaml(), forSourceNamed: source, by: by, at: Timestamp.text(Date())
             )
             print("Saved the mapping for \"\(source)\" in \(store.db); its next import uses it.")
         }
