@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "KithPersons", targets: ["KithPersons"]),
         .library(name: "KithVulnerability", targets: ["KithVulnerability"]),
         .library(name: "KithOutreach", targets: ["KithOutreach"]),
+        .library(name: "KithEvaluation", targets: ["KithEvaluation"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
         .library(name: "KithAccess", targets: ["KithAccess"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
@@ -114,13 +115,26 @@ let package = Package(
         .target(
             name: "KithOutreach",
             dependencies: [
-                "KithPersons",
                 "KithSpreadsheet",
                 "KithStandard",
                 "KithStore",
                 "KithVulnerability",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Scoring Kith against a generated borough's truth (and the FEBRL files'): how well linkage found each true
+        // person and scoring the truly high-need. Only tests and the benchmark use it; real lists have no truth.
+        .target(
+            name: "KithEvaluation",
+            dependencies: [
+                "KithLinkage",
+                "KithOutreach",
+                "KithPersons",
+                "KithSpreadsheet",
+                "KithStandard",
+                "KithVulnerability",
             ],
             swiftSettings: swiftSettings
         ),
@@ -191,6 +205,7 @@ let package = Package(
         .executableTarget(
             name: "KithBenchmark",
             dependencies: [
+                "KithEvaluation",
                 "KithIngest",
                 "KithOutreach",
                 "KithVulnerability",
@@ -214,12 +229,12 @@ let package = Package(
         .testTarget(
             name: "KithStandardTests", dependencies: ["KithStandard", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings
         ),
-        .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "KithLinkageTests", dependencies: ["KithLinkage", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithPersonsTests",
             dependencies: [
-                "KithPersons", "KithIngest", "KithLinkage", "KithStandard", "KithStore", "KithSynthetic", "KithSpreadsheet",
-                "KithTestSupport",
+                "KithPersons", "KithEvaluation", "KithIngest", "KithLinkage", "KithStandard", "KithStore", "KithSynthetic",
+                "KithSpreadsheet", "KithTestSupport",
             ],
             swiftSettings: swiftSettings
         ),
@@ -230,8 +245,8 @@ let package = Package(
         .testTarget(
             name: "KithOutreachTests",
             dependencies: [
-                "KithOutreach", "KithVulnerability", "KithPersons", "KithIngest", "KithStore", "KithSynthetic", "KithSpreadsheet",
-                "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "KithOutreach", "KithEvaluation", "KithVulnerability", "KithPersons", "KithIngest", "KithStore", "KithSynthetic",
+                "KithSpreadsheet", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -263,6 +278,11 @@ let package = Package(
         .testTarget(
             name: "kithTests",
             dependencies: ["KithTestSupport", "KithSpreadsheet", "KithStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithEvaluationTests",
+            dependencies: ["KithEvaluation", "KithLinkage", "KithPersons", "KithSynthetic", "KithTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

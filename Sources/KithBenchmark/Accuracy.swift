@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KithEvaluation
 import KithLinkage
 import KithPersons
 import KithSynthetic

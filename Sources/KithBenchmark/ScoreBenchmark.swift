@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KithEvaluation
 import KithIngest
 import KithOutreach
 import KithPersons

@@ -366,23 +366,6 @@ enum QueryMix {
     }
 }
 
-/// A small seeded random number generator (SplitMix64), so the same seed draws the same queries.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-}
-
 /// Generates a borough giving about `--rows` list rows, imports every list into a new store and links it, as
 /// `kith generate`, `kith import` and `kith link` would; run as a child so the search benchmark's memory is its own.
 struct SearchPrepareOne: ParsableCommand {

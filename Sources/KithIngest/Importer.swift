@@ -48,7 +48,7 @@ public struct Importer: Sendable {
         let draft = FileImport(
             sourceId: 0, fileName: request.file.lastPathComponent, sheetName: request.sheet, fileSHA256: fingerprint.sha256,
             fileBytes: fingerprint.byteCount, format: fingerprint.format.rawValue, encoding: fingerprint.encoding?.rawValue,
-            delimiter: nil, importedBy: request.importedBy, startedAt: Self.timestamp(started), finishedAt: Self.timestamp(started),
+            delimiter: nil, importedBy: request.importedBy, startedAt: Timestamp.text(started), finishedAt: Timestamp.text(started),
             status: .complete, headerRowNumber: 0, rowCount: 0, columnCount: 0, blankRowCount: 0, raggedRowCount: 0, preamble: "[]"
         )
         var savedMapping: ColumnMapping?
@@ -114,7 +114,7 @@ public struct Importer: Sendable {
                 raggedRowNumbers = statistics.raggedRowNumbers
                 if let tagging {
                     try writer.saveMapping(
-                        try tagging.mapping(forSource: sourceName).yaml(), by: request.importedBy, at: Self.timestamp(Date())
+                        try tagging.mapping(forSource: sourceName).yaml(), by: request.importedBy, at: Timestamp.text(Date())
                     )
                 }
                 return ImportTotals(
@@ -122,7 +122,7 @@ public struct Importer: Sendable {
                     delimiter: layout.delimiter.map(CSVDialect.name(of:)), headerRowNumber: layout.headerRowNumber,
                     rowCount: statistics.dataRows, columnCount: max(layout.columnNames.count, statistics.widestRow),
                     blankRowCount: statistics.blankRows, raggedRowCount: statistics.raggedRows,
-                    preamble: Self.preambleJSON(layout.preamble), finishedAt: Self.timestamp(Date())
+                    preamble: Self.preambleJSON(layout.preamble), finishedAt: Timestamp.text(Date())
                 )
             }
         } catch let error as SpreadsheetError {
@@ -177,9 +177,5 @@ public struct Importer: Sendable {
 
     private static func preambleJSON(_ rows: [SheetRow]) -> String {
         "[" + rows.map { "{\"row\":\($0.number),\"cells\":\(CellsCoding.encode($0.cells))}" }.joined(separator: ",") + "]"
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601)
     }
 }

@@ -157,7 +157,7 @@ public struct PersonIndex: Sendable {
             )
         }
         let run = LinkRun(
-            startedAt: Self.timestamp(started), finishedAt: Self.timestamp(Date()),
+            startedAt: Timestamp.text(started), finishedAt: Timestamp.text(Date()),
             mode: report.mode == .full ? .full : .incremental, recordCount: report.records, newRecordCount: report.newRecords,
             personCount: report.persons, candidatePairs: report.candidatePairs, autoLinks: report.automaticLinks,
             reviewPairs: report.reviewPairs, upperThreshold: report.thresholds.link, lowerThreshold: report.thresholds.review,
@@ -219,9 +219,5 @@ public struct PersonIndex: Sendable {
         case .review: .review
         case .notLinked: .notLinked
         }
-    }
-
-    static func timestamp(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
     }
 }

@@ -11,7 +11,7 @@ struct RandomSource: RandomNumberGenerator {
 
     /// A generator for one named stream of one seed.
     init(seed: UInt64, stream: String) {
-        var mixer = SplitMix64(state: seed ^ StableHash.fnv1a(stream))
+        var mixer = SplitMix64(seed: seed ^ StableHash.fnv1a(stream))
         state = (mixer.next(), mixer.next(), mixer.next(), mixer.next())
         if state == (0, 0, 0, 0) { state.0 = 0x9E37_79B9_7F4A_7C15 }
     }
@@ -92,18 +92,5 @@ struct RandomSource: RandomNumberGenerator {
             let other = below(index + 1)
             if other != index { items.swapAt(index, other) }
         }
-    }
-}
-
-/// SplitMix64, used only to spread a 64-bit seed over xoshiro's 256 bits of state.
-struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

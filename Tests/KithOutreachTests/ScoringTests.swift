@@ -1,4 +1,5 @@
 import Foundation
+import KithEvaluation
 import KithOutreach
 import KithSpreadsheet
 import KithStore

@@ -1,4 +1,5 @@
 import Foundation
+import KithEvaluation
 import KithIngest
 import KithLinkage
 import KithPersons

@@ -1,6 +1,7 @@
 import Foundation
 import KithAccess
 import KithStandard
+import KithStore
 
 /// The folder where uploaded lists wait to be imported, one folder per upload named by its random id, holding the
 /// file and its ``StagedUpload`` record. Only the account that uploaded a list finds it; uploads are deleted once
@@ -83,7 +84,7 @@ struct UploadStaging: Sendable {
         let keys: [URLResourceKey] = [.contentModificationDateKey]
         let folders = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: keys)) ?? []
         for uploadFolder in folders where Self.isWellFormed(uploadFolder.lastPathComponent) {
-            let uploaded = record(in: uploadFolder).flatMap { try? Date($0.uploadedAt, strategy: .iso8601) }
+            let uploaded = record(in: uploadFolder).flatMap { Timestamp.date($0.uploadedAt) }
             let touched = try? uploadFolder.resourceValues(forKeys: Set(keys)).contentModificationDate
             guard let since = uploaded ?? touched, now.timeIntervalSince(since) > Self.lifetime else { continue }
             try? manager.removeItem(at: uploadFolder)

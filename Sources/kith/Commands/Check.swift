@@ -40,8 +40,7 @@ struct Check: ParsableCommand {
                 reader, sheet: sheet, mapping: try mappingOptions.load(source: source, store: store), referenceDate: try referenceDate.date()
             )
         } catch let error as SpreadsheetError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try CommandFailure.exit(saying: error.description)
         }
         print(try CheckReportRenderer.render(report, as: format))
         if let source, FileManager.default.fileExists(atPath: store.db) {

@@ -54,8 +54,7 @@ struct Import: ParsableCommand {
             print(summary.text)
             try ProfileRefresh.run(database)
         } catch let error as ImportError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try CommandFailure.exit(saying: error.description)
         }
     }
 }

@@ -102,8 +102,7 @@ struct Link: ParsableCommand {
             do {
                 mapping = try ColumnMapping.load(from: URL(fileURLWithPath: map))
             } catch let error as MappingError {
-                FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-                throw ExitCode(2)
+                try CommandFailure.exit(saying: error.description)
             }
         }
         let loader = ListFileLoader(mapping: mapping, referenceDate: try referenceDate.date(), idColumn: idColumn)
@@ -148,8 +147,7 @@ struct Link: ParsableCommand {
 
     private func fail(_ message: String, _ progress: ProgressLine) throws -> Never {
         progress.clear()
-        FileHandle.standardError.write(Data(("Error: " + message + "\n").utf8))
-        throw ExitCode(2)
+        try CommandFailure.exit(saying: message)
     }
 
     private func linkStore(options: LinkageOptions, progress: ProgressLine) throws {

@@ -14,8 +14,7 @@ struct MappingOptions: ParsableArguments {
             do {
                 return try ColumnMapping.load(from: URL(fileURLWithPath: mapping))
             } catch let error as MappingError {
-                FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-                throw ExitCode(2)
+                try CommandFailure.exit(saying: error.description)
             }
         }
         guard let source, let store, FileManager.default.fileExists(atPath: store.db) else { return nil }

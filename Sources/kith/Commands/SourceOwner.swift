@@ -24,7 +24,7 @@ struct SourceOwner: ParsableCommand {
     func run() throws {
         let database = try store.open()
         if organisation != nil || clear {
-            try database.access.setOrganisation(clear ? nil : organisation, ofSourceNamed: name, at: ISO8601DateFormatter().string(from: Date()))
+            try database.access.setOrganisation(clear ? nil : organisation, ofSourceNamed: name, at: Timestamp.text(Date()))
             print(clear ? "\"\(name)\" belongs to no organisation now." : "\"\(name)\" now belongs to \(organisation ?? "").")
         } else {
             let owner = try database.imports.sources().first { $0.name.lowercased() == name.lowercased() }?.organisation

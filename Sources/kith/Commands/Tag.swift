@@ -53,8 +53,7 @@ struct Tag: ParsableCommand {
         do {
             sample = try TableReader(url: url).readTaggedSample(sheet: sheet, mapping: mapping, tagger: tagger)
         } catch let error as SpreadsheetError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try CommandFailure.exit(saying: error.description)
         }
         guard let sample else { throw ValidationError("\(file) has no rows with data.") }
         let (layout, tagging) = (sample.layout, sample.tagging)
@@ -65,7 +64,7 @@ struct Tag: ParsableCommand {
         }
         if save, let source {
             try store.open().imports.saveMapping(
-                try tagging.mapping(forSource: source).yaml(), forSourceNamed: source, by: by, at: Date().formatted(.iso8601)
+                try tagging.mapping(forSource: source).yaml(), forSourceNamed: source, by: by, at: Timestamp.text(Date())
             )
             print("Saved the mapping for \"\(source)\" in \(store.db); its next import uses it.")
         }

@@ -65,7 +65,7 @@ struct User: ParsableCommand {
             if accounts.isEmpty { print("No accounts yet. Add one with `kith user add NAME --role admin`.") }
             for account in accounts {
                 var state = account.isDisabled ? "disabled" : "active"
-                if let locked = account.lockedUntil, locked > ISO8601DateFormatter().string(from: Date()) { state = "locked until \(locked)" }
+                if let locked = account.lockedUntil, locked > Timestamp.text(Date()) { state = "locked until \(locked)" }
                 let role = Role(rawValue: account.role)?.label ?? account.role
                 print("\(account.name): \(role), \(AccessScope(account: account)); \(state); last signed in \(account.lastSignInAt ?? "never")")
             }
@@ -129,8 +129,7 @@ enum AccessErrors {
         do {
             return try body()
         } catch let error as AccessError {
-            FileHandle.standardError.write(Data(("Error: " + error.description + "\n").utf8))
-            throw ExitCode(2)
+            try CommandFailure.exit(saying: error.description)
         }
     }
 }

@@ -64,7 +64,7 @@ struct SyntheticResidents {
     static let reservedNHSNumbers: Set<String> = ["9434765919", "9434765870", "4010232137", "9876543210", "4505577104"]
 
     /// A valid NHS number (Modulus 11) from a seeded generator.
-    static func nhsNumber(using generator: inout SeededGenerator) -> String {
+    static func nhsNumber(using generator: inout SplitMix64) -> String {
         while true {
             var digits = [Int.random(in: 4...9, using: &generator)]
             for _ in 0..<8 { digits.append(Int.random(in: 0...9, using: &generator)) }
@@ -81,7 +81,7 @@ struct SyntheticResidents {
     /// Households until at least `minimumRecords` records are listed; people and their records, each record with its
     /// person's id. The same seed gives the same borough.
     static func borough(minimumRecords: Int, seed: UInt64) -> (residents: [Resident], records: [PersonRecord], truth: [Int]) {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var residents: [Resident] = []
         var records: [PersonRecord] = []
         var truth: [Int] = []
@@ -139,7 +139,7 @@ struct SyntheticResidents {
 
     /// The person as a list holds them: now and then a letter swapped, a day mistyped, a street type abbreviated,
     /// a phone or postcode left out.
-    static func noisy(_ resident: Resident, key: String, source: String, using generator: inout SeededGenerator) -> PersonRecord {
+    static func noisy(_ resident: Resident, key: String, source: String, using generator: inout SplitMix64) -> PersonRecord {
         var record = resident.record(key: key, source: source)
         if Double.random(in: 0..<1, using: &generator) < 0.12 { record.givenName = swapLetters(resident.givenName, using: &generator) }
         if Double.random(in: 0..<1, using: &generator) < 0.08 { record.familyName = swapLetters(resident.familyName, using: &generator) }
@@ -155,7 +155,7 @@ struct SyntheticResidents {
     }
 
     /// Two neighbouring letters after the first swapped: `Olivia` → `Oilvia`.
-    static func swapLetters(_ name: String, using generator: inout SeededGenerator) -> String {
+    static func swapLetters(_ name: String, using generator: inout SplitMix64) -> String {
         var letters = Array(name)
         guard letters.count >= 4 else { return name }
         let index = Int.random(in: 1..<(letters.count - 1), using: &generator)

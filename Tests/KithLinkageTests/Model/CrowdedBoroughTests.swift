@@ -24,7 +24,7 @@ struct CrowdedBoroughTests {
 
     /// About 6,000 records of 3,700 people; three lists, two with NHS numbers (so about 1,500 pairs share one).
     static func borough() -> Borough {
-        var generator = SeededGenerator(seed: 1_000_000)
+        var generator = SplitMix64(seed: 1_000_000)
         var borough = Borough()
         var people = 0
         let start = CivilDate(year: 2015, month: 1, day: 1)!.daysSinceEpoch

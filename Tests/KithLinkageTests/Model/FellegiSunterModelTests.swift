@@ -1,4 +1,5 @@
 import Foundation
+import KithSpreadsheet
 import KithTestSupport
 import Testing
 
@@ -11,7 +12,7 @@ struct FellegiSunterModelTests {
     static let trueU: [[Double]] = [[0.01, 0.04, 0.95], [0.003, 0.02, 0.977], [0.05, 0.95]]
     static let trueLambda = 0.2
 
-    static func draw(_ shares: [Double], using generator: inout SeededGenerator) -> UInt8 {
+    static func draw(_ shares: [Double], using generator: inout SplitMix64) -> UInt8 {
         var roll = Double.random(in: 0..<1, using: &generator)
         for (index, share) in shares.enumerated() {
             roll -= share
@@ -21,7 +22,7 @@ struct FellegiSunterModelTests {
     }
 
     static func pairs(count: Int, lambda: Double, missingShare: Double, seed: UInt64) -> [ComparisonVector] {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let isMatch = Double.random(in: 0..<1, using: &generator) < lambda
             let table = isMatch ? trueM : trueU

@@ -1,4 +1,5 @@
 import Foundation
+import KithSpreadsheet
 import KithTestSupport
 import Testing
 
@@ -29,7 +30,7 @@ struct ModelEstimationTests {
         TrueModel(m: m, u: u, lambda: 0.60, pairs: 100_000, missingShare: 0.05, seed: 13),
     ]
 
-    static func draw(_ shares: [Double], using generator: inout SeededGenerator) -> UInt8 {
+    static func draw(_ shares: [Double], using generator: inout SplitMix64) -> UInt8 {
         var roll = Double.random(in: 0..<1, using: &generator)
         for (index, share) in shares.enumerated() {
             roll -= share
@@ -40,7 +41,7 @@ struct ModelEstimationTests {
 
     /// Distinct vectors with counts, drawn from the true model.
     static func counts(_ model: TrueModel) -> (counts: [(vector: ComparisonVector, count: Double)], matches: Int) {
-        var generator = SeededGenerator(seed: model.seed)
+        var generator = SplitMix64(seed: model.seed)
         var histogram: [ComparisonVector: Double] = [:]
         var matches = 0
         for _ in 0..<model.pairs {

@@ -1,5 +1,6 @@
 import Foundation
 import KithLinkage
+import KithPersons
 import KithSpreadsheet
 import KithStandard
 

@@ -1,5 +1,5 @@
 import Foundation
-import KithPersons
+import KithOutreach
 import KithSpreadsheet
 import KithVulnerability
 

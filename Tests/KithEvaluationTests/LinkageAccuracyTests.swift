@@ -1,4 +1,5 @@
 import Foundation
+import KithEvaluation
 import KithLinkage
 import KithPersons
 import KithSynthetic
