@@ -33,38 +33,42 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func linkableRows(ids: [Int64]) throws -> [LinkableRow] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT sourceRow.id, sourceRow.importId, sourceRow.rowNumber, sourceRow.cells, sourceRow.normalised, source.name
-                    FROM sourceRow JOIN fileImport ON fileImport.id = sourceRow.importId JOIN source ON source.id = fileImport.sourceId
-                    WHERE fileImport.status = ? AND sourceRow.id IN (SELECT value FROM json_each(?)) ORDER BY sourceRow.id
-                    """,
-                arguments: [FileImport.Status.complete.rawValue, "[" + ids.map(String.init).joined(separator: ",") + "]"]
+        try writer.read { db in try Self.linkableRows(ids: ids, in: db) }
+    }
+
+    private static func linkableRows(ids: [Int64], in db: Database) throws -> [LinkableRow] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT sourceRow.id, sourceRow.importId, sourceRow.rowNumber, sourceRow.cells, sourceRow.normalised, source.name
+                FROM sourceRow JOIN fileImport ON fileImport.id = sourceRow.importId JOIN source ON source.id = fileImport.sourceId
+                WHERE fileImport.status = ? AND sourceRow.id IN (SELECT value FROM json_each(?)) ORDER BY sourceRow.id
+                """,
+            arguments: [FileImport.Status.complete.rawValue, "[" + ids.map(String.init).joined(separator: ",") + "]"]
+        )
+        return rows.map { row in
+            let normalised: String? = row[4]
+            return LinkableRow(
+                rowId: row[0], importId: row[1], sourceName: row[5], rowNumber: row[2], cells: CellsCoding.decode(row[3]),
+                normalised: normalised.map(CellsCoding.decodeChanges) ?? [:]
             )
-            return rows.map { row in
-                let normalised: String? = row[4]
-                return LinkableRow(
-                    rowId: row[0], importId: row[1], sourceName: row[5], rowNumber: row[2], cells: CellsCoding.decode(row[3]),
-                    normalised: normalised.map(CellsCoding.decodeChanges) ?? [:]
-                )
-            }
         }
     }
 
     func linkableColumns() throws -> [Int64: [ImportColumn]] {
-        try writer.read { db in
-            let columns = try ImportColumn.fetchAll(
-                db,
-                sql: """
-                    SELECT importColumn.* FROM importColumn JOIN fileImport ON fileImport.id = importColumn.importId
-                    WHERE fileImport.status = ? ORDER BY importColumn.importId, importColumn.position
-                    """,
-                arguments: [FileImport.Status.complete.rawValue]
-            )
-            return Dictionary(grouping: columns, by: \.importId)
-        }
+        try writer.read { db in try Self.linkableColumns(in: db) }
+    }
+
+    private static func linkableColumns(in db: Database) throws -> [Int64: [ImportColumn]] {
+        let columns = try ImportColumn.fetchAll(
+            db,
+            sql: """
+                SELECT importColumn.* FROM importColumn JOIN fileImport ON fileImport.id = importColumn.importId
+                WHERE fileImport.status = ? ORDER BY importColumn.importId, importColumn.position
+                """,
+            arguments: [FileImport.Status.complete.rawValue]
+        )
+        return Dictionary(grouping: columns, by: \.importId)
     }
 
     func latestRun() throws -> LinkRun? {
@@ -110,7 +114,11 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func personOfRow(_ rowId: Int64) throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT personId FROM personRecord WHERE sourceRowId = ?", arguments: [rowId]) }
+        try writer.read { db in try Self.personOfRow(rowId, in: db) }
+    }
+
+    private static func personOfRow(_ rowId: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT personId FROM personRecord WHERE sourceRowId = ?", arguments: [rowId])
     }
 
     func records(ofPerson personId: String) throws -> [PersonMembership] {
@@ -150,23 +158,42 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func reviewQueue(limit: Int, offset: Int) throws -> [RecordPair] {
-        try writer.read { db in
-            try RecordPair.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM recordPair WHERE \(Self.undecidedReview)
-                    ORDER BY matchProbability DESC, leftRowId, rightRowId LIMIT ? OFFSET ?
-                    """,
-                arguments: [RecordPair.Decision.review.rawValue, limit, offset]
-            )
-        }
+        try writer.read { db in try Self.reviewQueue(limit: limit, offset: offset, in: db) }
+    }
+
+    private static func reviewQueue(limit: Int, offset: Int, in db: Database) throws -> [RecordPair] {
+        try RecordPair.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM recordPair WHERE \(Self.undecidedReview)
+                ORDER BY matchProbability DESC, leftRowId, rightRowId LIMIT ? OFFSET ?
+                """,
+            arguments: [RecordPair.Decision.review.rawValue, limit, offset]
+        )
     }
 
     func reviewQueueCount() throws -> Int {
-        try writer.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM recordPair WHERE \(Self.undecidedReview)", arguments: [RecordPair.Decision.review.rawValue]
-            ) ?? 0
+        try writer.read { db in try Self.reviewQueueCount(in: db) }
+    }
+
+    private static func reviewQueueCount(in db: Database) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM recordPair WHERE \(Self.undecidedReview)", arguments: [RecordPair.Decision.review.rawValue]
+        ) ?? 0
+    }
+
+    func reviewQueueEntry(at offset: Int) async throws -> ReviewQueueEntry {
+        try await writer.read { db in
+            let waiting = try Self.reviewQueueCount(in: db)
+            guard let pair = try Self.reviewQueue(limit: 1, offset: offset, in: db).first else {
+                let decided = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM linkDecision GROUP BY leftRowId, rightRowId)") ?? 0
+                return ReviewQueueEntry(waiting: waiting, pair: nil, rows: [], columns: [:], personIDs: [], decided: decided)
+            }
+            let rowIDs = [pair.leftRowId, pair.rightRowId]
+            return ReviewQueueEntry(
+                waiting: waiting, pair: pair, rows: try Self.linkableRows(ids: rowIDs, in: db), columns: try Self.linkableColumns(in: db),
+                personIDs: try rowIDs.compactMap { try Self.personOfRow($0, in: db) }, decided: 0
+            )
         }
     }
 

@@ -44,6 +44,9 @@ public protocol LinkageRepository: Sendable {
     /// Pairs left for review that no one has decided yet, the most likely matches first.
     func reviewQueue(limit: Int, offset: Int) throws -> [RecordPair]
     func reviewQueueCount() throws -> Int
+    /// The pair `offset` places into the review queue and what a reviewer sees beside it, read in one snapshot on
+    /// the store's own queue, so that a web request waiting for it holds no thread.
+    func reviewQueueEntry(at offset: Int) async throws -> ReviewQueueEntry
 
     /// Saves a run and what it found, in one transaction, and returns the run with its id. The run's id, if any,
     /// is ignored; the new id is set on every person, assignment, pair and snapshot saved with it.

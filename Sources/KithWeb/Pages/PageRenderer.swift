@@ -30,6 +30,32 @@ struct PageRenderer: Sendable {
     ) -> Response {
         // Mustache would print an absent optional as "nil": leave such values out, so their sections do not show.
         var context = values.filter { !Self.isAbsent($0.value) }
+        for (key, value) in layout(title: title, signedIn: signedIn, path: path, notice: notice, errors: errors) {
+            context[key] = value
+        }
+        return render(context, template: template, status: status)
+    }
+
+    /// Renders a page from its typed view model, whose stored properties the template names; the layout's values
+    /// are added as for a dictionary page, and take precedence over a property of the same name.
+    func page(
+        _ template: String, title: String, model: Any, signedIn: SignedIn?, path: String, notice: String? = nil,
+        errors: [FieldError] = [], status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let context = PageContext(
+            layout: layout(title: title, signedIn: signedIn, path: path, notice: notice, errors: errors), model: model
+        )
+        return render(context, template: template, status: status)
+    }
+
+    private func render(_ context: Any, template: String, status: HTTPResponse.Status) -> Response {
+        let html = library.render(context, withTemplate: template) ?? "Kith could not render the page \(template)."
+        return Self.html(html, status: status)
+    }
+
+    /// What the shared layout shows around every page.
+    private func layout(title: String, signedIn: SignedIn?, path: String, notice: String?, errors: [FieldError]) -> [String: Any] {
+        var context: [String: Any] = [:]
         context["pageTitle"] = (errors.isEmpty ? "" : "Error: ") + title + " – Kith"
         context["heading"] = title
         context["notice"] = notice
@@ -45,8 +71,7 @@ struct PageRenderer: Sendable {
             context["csrf"] = signedIn.csrfToken ?? ""
             context["navigation"] = Self.navigation(for: signedIn, path: path)
         }
-        let html = library.render(context, withTemplate: template) ?? "Kith could not render the page \(template)."
-        return Self.html(html, status: status)
+        return context
     }
 
     private static func isAbsent(_ value: Any) -> Bool {

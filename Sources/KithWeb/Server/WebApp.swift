@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 import KithAccess
+import KithPersons
 import KithStore
 import Logging
 
@@ -49,10 +50,21 @@ public struct WebApp: Sendable {
         addPersonSearchRoutes(to: site)
         addPersonRoutes(to: site)
         addOutreachRoutes(to: site)
-        addReviewRoutes(to: site)
+        addReviewController(to: site)
         addImportRoutes(to: site)
         addAuditRoutes(to: site)
         return router
+    }
+
+    /// `/review`, over the store's linkage repository. The repository is opened from its existential here so that
+    /// the controller is specialised for the store's own type.
+    private func addReviewController(to group: RouterGroup<WebRequestContext>) {
+        func add(_ linkage: some LinkageRepository) {
+            ReviewController(
+                linkage: linkage, decisions: MatchReview(database: database), audit: AuditTrail(database: database), roles: roles, pages: pages
+            ).addRoutes(to: group)
+        }
+        add(database.linkage)
     }
 
     /// The app as a Hummingbird application, listening where the configuration says.
@@ -95,24 +107,17 @@ public struct WebApp: Sendable {
     /// small reads when nothing has changed.
     static let keepWarmInterval = Duration.seconds(10)
 
+    /// Checks roles for the routes not yet moved into a controller.
+    var roles: RoleCheck { RoleCheck(audit: AuditTrail(database: database)) }
+
     /// The signed-in account, or a trip to the sign-in page and back.
     func requireSignedIn(_ request: Request, _ context: WebRequestContext) throws -> SignedIn {
-        guard let signedIn = context.signedIn else {
-            throw WebError.signInRequired(next: request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))
-        }
-        return signedIn
+        try roles.signedIn(request, context)
     }
 
     /// The signed-in account, if its role has the capability; every route that touches residents starts here.
     func require(_ capability: Capability, _ request: Request, _ context: WebRequestContext) throws -> SignedIn {
-        let signedIn = try requireSignedIn(request, context)
-        guard signedIn.can(capability) else {
-            try AuditTrail(database: database).record(
-                .deniedAccess, by: signedIn.name, subject: request.uri.path, detail: "needs: \(capability.rawValue)"
-            )
-            throw WebError.forbidden(capability)
-        }
-        return signedIn
+        try roles.require(capability, request, context)
     }
 
     /// What the account's scope reaches.
