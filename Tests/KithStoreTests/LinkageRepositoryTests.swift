@@ -248,6 +248,29 @@ struct LinkageRepositoryTests {
         }
     }
 
+    @Test func aReviewQueueEntryHoldsThePairAtItsPlaceWithItsRowsColumnsAndPersons() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kith-linkage-\(UUID().uuidString).sqlite").path
+        defer {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
+        let database = try KithDatabase.open(path: path)
+        let linkage = database.linkage
+        let (rows, _) = try Self.firstRun(in: database)
+
+        let entry = try await linkage.reviewQueueEntry(at: 0)
+        #expect(entry.waiting == 1)
+        #expect(entry.pair == (try linkage.reviewQueue(limit: 1, offset: 0).first))
+        #expect(entry.rows == (try linkage.linkableRows(ids: [rows[1], rows[3]])))
+        #expect(entry.columns == (try linkage.linkableColumns()))
+        #expect(entry.personIDs == ["KP-0000002", "KP-0000002"])
+
+        _ = try linkage.recordDecision(leftRowId: rows[1], rightRowId: rows[3], verdict: .same, decidedBy: "amira", decidedAt: "t1", note: nil)
+        _ = try linkage.recordDecision(leftRowId: rows[1], rightRowId: rows[3], verdict: .different, decidedBy: "joe", decidedAt: "t2", note: nil)
+        let done = try await linkage.reviewQueueEntry(at: 0)
+        #expect(done.waiting == 0 && done.pair == nil && done.rows.isEmpty && done.personIDs.isEmpty)
+        #expect(done.decided == (try linkage.decisions().count), "a pair decided twice counts once")
+    }
+
     @Test func aSaveThatFailsStoresNothing() throws {
         try Self.withStore { database in
             let linkage = database.linkage
