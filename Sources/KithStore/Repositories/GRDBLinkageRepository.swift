@@ -191,8 +191,9 @@ struct GRDBLinkageRepository: LinkageRepository {
             }
             let rowIDs = [pair.leftRowId, pair.rightRowId]
             return ReviewQueueEntry(
-                waiting: waiting, pair: pair, rows: try Self.linkableRows(ids: rowIDs, in: db), columns: try Self.linkableColumns(in: db),
-                personIDs: try rowIDs.compactMap { try Self.personOfRow($0, in: db) }, decided: 0
+                waiting: waiting, pair: pair, rows: try Self.linkableRows(ids: rowIDs, in: db),
+                columns: try Self.linkableColumns(in: db), personIDs: try rowIDs.compactMap { try Self.personOfRow($0, in: db) },
+                decided: 0
             )
         }
     }

@@ -72,8 +72,8 @@ struct ReviewPage {
         reason = review.reason ?? ""
         evidence = review.evidence.map { item in
             Evidence(
-                field: item.field.replacingOccurrences(of: "_", with: " "), level: item.level, weight: String(format: "%+.2f", item.weight),
-                note: item.note ?? ""
+                field: item.field.replacingOccurrences(of: "_", with: " "), level: item.level,
+                weight: String(format: "%+.2f", item.weight), note: item.note ?? ""
             )
         }
     }
