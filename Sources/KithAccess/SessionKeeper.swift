@@ -45,8 +45,11 @@ public struct SessionKeeper: Sendable {
         return SignedIn(account: account, role: role, csrfToken: session.csrfToken, sessionDigest: digest)
     }
 
-    public func end(token: String) throws {
+    /// Ends the session of a cookie's token: its account signs out, and the audit trail says so, once, whichever
+    /// door ends it.
+    public func signOut(_ signedIn: SignedIn, token: String) throws {
         try database.access.deleteSession(tokenDigest: SecretToken.digest(of: token))
+        try AuditTrail(database: database).record(.signOut, by: signedIn.name, subject: "account \(signedIn.account.id ?? 0)", detail: "")
     }
 }
 

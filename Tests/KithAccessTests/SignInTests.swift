@@ -138,6 +138,19 @@ import Testing
         #expect(try database.access.session(tokenDigest: SecretToken.digest(of: second.token)) == nil)
     }
 
+    @Test func signingOutEndsTheSessionAndIsAuditedOnce() throws {
+        let account = try AccountBook(database: database, hasher: hasher).add(
+            name: "ana", role: .analyst, password: "correct horse battery", by: "t"
+        )
+        let keeper = SessionKeeper(database: database)
+        let started = try keeper.start(for: account)
+        let signedIn = try #require(try keeper.resume(token: started.token))
+        try keeper.signOut(signedIn, token: started.token)
+        #expect(try keeper.resume(token: started.token) == nil)
+        let entries = try database.audit.events(AuditQuery(action: "sign-out"))
+        #expect(entries.map(\.actor) == ["ana"] && entries.first?.subject == "account \(account.id ?? 0)")
+    }
+
     @Test func apiTokensActAsTheirAccountUntilRevokedOrExpired() throws {
         try AccountBook(database: database, hasher: hasher).add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
         let issuer = TokenIssuer(database: database)

@@ -88,6 +88,63 @@ struct GRDBImportRepository: ImportRepository {
         }
     }
 
+    func importHistory(limit: Int) async throws -> ImportHistory {
+        try await writer.read { db in
+            let sources = try Source.order(Column("name")).fetchAll(db)
+            let names = Dictionary(uniqueKeysWithValues: sources.map { ($0.id ?? 0, $0.name) })
+            let records = try FileImport.order(Column("id").desc).limit(limit).fetchAll(db)
+            return ImportHistory(
+                latest: try records.map { try Self.details(of: $0, sourceName: names[$0.sourceId] ?? "?", in: db) },
+                total: try FileImport.fetchCount(db), sourceNames: sources.map(\.name), rowCount: try SourceRow.fetchCount(db)
+            )
+        }
+    }
+
+    func importDetails(id importId: Int64) async throws -> ImportDetails? {
+        try await writer.read { db in
+            guard let record = try FileImport.fetchOne(db, key: importId) else { return nil }
+            let source = try Source.fetchOne(db, key: record.sourceId)
+            return try Self.details(of: record, sourceName: source?.name ?? "?", in: db)
+        }
+    }
+
+    func sourceNames() async throws -> [String] {
+        try await writer.read { db in try Source.select(Column("name"), as: String.self).order(Column("name")).fetchAll(db) }
+    }
+
+    func countRows() async throws -> Int {
+        try await writer.read { db in try SourceRow.fetchCount(db) }
+    }
+
+    func savedMapping(forSourceNamed name: String) async throws -> SourceMapping? {
+        try await writer.read { db in
+            guard let source = try Source.filter(Column("name") == name).fetchOne(db) else { return nil }
+            return try SourceMapping.filter(Column("sourceId") == source.id).fetchOne(db)
+        }
+    }
+
+    func earlierImports(withSHA256 sha256: String, ofSourceNamed name: String) async throws -> EarlierImports {
+        try await writer.read { db in
+            let complete = FileImport.filter(Column("status") == FileImport.Status.complete.rawValue)
+            let sameFile = try complete.filter(Column("fileSHA256") == sha256).order(Column("id").desc).fetchOne(db)
+            let sameFileSource = try sameFile.flatMap { try Source.fetchOne(db, key: $0.sourceId)?.name }
+            var sameSource: FileImport?
+            if let source = try Source.filter(Column("name") == name).fetchOne(db) {
+                sameSource = try complete.filter(Column("sourceId") == source.id).order(Column("id").desc).fetchOne(db)
+            }
+            return EarlierImports(sameFile: sameFile, sameFileSourceName: sameFileSource, sameSource: sameSource)
+        }
+    }
+
+    private static func details(of record: FileImport, sourceName: String, in db: Database) throws -> ImportDetails {
+        let id = record.id ?? 0
+        return ImportDetails(
+            record: record, sourceName: sourceName,
+            columns: try ImportColumn.filter(Column("importId") == id).order(Column("position")).fetchAll(db),
+            findings: try ImportFinding.filter(Column("importId") == id).order(Column("id")).fetchAll(db)
+        )
+    }
+
     static func findOrCreateSource(named name: String, at time: String, in db: Database) throws -> Source {
         if let source = try Source.filter(Column("name") == name).fetchOne(db) { return source }
         var created = Source(name: name, createdAt: time)

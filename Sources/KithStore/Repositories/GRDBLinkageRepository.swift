@@ -79,6 +79,12 @@ struct GRDBLinkageRepository: LinkageRepository {
         try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM linkRun") }
     }
 
+    func status() async throws -> LinkageStatus {
+        try await writer.read { db in
+            LinkageStatus(latestRun: try LinkRun.order(Column("id").desc).fetchOne(db), reviewWaiting: try Self.reviewQueueCount(in: db))
+        }
+    }
+
     func runs(limit: Int) throws -> [LinkRun] {
         try writer.read { db in try LinkRun.order(Column("id").desc).limit(limit).fetchAll(db) }
     }

@@ -60,6 +60,19 @@ struct GRDBOutreachRepository: OutreachRepository {
         try writer.read { db in try ScoreRun.fetchAll(db.cachedStatement(sql: "SELECT * FROM scoreRun ORDER BY id DESC LIMIT ?"), arguments: [limit]) }
     }
 
+    func latestScoreRun() async throws -> ScoreRun? {
+        try await writer.read { db in try ScoreRun.order(Column("id").desc).fetchOne(db) }
+    }
+
+    func bandCounts(inRun runId: Int64) async throws -> [String: Int] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT band, COUNT(*) AS persons FROM personScore WHERE runId = ? GROUP BY band", arguments: [runId]
+            )
+            return Dictionary(uniqueKeysWithValues: rows.map { (row: Row) in (row["band"] as String, row["persons"] as Int) })
+        }
+    }
+
     func personScores(inRun runId: Int64) throws -> [PersonScore] {
         try writer.read { db in try PersonScore.filter(Column("runId") == runId).fetchAll(db) }
     }

@@ -23,6 +23,21 @@ public protocol ImportRepository: Sendable {
     func mapping(forSourceNamed name: String) throws -> SourceMapping?
     /// Saves a source's column mapping outside any import, creating the source if need be.
     func saveMapping(_ mapping: String, forSourceNamed name: String, by person: String, at time: String) throws
+
+    // Reads for the web's pages, on the store's own queue, so that a request waiting for them holds no thread.
+
+    /// The latest `limit` imports, newest first, with the figures the imports page shows beside them.
+    func importHistory(limit: Int) async throws -> ImportHistory
+    /// One import with its source's name, columns and findings; nil for an unknown id.
+    func importDetails(id importId: Int64) async throws -> ImportDetails?
+    /// Every partner list's name, in name order.
+    func sourceNames() async throws -> [String]
+    /// Number of stored rows across all imports.
+    func countRows() async throws -> Int
+    /// The saved column mapping (YAML) of a source, if it has one.
+    func savedMapping(forSourceNamed name: String) async throws -> SourceMapping?
+    /// The imports an upload of the file with this SHA-256, as a version of the named list, is compared with.
+    func earlierImports(withSHA256 sha256: String, ofSourceNamed name: String) async throws -> EarlierImports
 }
 
 /// Writes into the import being stored, inside its transaction.

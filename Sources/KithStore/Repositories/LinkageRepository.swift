@@ -16,6 +16,8 @@ public protocol LinkageRepository: Sendable {
     func latestRun() throws -> LinkRun?
     /// The id of the latest run, without reading its model and report: cheap enough to ask on every request.
     func latestRunID() throws -> Int64?
+    /// The latest run and the review queue's length, for the home and imports pages, read on the store's own queue.
+    func status() async throws -> LinkageStatus
     /// Runs, newest first.
     func runs(limit: Int) throws -> [LinkRun]
     /// The engine's saved state from the run that last saved one; older than ``latestRun()`` when a later run

@@ -5,6 +5,10 @@ public protocol OutreachRepository: Sendable {
     func saveScoreRun(_ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore]) throws -> ScoreRun
     /// Runs, newest first.
     func scoreRuns(limit: Int) throws -> [ScoreRun]
+    /// The latest run, read on the store's own queue.
+    func latestScoreRun() async throws -> ScoreRun?
+    /// How many persons a run put in each band, by band.
+    func bandCounts(inRun runId: Int64) async throws -> [String: Int]
     func personScores(inRun runId: Int64) throws -> [PersonScore]
     func personScore(inRun runId: Int64, personId: String) throws -> PersonScore?
     /// The scores of these persons in a run, by person id.

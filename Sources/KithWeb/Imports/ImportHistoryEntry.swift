@@ -33,6 +33,10 @@ struct ImportHistoryEntry: Encodable, Sendable {
         importedAt = record.startedAt
     }
 
+    init(_ details: ImportDetails) {
+        self.init(details.record, source: details.sourceName, columns: details.columns, findings: details.findings)
+    }
+
     /// The latest imports, newest first.
     static func latest(in repository: any ImportRepository, limit: Int = .max) throws -> [ImportHistoryEntry] {
         let sources = Dictionary(uniqueKeysWithValues: try repository.sources().map { ($0.id ?? 0, $0.name) })
@@ -43,5 +47,10 @@ struct ImportHistoryEntry: Encodable, Sendable {
                 findings: try repository.findings(ofImport: id)
             )
         }
+    }
+
+    /// The latest imports, newest first, read in one snapshot on the store's own queue.
+    static func latest(from repository: some ImportRepository, limit: Int = .max) async throws -> [ImportHistoryEntry] {
+        try await repository.importHistory(limit: limit).latest.map(ImportHistoryEntry.init)
     }
 }

@@ -24,27 +24,37 @@ struct LinkAndScore: Sendable {
         _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: configuration.today).run(scoredBy: account)
         return run
     }
+}
+
+extension ImportController {
+    /// The notice after "Link and score now", from the run `linked` names (`none` when there was nothing to link).
+    func linkNotice(_ linked: String?) async throws -> String? {
+        if linked == "none" { return "There was nothing to link: import a partner's list first." }
+        guard let runID = linked.flatMap({ Int64($0) }) else { return nil }
+        return try await notice(forLinkRun: runID)
+    }
 
     /// What the imports page says after a run, read back from the store: the link run `runID` and the scoring of it.
     /// Pairs waiting for review are the review queue as the home page counts it (undecided pairs of every run), not
     /// the run's own uncertain pairs, some of which people have already decided.
-    static func notice(forLinkRun runID: Int64, in database: KithDatabase) throws -> String? {
-        guard let run = try database.linkage.latestRun(), run.id == runID else { return nil }
+    private func notice(forLinkRun runID: Int64) async throws -> String? {
+        let status = try await linkage.status()
+        guard let run = status.latestRun, run.id == runID else { return nil }
         let report = try? JSONDecoder().decode(NewPersons.self, from: Data(run.report.utf8))
-        var text = "Linked \(WebApp.plural(run.newRecordCount, "new record")) (\(run.recordCount.formatted()) in all): "
-            + "\(WebApp.plural(run.personCount, "person")) (\((report?.newPersons ?? 0).formatted()) new or changed), "
-            + "\(WebApp.plural(try database.linkage.reviewQueueCount(), "pair")) waiting for review."
-        if let scoreRun = try database.outreach.scoreRuns(limit: 1).first, scoreRun.linkRunId == runID, let scoreID = scoreRun.id {
-            let bands = try database.outreach.personScores(inRun: scoreID).map(\.band)
-            let purple = bands.count { $0 == Band.purple.rawValue }
-            let red = bands.count { $0 == Band.red.rawValue }
-            text += " Scored \(WebApp.plural(scoreRun.personCount, "person")): \(purple.formatted()) Purple, \(red.formatted()) Red."
+        var text = "Linked \(ImportWording.plural(run.newRecordCount, "new record")) (\(run.recordCount.formatted()) in all): "
+            + "\(ImportWording.plural(run.personCount, "person")) (\((report?.newPersons ?? 0).formatted()) new or changed), "
+            + "\(ImportWording.plural(status.reviewWaiting, "pair")) waiting for review."
+        if let scoreRun = try await outreach.latestScoreRun(), scoreRun.linkRunId == runID, let scoreID = scoreRun.id {
+            let bands = try await outreach.bandCounts(inRun: scoreID)
+            let purple = bands[Band.purple.rawValue] ?? 0
+            let red = bands[Band.red.rawValue] ?? 0
+            text += " Scored \(ImportWording.plural(scoreRun.personCount, "person")): \(purple.formatted()) Purple, \(red.formatted()) Red."
         }
         return text
     }
+}
 
-    /// The one figure of a run's saved report that its record does not hold.
-    private struct NewPersons: Decodable {
-        var newPersons: Int
-    }
+/// The one figure of a run's saved report that its record does not hold.
+private struct NewPersons: Decodable {
+    var newPersons: Int
 }

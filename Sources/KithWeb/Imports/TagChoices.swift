@@ -43,20 +43,33 @@ enum TagChoices {
         }
     }
 
+    /// One `<optgroup>` of a column's `<select>`.
+    struct SelectGroup {
+        var label: String
+        var options: [Option]
+    }
+
+    /// One `<option>`: the tag sent, the words shown, and whether it is the column's tag now.
+    struct Option {
+        var value: String
+        var text: String
+        var selected: Bool
+    }
+
     /// The groups and their options for one column's `<select>`, its current tag selected. A tag the dictionary
     /// does not have (from a saved mapping) is offered too, so that keeping it is possible.
-    static func selectGroups(selected: HXLTag?) -> [[String: Any]] {
-        var rendered: [[String: Any]] = groups.map { group in
-            [
-                "label": group.label,
-                "options": group.entries.map { entry in
-                    ["value": entry.tag, "text": "\(entry.label) (\(entry.tag))", "selected": entry.hxlTag == selected]
-                },
-            ]
+    static func selectGroups(selected: HXLTag?) -> [SelectGroup] {
+        var rendered = groups.map { group in
+            SelectGroup(
+                label: group.label,
+                options: group.entries.map { entry in
+                    Option(value: entry.tag, text: "\(entry.label) (\(entry.tag))", selected: entry.hxlTag == selected)
+                }
+            )
         }
         if let selected, DataDictionary.standard.entry(for: selected) == nil {
-            let option: [String: Any] = ["value": selected.description, "text": selected.description, "selected": true]
-            rendered.insert(["label": "Not in the data dictionary", "options": [option]], at: 0)
+            let option = Option(value: selected.description, text: selected.description, selected: true)
+            rendered.insert(SelectGroup(label: "Not in the data dictionary", options: [option]), at: 0)
         }
         return rendered
     }

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import KithAccess
+import KithStore
+
+/// `/`: where an account's work starts: the sections its role reaches, and for roles that see everyone, where the
+/// store stands.
+struct HomeController<Imports: ImportRepository, Linkage: LinkageRepository, Outreach: OutreachRepository>: Sendable {
+    typealias Context = WebRequestContext
+
+    let imports: Imports
+    let linkage: Linkage
+    let outreach: Outreach
+    let roles: RoleCheck
+    let pages: PageRenderer
+
+    func addRoutes(to group: RouterGroup<Context>) {
+        group.get("/", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: Context) async throws -> Response {
+        let signedIn = try roles.signedIn(request, context)
+        var model = HomePage(
+            account: signedIn.name, scope: signedIn.scope.description,
+            sections: HomePage.sections.filter { signedIn.can($0.capability) }, latest: nil
+        )
+        if signedIn.role.seesEveryone {
+            let rows = try await imports.countRows()
+            let status = try await linkage.status()
+            let scoreRun = try await outreach.latestScoreRun()
+            model.latest = HomePage.Store(
+                rows: rows.formatted(), linkedAt: status.latestRun.map { DisplayTime.text($0.finishedAt) } ?? "never",
+                scoredAt: scoreRun.map { DisplayTime.text($0.scoredAt) } ?? "never", scoredAsOf: scoreRun?.referenceDate ?? "-",
+                reviewCount: status.reviewWaiting.formatted()
+            )
+        }
+        return pages.page("home", title: "Your work in Kith", model: model, signedIn: signedIn, path: request.uri.path)
+    }
+}
+
+/// What `home.mustache` shows.
+struct HomePage {
+    /// One part of Kith, with what it is for.
+    struct Section {
+        var href: String
+        var label: String
+        var about: String
+        var capability: Capability
+    }
+
+    /// Where the store stands, for roles that see everyone.
+    struct Store {
+        var rows: String
+        var linkedAt: String
+        var scoredAt: String
+        var scoredAsOf: String
+        var reviewCount: String
+    }
+
+    var account: String
+    var scope: String
+    /// The sections the account's role reaches.
+    var sections: [Section]
+    var latest: Store?
+
+    static let sections = [
+        Section(
+            href: "/persons", label: "Find a resident",
+            about: "Search by name, date of birth, NHS number or postcode, and see one view of a person.", capability: .searchPersons
+        ),
+        Section(
+            href: "/outreach", label: "Contact lists",
+            about: "Who to contact first: highest risk and least recent contact. Download, and record outcomes.", capability: .viewOutreach
+        ),
+        Section(
+            href: "/review", label: "Review matches", about: "Pairs of records Kith is unsure about, side by side, for a person to decide.",
+            capability: .reviewMatches
+        ),
+        Section(
+            href: "/imports", label: "Imports", about: "Upload a partner's list, check its tags and data, import it; see every import.",
+            capability: .importLists
+        ),
+        Section(href: "/audit", label: "Audit trail", about: "Every sign-in, search, view, export, import and decision.", capability: .readAudit),
+    ]
+}
+
+extension WebApp {
+    /// `/`, over the store's repositories, each opened from its existential so that the controller is specialised.
+    func addHomeController(to group: RouterGroup<WebRequestContext>) {
+        func add(_ imports: some ImportRepository, _ linkage: some LinkageRepository, _ outreach: some OutreachRepository) {
+            HomeController(imports: imports, linkage: linkage, outreach: outreach, roles: roles, pages: pages).addRoutes(to: group)
+        }
+        add(database.imports, database.linkage, database.outreach)
+    }
+}
