@@ -42,6 +42,37 @@ struct ImportRepositoryTests {
         #expect(try repository.completedImports(withSHA256: "abc123").map(\.id) == [stored.id])
     }
 
+    @Test func thePagesAsyncReadsAgreeWithTheSynchronousOnes() async throws {
+        let database = try KithDatabase.inMemory()
+        let repository = database.imports
+        let first = try repository.performImport(Self.draft(sha: "same"), sourceName: "Food bank referrals") { writer in
+            try writer.writeColumns([("A", "Name", "#x_person +name"), ("B", "Notes", nil)], startingAt: 0)
+            try writer.writeRow(number: 2, cells: ["Ann", "x"])
+            try writer.writeFinding(severity: .info, rowNumber: 2, columnLetter: "A", message: "noted")
+            return Self.totals(rows: 1)
+        }
+        let second = try repository.performImport(Self.draft(sha: "other"), sourceName: "Adult social care") { _ in Self.totals(rows: 0) }
+
+        let history = try await repository.importHistory(limit: 1)
+        #expect(history.latest.map(\.record.id) == [second.id])
+        #expect(history.total == 2 && history.rowCount == 1)
+        #expect(history.sourceNames == ["Adult social care", "Food bank referrals"])
+        #expect(try await repository.sourceNames() == history.sourceNames)
+        #expect(try await repository.countRows() == 1)
+
+        let details = try #require(try await repository.importDetails(id: first.id ?? 0))
+        #expect(details.sourceName == "Food bank referrals")
+        #expect(details.columns.map(\.tag) == ["#x_person +name", nil])
+        #expect(details.findings.map(\.message) == ["noted"])
+        #expect(try await repository.importDetails(id: 99) == nil)
+
+        let earlier = try await repository.earlierImports(withSHA256: "same", ofSourceNamed: "food bank referrals")
+        #expect(earlier.sameFile?.id == first.id && earlier.sameFileSourceName == "Food bank referrals")
+        #expect(earlier.sameSource?.id == first.id, "list names match without regard to case, as the store matches them")
+        let unknown = try await repository.earlierImports(withSHA256: "new", ofSourceNamed: "Nobody")
+        #expect(unknown.sameFile == nil && unknown.sameFileSourceName == nil && unknown.sameSource == nil)
+    }
+
     @Test func storesNothingWhenTheImportFails() throws {
         let database = try KithDatabase.inMemory()
         let repository = database.imports
