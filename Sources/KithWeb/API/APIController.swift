@@ -68,7 +68,8 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
                 results: found.answer.results.map { result in
                     APISearchResult(
                         personId: result.personID, name: result.displayName, birthDate: result.birthDate?.description,
-                        postcode: result.postcode, sources: showsSources ? result.sources : nil, why: WebApp.explanation(of: result)
+                        postcode: result.postcode, sources: showsSources ? result.sources : nil,
+                        why: WebApp.explanation(of: result)
                     )
                 }
             )

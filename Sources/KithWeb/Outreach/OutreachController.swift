@@ -36,7 +36,8 @@ struct OutreachController: Sendable {
             (list, page) = try await lists.page(asked, of: filter, for: signedIn, reaching: visible, through: .web)
         } catch WebError.conflict(let message) {
             return pages.page(
-                "message", title: "Contact lists", model: OutreachMessagePage(message: message), signedIn: signedIn, path: request.uri.path
+                "message", title: "Contact lists", model: OutreachMessagePage(message: message), signedIn: signedIn,
+                path: request.uri.path
             )
         }
         let choices = try await lists.choices(for: signedIn, among: visible)
