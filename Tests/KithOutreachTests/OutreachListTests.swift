@@ -54,6 +54,36 @@ struct OutreachListTests {
         #expect(audit.filter { $0.action == "record-contact" && $0.subject == person }.count == 2)
     }
 
+    @Test func viewingAListIsAuditedOnceWithThePersonsShownWhicheverDoor() async throws {
+        let borough = try ScoredBorough(people: 2_000, seed: 34)
+        let filter = OutreachFilter(bands: [.red, .amber])
+        let order = try OutreachList.order(database: borough.database, filter: filter, referenceDate: ScoredBorough.asOf)
+        try #require(order.personIDs.count > 15)
+        let watch = AuditTrailWatch(database: borough.database)
+        var list: OutreachList?
+        let viewed = try await watch.entries {
+            list = try OutreachList.view(
+                order, from: 10, reading: 5, filter: filter, database: borough.database, referenceDate: ScoredBorough.asOf,
+                viewedBy: "worker", through: .web
+            )
+        }
+        let shown = try #require(list).entries.map(\.profile.personID)
+        #expect(shown == Array(order.personIDs[10..<15]))
+        #expect(list?.listedCount == order.personIDs.count)
+        #expect(viewed == [AuditEntry(.viewOutreach, by: "worker", subject: "contact list", personIDs: Set(shown))])
+        #expect(viewed.first?.detail == "bands Red, Amber; \(order.personIDs.count) listed, 5 shown from 11")
+
+        let throughAPI = try await watch.entries {
+            _ = try OutreachList.view(
+                order, reading: 3, filter: filter, database: borough.database, referenceDate: ScoredBorough.asOf, viewedBy: "worker",
+                through: .api
+            )
+        }
+        let first = Set(order.personIDs.prefix(3))
+        #expect(throughAPI == [AuditEntry(.viewOutreach, by: "worker", subject: "api: contact list", personIDs: first)])
+        #expect(throughAPI.first?.detail == "bands Red, Amber; \(order.personIDs.count) listed, 3 shown")
+    }
+
     @Test func exportsAreMarkedSplitBySchoolAndAudited() throws {
         let borough = try ScoredBorough(people: 4_000, seed: 33)
         let filter = OutreachFilter(cohort: .child)

@@ -83,6 +83,8 @@ struct AuditedActionsTests {
 
             let listed = try await Self.entries(watch, .ok) { try await browser.get("/outreach?band=purple") }
             #expect(listed.map(\.action) == ["view-outreach"] && listed.first?.subject == "contact list" && listed.first?.personIDs.isEmpty == false)
+            // KithOutreach writes the view, in the same words for the page and the API.
+            #expect(listed.first.map { $0.detail.hasPrefix("bands Purple; ") && $0.detail.contains(" listed, ") } == true)
 
             var download = ""
             let exported = try await watch.entries { download = try await browser.get("/outreach/download?format=csv&band=purple").text }
@@ -138,6 +140,7 @@ struct AuditedActionsTests {
 
             let listed = try await Self.entries(watch, .ok) { try await api.get("/api/outreach?band=purple&limit=5") }
             #expect(listed.map(\.action) == ["view-outreach"] && listed.first?.subject == "api: contact list")
+            #expect(listed.first.map { $0.detail.hasPrefix("bands Purple, first 5; ") && $0.detail.hasSuffix(" listed, 5 shown") } == true)
 
             let body = #"{"leftRowId": \#(pair.left), "rightRowId": \#(pair.right), "verdict": "same"}"#
             let decided = try await Self.entries(watch, .created) { try await api.send("/api/review", method: .post, json: body) }

@@ -7,6 +7,9 @@ public protocol AuditRepository: Sendable {
     func count(_ query: AuditQuery) throws -> Int
     /// The residents each of these events touched, by event id.
     func personIds(ofEvents eventIds: [Int64]) throws -> [Int64: [String]]
+    /// Events matching the query, the latest first, each with the residents it touched, read in one snapshot
+    /// without holding a thread.
+    func eventsWithPersons(_ query: AuditQuery) async throws -> [(event: AuditEvent, personIds: [String])]
 }
 
 /// Which audit events to read: any mix of who, what, which resident and when, a page at a time.

@@ -28,18 +28,29 @@ struct GRDBAuditRepository: AuditRepository {
     }
 
     func personIds(ofEvents eventIds: [Int64]) throws -> [Int64: [String]] {
-        guard !eventIds.isEmpty else { return [:] }
-        return try writer.read { db in
-            var result: [Int64: [String]] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(databaseQuestionMarks(count: eventIds.count))) ORDER BY eventId, personId",
-                arguments: StatementArguments(eventIds)
-            )
-            while let row = try rows.next() {
-                result[row["eventId"], default: []].append(row["personId"])
-            }
-            return result
+        try writer.read { db in try Self.personIds(ofEvents: eventIds, in: db) }
+    }
+
+    func eventsWithPersons(_ query: AuditQuery) async throws -> [(event: AuditEvent, personIds: [String])] {
+        try await writer.read { db in
+            let events = try request(query).order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
+            let persons = try Self.personIds(ofEvents: events.compactMap(\.id), in: db)
+            return events.map { (event: $0, personIds: persons[$0.id ?? 0] ?? []) }
         }
+    }
+
+    private static func personIds(ofEvents eventIds: [Int64], in db: Database) throws -> [Int64: [String]] {
+        guard !eventIds.isEmpty else { return [:] }
+        var result: [Int64: [String]] = [:]
+        let events = databaseQuestionMarks(count: eventIds.count)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(events)) ORDER BY eventId, personId",
+            arguments: StatementArguments(eventIds)
+        )
+        while let row = try rows.next() {
+            result[row["eventId"], default: []].append(row["personId"])
+        }
+        return result
     }
 
     private func request(_ query: AuditQuery) -> QueryInterfaceRequest<AuditEvent> {

@@ -204,6 +204,10 @@ struct GRDBLinkageRepository: LinkageRepository {
         }
     }
 
+    func reviewQueueHead(limit: Int) async throws -> (waiting: Int, pairs: [RecordPair]) {
+        try await writer.read { db in (try Self.reviewQueueCount(in: db), try Self.reviewQueue(limit: limit, offset: 0, in: db)) }
+    }
+
     func saveRun(
         _ run: LinkRun, replacingPairs: Bool, newPersons: [Person], merges: [(from: String, into: String)],
         assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?

@@ -49,6 +49,8 @@ public protocol LinkageRepository: Sendable {
     /// The pair `offset` places into the review queue and what a reviewer sees beside it, read in one snapshot on
     /// the store's own queue, so that a web request waiting for it holds no thread.
     func reviewQueueEntry(at offset: Int) async throws -> ReviewQueueEntry
+    /// How many pairs wait for review and the first `limit` of them, read in one snapshot without holding a thread.
+    func reviewQueueHead(limit: Int) async throws -> (waiting: Int, pairs: [RecordPair])
 
     /// Saves a run and what it found, in one transaction, and returns the run with its id. The run's id, if any,
     /// is ignored; the new id is set on every person, assignment, pair and snapshot saved with it.
