@@ -29,17 +29,30 @@ struct GRDBAuditRepository: AuditRepository {
 
     func personIds(ofEvents eventIds: [Int64]) throws -> [Int64: [String]] {
         guard !eventIds.isEmpty else { return [:] }
-        return try writer.read { db in
-            var result: [Int64: [String]] = [:]
-            let rows = try Row.fetchCursor(
-                db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(databaseQuestionMarks(count: eventIds.count))) ORDER BY eventId, personId",
-                arguments: StatementArguments(eventIds)
-            )
-            while let row = try rows.next() {
-                result[row["eventId"], default: []].append(row["personId"])
-            }
-            return result
+        return try writer.read { db in try Self.personIds(ofEvents: eventIds, in: db) }
+    }
+
+    func eventPage(_ query: AuditQuery) async throws -> AuditEventPage {
+        let request = request(query)
+        return try await writer.read { db in
+            let events = try request.order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
+            let eventIds = events.compactMap(\.id)
+            let persons = eventIds.isEmpty ? [:] : try Self.personIds(ofEvents: eventIds, in: db)
+            return AuditEventPage(events: events, personIds: persons, total: try request.fetchCount(db))
         }
+    }
+
+    private static func personIds(ofEvents eventIds: [Int64], in db: Database) throws -> [Int64: [String]] {
+        var result: [Int64: [String]] = [:]
+        let places = databaseQuestionMarks(count: eventIds.count)
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(places)) ORDER BY eventId, personId",
+            arguments: StatementArguments(eventIds)
+        )
+        while let row = try rows.next() {
+            result[row["eventId"], default: []].append(row["personId"])
+        }
+        return result
     }
 
     private func request(_ query: AuditQuery) -> QueryInterfaceRequest<AuditEvent> {

@@ -16,6 +16,8 @@ public protocol LinkageRepository: Sendable {
     func latestRun() throws -> LinkRun?
     /// The id of the latest run, without reading its model and report: cheap enough to ask on every request.
     func latestRunID() throws -> Int64?
+    /// As ``latestRunID()``, read on the store's own queue, so that a web request waiting for it holds no thread.
+    func idOfLatestRun() async throws -> Int64?
     /// Runs, newest first.
     func runs(limit: Int) throws -> [LinkRun]
     /// The engine's saved state from the run that last saved one; older than ``latestRun()`` when a later run
@@ -30,6 +32,8 @@ public protocol LinkageRepository: Sendable {
     func personOfRow(_ rowId: Int64) throws -> String?
     /// The id a person is now known by, following merges; nil for an unknown id.
     func resolvePerson(_ id: String) throws -> String?
+    /// As ``resolvePerson(_:)``, read on the store's own queue, so that a web request waiting for it holds no thread.
+    func currentID(ofPerson id: String) async throws -> String?
     /// The rows of a person, or of the person it was merged into, in row id order.
     func records(ofPerson personId: String) throws -> [PersonMembership]
     /// The pairs in which a row takes part, on either side.
