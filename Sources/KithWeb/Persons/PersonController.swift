@@ -41,9 +41,10 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
         let text = query.text("q") ?? ""
         let limit = min(Self.pageLimit, max(Self.pageSize, query.text("limit").flatMap(Int.init) ?? Self.pageSize))
         if text.count > PersonSearchQuery.maximumTextLength {
+            let tooLong = PageRenderer.FieldError(field: "q", message: ResidentSearch.tooLong)
             return pages.page(
                 "persons", title: "Find a resident", model: PersonSearchPage(text: text, searched: false), signedIn: signedIn,
-                path: request.uri.path, errors: [PageRenderer.FieldError(field: "q", message: ResidentSearch.tooLong)], status: .badRequest
+                path: request.uri.path, errors: [tooLong], status: .badRequest
             )
         }
         guard !text.isEmpty else {
@@ -57,10 +58,8 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
             if found.answer.matchCount > found.answer.results.count && limit < Self.pageLimit {
                 "/persons?q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&limit=\(Self.pageLimit)"
             } else { nil }
-        let model = PersonSearchPage(
-            text: text, query: found.query, answer: found.answer, showsSources: ResidentFields.fields(for: signedIn.role).showsEveryService,
-            more: more
-        )
+        let fields = ResidentFields.fields(for: signedIn.role)
+        let model = PersonSearchPage(text: text, query: found.query, answer: found.answer, showsSources: fields.showsEveryService, more: more)
         return pages.page("persons", title: "Find a resident", model: model, signedIn: signedIn, path: request.uri.path)
     }
 
@@ -115,8 +114,8 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
                 link: .init(href: "/persons/\(personID)#record-contact", label: "Back to the person")
             )
             return pages.page(
-                "message", title: "The contact was not recorded", model: model, signedIn: signedIn, path: request.uri.path, errors: errors,
-                status: .unprocessableContent
+                "message", title: "The contact was not recorded", model: model, signedIn: signedIn, path: request.uri.path,
+                errors: errors, status: .unprocessableContent
             )
         }
         let contacts = contacts

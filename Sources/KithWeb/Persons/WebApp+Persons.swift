@@ -9,9 +9,10 @@ extension WebApp {
     /// existentials here so that the controller is specialised for the store's own types.
     func addPersonController(to group: RouterGroup<WebRequestContext>) {
         func add(_ linkage: some LinkageRepository, _ outreach: some OutreachRepository) {
+            let contacts = ContactRecorder(database: database)
             PersonController(
-                linkage: linkage, outreach: outreach, search: residentSearch, viewer: residentViewer, contacts: ContactRecorder(database: database),
-                profiles: profiles, roles: roles, residents: residentCheck, pages: pages
+                linkage: linkage, outreach: outreach, search: residentSearch, viewer: residentViewer, contacts: contacts, profiles: profiles,
+                roles: roles, residents: residentCheck, pages: pages
             ).addRoutes(to: group)
         }
         add(database.linkage, database.outreach)
@@ -19,9 +20,8 @@ extension WebApp {
 
     /// The person search, for the search page and the API.
     var residentSearch: ResidentSearch {
-        ResidentSearch(
-            index: searchIndex, residents: residentCheck, search: PersonSearch(audit: AuditTrail(database: database)), configuration: configuration
-        )
+        let search = PersonSearch(audit: AuditTrail(database: database))
+        return ResidentSearch(index: searchIndex, residents: residentCheck, search: search, configuration: configuration)
     }
 
     /// One resident as an account may see them, for the person page and the API.
