@@ -37,7 +37,8 @@ import Testing
         let otherRoutes = routes.filter { !$0.path.contains(":id") }
         let searches = try Self.searchTerms(borough.database)
         let hidden = try Self.wordsOnlyOf(outside: allowed, in: borough.database)
-        try #require(hidden.count >= 20, "residents outside the scope have names and districts no one inside shares")
+        let postcodes = hidden.filter { $0.contains(" ") }
+        try #require(hidden.count - postcodes.count >= 20 && postcodes.count >= 20, "those outside have names and postcodes of their own")
         try await Application(router: borough.app.makeRouter()).test(.router) { client in
             let browser = BrowserSession(client: client)
             try await browser.signIn(name, password: WebBorough.password)
@@ -93,10 +94,11 @@ import Testing
         #expect(denied >= outside.count * personRoutes.count, "every refusal is audited")
     }
 
-    /// The words of the family names and the postcode districts of residents outside the scope that nothing the
-    /// scope may show says otherwise: words of rows of residents inside the scope (their names, addresses, lead
-    /// professionals), of the app's own templates and assets, and the names of lists, areas, schools, bands and
-    /// accounts are left out, since a page may show them rightly. Words of fewer than three letters are left out.
+    /// The words of the family names, the postcode districts and the postcodes of residents outside the scope that
+    /// nothing the scope may show says otherwise: words of rows of residents inside the scope (their names,
+    /// addresses, lead professionals), of the app's own templates and assets, and the names of lists, areas,
+    /// schools, bands and accounts are left out, since a page may show them rightly; so are words of fewer than
+    /// three letters.
     static func wordsOnlyOf(outside allowed: Set<String>, in database: KithDatabase) throws -> Set<String> {
         let columns = try database.linkage.linkableColumns()
         let persons = try database.linkage.personAssignments()
@@ -118,7 +120,9 @@ import Testing
                     outside.formUnion(words(in: value))
                     outside.formUnion(words(in: row.cells.indices.contains(column.position) ? row.cells[column.position] : ""))
                 } else if tag.hasPrefix("#loc") && tag.contains("+postcode"), let district = value.split(separator: " ").first {
+                    // The district alone, and the whole postcode as the two words it is written as.
                     outside.formUnion(words(in: String(district)))
+                    outside.formUnion(words(in: value).filter { $0.contains(" ") })
                 }
             }
         }
@@ -136,9 +140,13 @@ import Testing
         return outside.subtracting(shown).filter { $0.count >= 3 }
     }
 
-    /// The words of a text, folded to lower case without accents, split at anything but a letter or digit.
+    /// The words of a text, folded to lower case without accents, split at anything but a letter or digit, and each
+    /// two words in a row (`hy1 2ab`), so that a postcode is found as a whole.
     static func words(in text: String) -> Set<String> {
-        Set(text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        let words: [String] = folded.split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let pairs: [String] = zip(words, words.dropFirst()).map { first, second in first + " " + second }
+        return Set(words).union(pairs)
     }
 
     /// What a page says to its reader: an HTML page's text without its tags (so a search box's value, which repeats
