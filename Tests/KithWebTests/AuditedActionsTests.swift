@@ -72,6 +72,7 @@ struct AuditedActionsTests {
 
             let searched = try await Self.entries(watch, .ok) { try await browser.get("/persons?q=smith") }
             #expect(searched.map(\.action) == ["search"] && searched.first?.actor == "analyst" && searched.first?.subject == "person search")
+            #expect(searched.first?.detail.hasPrefix("searched by name; ") == true, "KithPersons says what was searched by, not the words")
 
             let viewed = try await Self.entries(watch, .ok) { try await browser.get("/persons/\(person)") }
             #expect(viewed == [AuditEntry(.viewPerson, by: "analyst", subject: person, personIDs: [person])])
@@ -115,6 +116,7 @@ struct AuditedActionsTests {
             try await admin.signIn("admin", password: WebBorough.password)
             let auditExported = try await Self.entries(watch, .ok) { try await admin.get("/audit/export") }
             #expect(auditExported == [AuditEntry(.exportAudit, by: "admin", subject: "audit trail")])
+            #expect(auditExported.first?.detail.hasSuffix(" events") == true && auditExported.first?.personIDs.isEmpty == true)
         }
         try Self.expectNoNames(of: person, in: watch, database: borough.database)
     }
@@ -128,6 +130,7 @@ struct AuditedActionsTests {
             api.bearer = token
             let searched = try await Self.entries(watch, .ok) { try await api.get("/api/persons?q=smith") }
             #expect(searched.map(\.action) == ["search"] && searched.first?.actor == "analyst")
+            #expect(searched.first?.detail.hasPrefix("searched by name; ") == true, "the API's search is audited as the page's is")
 
             let viewed = try await Self.entries(watch, .ok) { try await api.get("/api/persons/\(person)") }
             #expect(viewed == [AuditEntry(.viewPerson, by: "analyst", subject: person, personIDs: [person])])

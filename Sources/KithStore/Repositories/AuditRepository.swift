@@ -10,6 +10,24 @@ public protocol AuditRepository: Sendable {
     /// Events matching the query, the latest first, each with the residents it touched, read in one snapshot
     /// without holding a thread.
     func eventsWithPersons(_ query: AuditQuery) async throws -> [(event: AuditEvent, personIds: [String])]
+    /// The events matching the query, the residents each touched and how many match in all, read in one snapshot on
+    /// the store's own queue, so that a web request waiting for them holds no thread.
+    func eventPage(_ query: AuditQuery) async throws -> AuditEventPage
+}
+
+/// A page of the audit trail: the events a query selects, latest first, with the residents each touched.
+public struct AuditEventPage: Sendable {
+    public var events: [AuditEvent]
+    /// The residents each event touched, by event id.
+    public var personIds: [Int64: [String]]
+    /// How many events match the query in all, beyond this page's limit and offset.
+    public var total: Int
+
+    public init(events: [AuditEvent], personIds: [Int64: [String]], total: Int) {
+        self.events = events
+        self.personIds = personIds
+        self.total = total
+    }
 }
 
 /// Which audit events to read: any mix of who, what, which resident and when, a page at a time.

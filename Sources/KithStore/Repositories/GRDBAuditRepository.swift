@@ -28,23 +28,34 @@ struct GRDBAuditRepository: AuditRepository {
     }
 
     func personIds(ofEvents eventIds: [Int64]) throws -> [Int64: [String]] {
-        try writer.read { db in try Self.personIds(ofEvents: eventIds, in: db) }
+        guard !eventIds.isEmpty else { return [:] }
+        return try writer.read { db in try Self.personIds(ofEvents: eventIds, in: db) }
     }
 
     func eventsWithPersons(_ query: AuditQuery) async throws -> [(event: AuditEvent, personIds: [String])] {
-        try await writer.read { db in
-            let events = try request(query).order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
+        let request = request(query)
+        return try await writer.read { db in
+            let events = try request.order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
             let persons = try Self.personIds(ofEvents: events.compactMap(\.id), in: db)
             return events.map { (event: $0, personIds: persons[$0.id ?? 0] ?? []) }
+        }
+    }
+
+    func eventPage(_ query: AuditQuery) async throws -> AuditEventPage {
+        let request = request(query)
+        return try await writer.read { db in
+            let events = try request.order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
+            let persons = try Self.personIds(ofEvents: events.compactMap(\.id), in: db)
+            return AuditEventPage(events: events, personIds: persons, total: try request.fetchCount(db))
         }
     }
 
     private static func personIds(ofEvents eventIds: [Int64], in db: Database) throws -> [Int64: [String]] {
         guard !eventIds.isEmpty else { return [:] }
         var result: [Int64: [String]] = [:]
-        let events = databaseQuestionMarks(count: eventIds.count)
+        let places = databaseQuestionMarks(count: eventIds.count)
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(events)) ORDER BY eventId, personId",
+            db, sql: "SELECT eventId, personId FROM auditPerson WHERE eventId IN (\(places)) ORDER BY eventId, personId",
             arguments: StatementArguments(eventIds)
         )
         while let row = try rows.next() {

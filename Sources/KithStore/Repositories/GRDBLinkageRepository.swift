@@ -85,6 +85,10 @@ struct GRDBLinkageRepository: LinkageRepository {
         }
     }
 
+    func idOfLatestRun() async throws -> Int64? {
+        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM linkRun") }
+    }
+
     func runs(limit: Int) throws -> [LinkRun] {
         try writer.read { db in try LinkRun.order(Column("id").desc).limit(limit).fetchAll(db) }
     }
@@ -117,6 +121,10 @@ struct GRDBLinkageRepository: LinkageRepository {
 
     func resolvePerson(_ id: String) throws -> String? {
         try writer.read { db in try Self.resolve(id, in: db) }
+    }
+
+    func currentID(ofPerson id: String) async throws -> String? {
+        try await writer.read { db in try Self.resolve(id, in: db) }
     }
 
     func personOfRow(_ rowId: Int64) throws -> String? {

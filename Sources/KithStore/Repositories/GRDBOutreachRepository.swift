@@ -86,15 +86,21 @@ struct GRDBOutreachRepository: OutreachRepository {
     }
 
     func scoreHistory(ofPerson personId: String, limit: Int) throws -> [(run: ScoreRun, score: PersonScore)] {
-        try writer.read { db in
-            let scores = try PersonScore.fetchAll(
-                db.cachedStatement(sql: "SELECT * FROM personScore WHERE personId = ? ORDER BY runId DESC LIMIT ?"), arguments: [personId, limit]
-            )
-            let runs = Dictionary(
-                uniqueKeysWithValues: try ScoreRun.filter(keys: scores.map(\.runId)).fetchAll(db).compactMap { run in run.id.map { ($0, run) } }
-            )
-            return scores.compactMap { score in runs[score.runId].map { ($0, score) } }
-        }
+        try writer.read { db in try Self.scoreHistory(ofPerson: personId, limit: limit, in: db) }
+    }
+
+    func recentScores(ofPerson personId: String, limit: Int) async throws -> [(run: ScoreRun, score: PersonScore)] {
+        try await writer.read { db in try Self.scoreHistory(ofPerson: personId, limit: limit, in: db) }
+    }
+
+    private static func scoreHistory(ofPerson personId: String, limit: Int, in db: Database) throws -> [(run: ScoreRun, score: PersonScore)] {
+        let scores = try PersonScore.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM personScore WHERE personId = ? ORDER BY runId DESC LIMIT ?"), arguments: [personId, limit]
+        )
+        let runs = Dictionary(
+            uniqueKeysWithValues: try ScoreRun.filter(keys: scores.map(\.runId)).fetchAll(db).compactMap { run in run.id.map { ($0, run) } }
+        )
+        return scores.compactMap { score in runs[score.runId].map { ($0, score) } }
     }
 
     func householdScores(inRun runId: Int64) throws -> [HouseholdScore] {

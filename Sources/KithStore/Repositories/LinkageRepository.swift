@@ -18,6 +18,8 @@ public protocol LinkageRepository: Sendable {
     func latestRunID() throws -> Int64?
     /// The latest run and the review queue's length, for the home and imports pages, read on the store's own queue.
     func status() async throws -> LinkageStatus
+    /// As ``latestRunID()``, read on the store's own queue, so that a web request waiting for it holds no thread.
+    func idOfLatestRun() async throws -> Int64?
     /// Runs, newest first.
     func runs(limit: Int) throws -> [LinkRun]
     /// The engine's saved state from the run that last saved one; older than ``latestRun()`` when a later run
@@ -32,6 +34,8 @@ public protocol LinkageRepository: Sendable {
     func personOfRow(_ rowId: Int64) throws -> String?
     /// The id a person is now known by, following merges; nil for an unknown id.
     func resolvePerson(_ id: String) throws -> String?
+    /// As ``resolvePerson(_:)``, read on the store's own queue, so that a web request waiting for it holds no thread.
+    func currentID(ofPerson id: String) async throws -> String?
     /// The rows of a person, or of the person it was merged into, in row id order.
     func records(ofPerson personId: String) throws -> [PersonMembership]
     /// The pairs in which a row takes part, on either side.

@@ -19,6 +19,9 @@ public protocol OutreachRepository: Sendable {
     func householdScore(inRun runId: Int64, householdId: String) throws -> HouseholdScore?
     /// A person's scores in the latest runs that scored them, newest first.
     func scoreHistory(ofPerson personId: String, limit: Int) throws -> [(run: ScoreRun, score: PersonScore)]
+    /// As ``scoreHistory(ofPerson:limit:)``, read on the store's own queue, so that a web request waiting for it holds no
+    /// thread.
+    func recentScores(ofPerson personId: String, limit: Int) async throws -> [(run: ScoreRun, score: PersonScore)]
     /// The scores of a household's members in a run.
     func personScores(inRun runId: Int64, householdId: String) throws -> [PersonScore]
 

@@ -14,7 +14,7 @@ actor SearchIndexCache {
 
     /// The index of the latest linkage run.
     func current() async throws -> PersonSearchIndex {
-        let latest = try database.linkage.latestRunID()
+        let latest = try await database.linkage.idOfLatestRun()
         if let index, index.linkRunID == latest { return index }
         if let building, building.linkRunID == latest { return try await building.task.value }
         let database = database

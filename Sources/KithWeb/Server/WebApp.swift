@@ -46,12 +46,11 @@ public struct WebApp: Sendable {
         site.add(middleware: CSRFMiddleware(origins: configuration.trustedOrigins))
         addSignInController(to: site)
         addHomeController(to: site)
-        addPersonSearchRoutes(to: site)
-        addPersonRoutes(to: site)
+        addPersonController(to: site)
         addOutreachController(to: site)
         addReviewController(to: site)
         addImportController(to: site)
-        addAuditRoutes(to: site)
+        addAuditController(to: site)
         return router
     }
 
@@ -119,18 +118,14 @@ public struct WebApp: Sendable {
         try roles.require(capability, request, context)
     }
 
-    /// What the account's scope reaches.
-    func residents(of signedIn: SignedIn) -> ResidentScope {
-        ResidentScope(database: database, scope: signedIn.scope)
-    }
+    /// Checks scopes for the routes not yet moved into a controller.
+    var residentCheck: ResidentCheck { ResidentCheck(database: database, audit: AuditTrail(database: database)) }
+
+    /// What the account's scope reaches (for the routes not yet moved into a controller).
+    func residents(of signedIn: SignedIn) -> ResidentScope { residentCheck.residents(of: signedIn) }
 
     /// Throws "not found" unless the account's scope reaches the person; a refusal is audited.
     func requireResident(_ personID: String, for signedIn: SignedIn, path: String) throws {
-        guard try residents(of: signedIn).allows(personID) else {
-            try AuditTrail(database: database).record(
-                .deniedAccess, by: signedIn.name, subject: path, personIDs: [personID], detail: "outside \(signedIn.scope)"
-            )
-            throw WebError.notFound
-        }
+        try residentCheck.require(personID, for: signedIn, path: path)
     }
 }
