@@ -19,16 +19,19 @@ public struct MatchScorer: Sendable {
         var total = logs.priorLogOdds
         let sharedHome = LinkageField.sharedHomeLevels.contains(levels[.household])
         for field in LinkageField.allCases {
-            total += contribution(field, levels[field], i, j, sharedHome: sharedHome, givenLevel: levels[.givenName])
+            total += contribution(field, levels[field], i, j, sharedHome: sharedHome, levels: levels)
         }
         return total
     }
 
-    /// Whether a shared home is left out of the weight: two records at one address with different first names
-    /// are two members of a household far more often than one person, so sharing a home must never link them.
+    /// Whether a shared home is left out of the weight, because the rest of the pair says "two members of one
+    /// household" far more often than "one person", so sharing a home must never link them: different first names,
+    /// or one first name with dates of birth more than 15 years apart (a father and the son named after him).
     @inline(__always)
-    static func householdSetAside(household: UInt8, givenLevel: UInt8) -> Bool {
-        givenLevel == LinkageField.givenName.differentLevel && LinkageField.sharedHomeLevels.contains(household)
+    static func householdSetAside(_ levels: PackedLevels) -> Bool {
+        guard LinkageField.sharedHomeLevels.contains(levels[.household]) else { return false }
+        return levels[.givenName] == LinkageField.givenName.differentLevel
+            || levels[.birthDate] == LinkageField.birthDate.differentLevel
     }
 
     /// The probability that a pair with this weight is one person.
@@ -39,11 +42,11 @@ public struct MatchScorer: Sendable {
 
     /// One field's contribution at a level.
     @inline(__always)
-    func contribution(_ field: LinkageField, _ level: UInt8, _ i: Int, _ j: Int, sharedHome: Bool, givenLevel: UInt8) -> Double {
+    func contribution(_ field: LinkageField, _ level: UInt8, _ i: Int, _ j: Int, sharedHome: Bool, levels: PackedLevels) -> Double {
         guard level != 0 else { return 0 }
         let index = Int(level) - 1
         let f = field.rawValue
-        if field == .household, Self.householdSetAside(household: level, givenLevel: givenLevel) {
+        if field == .household, Self.householdSetAside(levels) {
             return min(logs.m[f][index] - logs.u[f][index], 0)
         }
         if sharedHome, LinkageModel.householdConditioned.contains(field) {
@@ -76,10 +79,13 @@ public struct MatchScorer: Sendable {
         return LinkageField.allCases.map { field in
             let level = levels[field]
             guard level != 0 else { return FieldEvidence(field: field.columnName, level: "missing", weight: 0) }
-            let weight = contribution(field, level, i, j, sharedHome: sharedHome, givenLevel: levels[.givenName])
+            let weight = contribution(field, level, i, j, sharedHome: sharedHome, levels: levels)
             var note: String?
-            if field == .household, Self.householdSetAside(household: level, givenLevel: levels[.givenName]) {
-                note = "not counted: first names differ, as in a household"
+            if field == .household, Self.householdSetAside(levels) {
+                note =
+                    levels[.givenName] == LinkageField.givenName.differentLevel
+                    ? "not counted: first names differ, as in a household"
+                    : "not counted: born more than 15 years apart, as a parent and child"
             } else if sharedHome, LinkageModel.householdConditioned.contains(field) {
                 note = "weighed as in one household"
             } else if level == 1, termFrequency(field, i) != nil {

@@ -52,7 +52,7 @@ struct Link: ParsableCommand {
     @Option(help: "With files: a kith-link.xlsx whose Decision column a reviewer filled in; its decisions are applied.")
     var decisions: String?
 
-    @Option(help: "Link pairs at or above this match probability (default 0.95).")
+    @Option(help: "Link pairs at or above this match probability (default 0.9).")
     var linkThreshold: Double?
 
     @Option(help: "Send pairs at or above this probability, and below the link threshold, to review (default 0.5).")
