@@ -25,9 +25,7 @@ extension DataChecker {
                     expectedRows: Self.expectedRows(fileBytes: fileBytes, sample: prepared.1)
                 )
             },
-            onItems: { rows in
-                for row in rows { checker?.check(row) }
-            }
+            onItems: { rows in checker?.check(rows) }
         )
         guard let checker else {
             throw SpreadsheetError(

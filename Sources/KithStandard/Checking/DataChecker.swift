@@ -27,7 +27,11 @@ public final class DataChecker {
     private var listed: [String: Int] = [:]
     private var notListed = 0
     private var totals: [Severity: Int] = [:]
-    private var rowHashes: [Int: Int] = [:]
+    private var rowHashes: FirstRows
+    /// The identifier columns, whose values' repeats are looked for.
+    private let identifierColumns: [Int]
+    /// What reading a batch's table slots ahead of time returned, kept so that the reads are not optimised away.
+    private var touched: UInt64 = 0
     private var rows = 0
     private var lastRowNumber: Int
     private var finished = false
@@ -37,7 +41,7 @@ public final class DataChecker {
         let tagging: ColumnTagging
         let isDate: Bool
         /// The first row of each value, by the value's hash: a million ids cost a few megabytes, not their text.
-        var firstRowOfValue: [Int: Int] = [:]
+        var firstRowOfValue = FirstRows()
         var shapes = (number: 0, date: 0, text: 0)
         var shapeExample: (number: Int?, date: Int?, text: Int?) = (nil, nil, nil)
         var letterCase = (capitals: 0, lower: 0, mixed: 0)
@@ -64,11 +68,13 @@ public final class DataChecker {
     ) {
         self.tagging = tagging
         self.context = context
-        columns = tagging.columns.map { ColumnState($0) }
+        let states = tagging.columns.map { ColumnState($0) }
+        columns = states
         examiner = RowExaminer(tagging: tagging, context: context)
         let room = min(max(expectedRows, 0), Self.mostRowsMadeRoomFor)
-        rowHashes.reserveCapacity(room)
-        for state in columns where RowExaminer.isIdentifier(state.tagging.entry?.type) { state.firstRowOfValue.reserveCapacity(room) }
+        rowHashes = FirstRows(expected: room)
+        identifierColumns = states.indices.filter { RowExaminer.isIdentifier(states[$0].tagging.entry?.type) }
+        for position in identifierColumns { states[position].firstRowOfValue = FirstRows(expected: room) }
         columnCount = tagging.columns.count
         isCSV = format == .csv
         lastRowNumber = headerRowNumber
@@ -81,6 +87,20 @@ public final class DataChecker {
     /// Checks one data row.
     public func check(_ row: SheetRow) {
         check(examiner.examine(row))
+    }
+
+    /// Adds up a batch of examined rows, in order. The slots their hashes will probe are read first, together, so
+    /// that a batch waits for memory about once rather than once for each row and identifier.
+    func check(_ rows: [ExaminedRow]) {
+        var touched = touched
+        for row in rows {
+            touched ^= rowHashes.touch(row.hash)
+            for position in identifierColumns where position < row.cells.count {
+                if let hash = row.cells[position]?.identifierHash { touched ^= columns[position].firstRowOfValue.touch(hash) }
+            }
+        }
+        self.touched = touched
+        for row in rows { check(row) }
     }
 
     /// Adds up one examined row: rows must come in order.
@@ -109,13 +129,11 @@ public final class DataChecker {
             guard let cell else { continue }
             add(cell, column: columns[position], row: row.number)
         }
-        if let first = rowHashes[row.hash] {
+        if let first = rowHashes.firstRow(of: row.hash, orNote: row.number) {
             record(
                 .warning, row: row.number, column: nil, value: nil, check: "row.duplicate",
                 message: "The row repeats row \(first) exactly.", suggestion: "Delete the repeated row."
             )
-        } else {
-            rowHashes[row.hash] = row.number
         }
     }
 
@@ -155,7 +173,7 @@ public final class DataChecker {
         }
         if let reading = cell.dateReading { state.dateOrder.add(reading) }
         if let hash = cell.identifierHash {
-            if let firstRow = state.firstRowOfValue[hash] {
+            if let firstRow = state.firstRowOfValue.firstRow(of: hash, orNote: row) {
                 let isRecordID = tagging.entry?.type == .identifier
                 record(
                     isRecordID ? .error : .warning, row: row, column: tagging, value: text, check: "id.duplicate",
@@ -164,8 +182,6 @@ public final class DataChecker {
                         : "The same \(tagging.entry?.label ?? "number") is also on row \(firstRow): one person listed twice, or a mistyped number.",
                     suggestion: "Check rows \(firstRow) and \(row)."
                 )
-            } else {
-                state.firstRowOfValue[hash] = row
             }
         }
     }
