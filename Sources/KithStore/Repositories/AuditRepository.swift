@@ -7,9 +7,6 @@ public protocol AuditRepository: Sendable {
     func count(_ query: AuditQuery) throws -> Int
     /// The residents each of these events touched, by event id.
     func personIds(ofEvents eventIds: [Int64]) throws -> [Int64: [String]]
-    /// Events matching the query, the latest first, each with the residents it touched, read in one snapshot
-    /// without holding a thread.
-    func eventsWithPersons(_ query: AuditQuery) async throws -> [(event: AuditEvent, personIds: [String])]
     /// The events matching the query, the residents each touched and how many match in all, read in one snapshot on
     /// the store's own queue, so that a web request waiting for them holds no thread.
     func eventPage(_ query: AuditQuery) async throws -> AuditEventPage

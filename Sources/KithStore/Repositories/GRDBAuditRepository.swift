@@ -32,15 +32,6 @@ struct GRDBAuditRepository: AuditRepository {
         return try writer.read { db in try Self.personIds(ofEvents: eventIds, in: db) }
     }
 
-    func eventsWithPersons(_ query: AuditQuery) async throws -> [(event: AuditEvent, personIds: [String])] {
-        let request = request(query)
-        return try await writer.read { db in
-            let events = try request.order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
-            let persons = try Self.personIds(ofEvents: events.compactMap(\.id), in: db)
-            return events.map { (event: $0, personIds: persons[$0.id ?? 0] ?? []) }
-        }
-    }
-
     func eventPage(_ query: AuditQuery) async throws -> AuditEventPage {
         let request = request(query)
         return try await writer.read { db in

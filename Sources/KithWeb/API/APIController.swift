@@ -22,9 +22,11 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
     /// Records a contact and audits it, as the person page and `kith contact` do.
     let contacts: ContactRecorder
     let roles: RoleCheck
-    /// The persons area's search, resident check and resident view (each audited), called as the pages call them,
-    /// until those have a controller of their own.
-    let persons: WebApp
+    /// The person search within an account's scope, audited by KithPersons, as the search page's is.
+    let search: ResidentSearch
+    /// One resident as an account may see them, the view audited, as the person page's is.
+    let viewer: ResidentViewer
+    let residents: ResidentCheck
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("openapi.json", use: openAPIDocument)
@@ -60,7 +62,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
         let query = FormFields.query(of: request)
         guard let text = query.text("q") else { throw WebError.badRequest("Give the search as ?q=, e.g. ?q=Amara%20Okafor%201984-03-12.") }
         let limit = min(200, max(1, query.text("limit").flatMap(Int.init) ?? 50))
-        let found = try await persons.searchPersons(text, for: signedIn, limit: limit)
+        let found = try await search.run(text, for: signedIn, limit: limit)
         let showsSources = ResidentFields.fields(for: signedIn.role).showsEveryService
         return try WebApp.json(
             APISearchResults(
@@ -69,7 +71,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
                     APISearchResult(
                         personId: result.personID, name: result.displayName, birthDate: result.birthDate?.description,
                         postcode: result.postcode, sources: showsSources ? result.sources : nil,
-                        why: WebApp.explanation(of: result)
+                        why: PersonSearchPage.explanation(of: result)
                     )
                 }
             )
@@ -81,15 +83,17 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
         let signedIn = try roles.require(.viewPersons, request, context)
         let personID = try context.parameters.require("id")
         try await lists.profiles.ensureCurrent()
-        let (card, profile, fields) = try persons.residentView(personID, for: signedIn, path: request.uri.path, purpose: "api: person")
-        return try WebApp.json(APIPerson(card: card, profile: profile, fields: fields))
+        let (viewer, path) = (viewer, request.uri.path)
+        let view = try await offload { try viewer.view(personID, for: signedIn, path: path, purpose: "api: person") }
+        return try WebApp.json(APIPerson(card: view.card, profile: view.profile, fields: view.fields))
     }
 
     /// `POST /api/persons/:id/contacts`: records a contact with a resident in scope (201); KithOutreach audits it.
     @Sendable func recordContact(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try roles.require(.recordContacts, request, context)
         let personID = try context.parameters.require("id")
-        try persons.requireResident(personID, for: signedIn, path: request.uri.path)
+        let (residents, path) = (residents, request.uri.path)
+        try await offload { try residents.require(personID, for: signedIn, path: path) }
         let body = try await request.decode(as: APIContactRequest.self, context: context)
         guard let outcome = ContactRecord.Outcome(rawValue: body.outcome) else {
             throw WebError.badRequest("outcome must be one of: " + ContactRecord.Outcome.allCases.map(\.rawValue).joined(separator: ", "))
@@ -162,17 +166,16 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
     @Sendable func auditTrail(_ request: Request, context: Context) async throws -> Response {
         _ = try roles.require(.readAudit, request, context)
         let query = FormFields.query(of: request)
-        var (filter, filterErrors) = WebApp.auditQuery(query)
+        var (filter, filterErrors) = AuditFilter.query(query)
         if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
         filter.limit = min(1000, max(1, query.text("limit").flatMap(Int.init) ?? 100))
         filter.offset = max(0, query.text("offset").flatMap(Int.init) ?? 0)
-        let events = try await audit.eventsWithPersons(filter)
+        let page = try await audit.eventPage(filter)
         return try WebApp.json(
-            events.map { entry in
-                let event = entry.event
-                return APIAuditEvent(
+            page.events.map { event in
+                APIAuditEvent(
                     id: event.id ?? 0, at: event.at, actor: event.actor, action: event.action, subject: event.subject,
-                    personCount: event.personCount, personIds: entry.personIds, detail: event.detail
+                    personCount: event.personCount, personIds: page.personIds[event.id ?? 0] ?? [], detail: event.detail
                 )
             }
         )
@@ -186,7 +189,8 @@ extension WebApp {
         func add(_ linkage: some LinkageRepository, _ audit: some AuditRepository, _ imports: some ImportRepository) {
             APIController(
                 linkage: linkage, audit: audit, lists: contactLists, decisions: MatchReview(database: database),
-                contacts: ContactRecorder(database: database), roles: roles, persons: self
+                contacts: ContactRecorder(database: database), roles: roles, search: residentSearch, viewer: residentViewer,
+                residents: residentCheck
             )
             .addRoutes(to: group)
             ImportAPIController(imports: imports, roles: roles, importer: self).addRoutes(to: group)

@@ -12,10 +12,4 @@ extension WebApp {
         }
         add(database.audit)
     }
-
-    /// The audit filter a request asks for, and what is wrong with it (see ``AuditFilter``): for the API's route until
-    /// it moves into a controller; removed after that.
-    static func auditQuery(_ query: FormFields) -> (query: AuditQuery, errors: [PageRenderer.FieldError]) {
-        AuditFilter.query(query)
-    }
 }

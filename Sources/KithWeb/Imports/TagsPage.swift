@@ -143,13 +143,3 @@ struct TagsPage {
     }
 }
 
-/// What `message.mustache` shows: a sentence and a way on.
-struct MessagePage {
-    struct Link {
-        var href: String
-        var label: String
-    }
-
-    var message: String
-    var link: Link
-}

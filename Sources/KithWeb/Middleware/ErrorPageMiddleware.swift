@@ -43,7 +43,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         default: title = "Sorry, there is a problem with Kith"
         }
         return pages.page(
-            "message", title: title, values: ["message": message, "link": ["href": "/", "label": "Go to the start page"]],
+            "message", title: title, model: MessagePage(message: message, link: .init(href: "/", label: "Go to the start page")),
             signedIn: context.signedIn, path: request.uri.path, status: status
         )
     }

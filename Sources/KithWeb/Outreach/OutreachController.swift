@@ -36,7 +36,7 @@ struct OutreachController: Sendable {
             (list, page) = try await lists.page(asked, of: filter, for: signedIn, reaching: visible, through: .web)
         } catch WebError.conflict(let message) {
             return pages.page(
-                "message", title: "Contact lists", model: OutreachMessagePage(message: message), signedIn: signedIn,
+                "message", title: "Contact lists", model: MessagePage(message: message), signedIn: signedIn,
                 path: request.uri.path
             )
         }
@@ -55,7 +55,7 @@ struct OutreachController: Sendable {
         let format = OutreachExport.Format(rawValue: query.text("format") ?? "csv") ?? .csv
         let (filter, filterErrors) = ContactLists.filter(query, for: signedIn)
         guard filterErrors.isEmpty else {
-            let message = OutreachMessagePage(
+            let message = MessagePage(
                 message: filterErrors.map(\.message).joined(separator: ". ") + ".",
                 link: .init(href: "/outreach", label: "Back to the contact list")
             )

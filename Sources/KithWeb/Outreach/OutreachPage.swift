@@ -150,15 +150,3 @@ struct OutreachPage {
         }
     }
 }
-
-/// What `message.mustache` shows for a contact list that cannot be shown or downloaded: why, and where to go back.
-struct OutreachMessagePage {
-    /// A link back, as `message.mustache` names its parts.
-    struct Link {
-        var href: String
-        var label: String
-    }
-
-    var message: String
-    var link: Link?
-}

@@ -22,22 +22,9 @@ struct PageRenderer: Sendable {
         var message: String
     }
 
-    /// Renders a page. `values` are the page's own; the layout adds the title, who is signed in, the navigation,
-    /// the CSRF token, a notice and the error summary.
-    func page(
-        _ template: String, title: String, values: [String: Any] = [:], signedIn: SignedIn?, path: String,
-        notice: String? = nil, errors: [FieldError] = [], status: HTTPResponse.Status = .ok
-    ) -> Response {
-        // Mustache would print an absent optional as "nil": leave such values out, so their sections do not show.
-        var context = values.filter { !Self.isAbsent($0.value) }
-        for (key, value) in layout(title: title, signedIn: signedIn, path: path, notice: notice, errors: errors) {
-            context[key] = value
-        }
-        return render(context, template: template, status: status)
-    }
-
-    /// Renders a page from its typed view model, whose stored properties the template names; the layout's values
-    /// are added as for a dictionary page, and take precedence over a property of the same name.
+    /// Renders a page from its typed view model, whose stored properties the template names. The layout adds the
+    /// title, who is signed in, the navigation, the CSRF token, a notice and the error summary, and takes precedence
+    /// over a property of the same name.
     func page(
         _ template: String, title: String, model: Any, signedIn: SignedIn?, path: String, notice: String? = nil,
         errors: [FieldError] = [], status: HTTPResponse.Status = .ok
@@ -72,11 +59,6 @@ struct PageRenderer: Sendable {
             context["navigation"] = Self.navigation(for: signedIn, path: path)
         }
         return context
-    }
-
-    private static func isAbsent(_ value: Any) -> Bool {
-        let mirror = Mirror(reflecting: value)
-        return mirror.displayStyle == .optional && mirror.children.isEmpty
     }
 
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {

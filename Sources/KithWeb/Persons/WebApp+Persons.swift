@@ -28,24 +28,4 @@ extension WebApp {
     var residentViewer: ResidentViewer {
         ResidentViewer(database: database, residents: residentCheck, configuration: configuration)
     }
-
-    // For the API's routes until they move into a controller; removed after that.
-
-    /// Runs a search within the account's scope, audited by KithPersons (see ``ResidentSearch``).
-    func searchPersons(_ text: String, for signedIn: SignedIn, limit: Int) async throws -> (query: PersonSearchQuery, answer: PersonSearchAnswer) {
-        try await residentSearch.run(text, for: signedIn, limit: limit)
-    }
-
-    /// One resident as the account may see them (see ``ResidentViewer``).
-    func residentView(
-        _ personID: String, for signedIn: SignedIn, path: String, purpose: String
-    ) throws -> (card: PersonCard, profile: PersonProfile, fields: ResidentFields) {
-        let view = try residentViewer.view(personID, for: signedIn, path: path, purpose: purpose)
-        return (view.card, view.profile, view.fields)
-    }
-
-    /// "family name: typo; date of birth: exact".
-    static func explanation(of result: PersonSearchResult) -> String {
-        PersonSearchPage.explanation(of: result)
-    }
 }

@@ -105,27 +105,9 @@ public struct WebApp: Sendable {
     /// small reads when nothing has changed.
     static let keepWarmInterval = Duration.seconds(10)
 
-    /// Checks roles for the routes not yet moved into a controller.
+    /// The role check every controller holds: who is signed in, and whether their role may do what a request asks.
     var roles: RoleCheck { RoleCheck(audit: AuditTrail(database: database)) }
 
-    /// The signed-in account, or a trip to the sign-in page and back.
-    func requireSignedIn(_ request: Request, _ context: WebRequestContext) throws -> SignedIn {
-        try roles.signedIn(request, context)
-    }
-
-    /// The signed-in account, if its role has the capability; every route that touches residents starts here.
-    func require(_ capability: Capability, _ request: Request, _ context: WebRequestContext) throws -> SignedIn {
-        try roles.require(capability, request, context)
-    }
-
-    /// Checks scopes for the routes not yet moved into a controller.
+    /// The scope check every controller that names residents holds.
     var residentCheck: ResidentCheck { ResidentCheck(database: database, audit: AuditTrail(database: database)) }
-
-    /// What the account's scope reaches (for the routes not yet moved into a controller).
-    func residents(of signedIn: SignedIn) -> ResidentScope { residentCheck.residents(of: signedIn) }
-
-    /// Throws "not found" unless the account's scope reaches the person; a refusal is audited.
-    func requireResident(_ personID: String, for signedIn: SignedIn, path: String) throws {
-        try residentCheck.require(personID, for: signedIn, path: path)
-    }
 }
