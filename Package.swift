@@ -220,7 +220,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Helpers shared by the test targets (temporary folders, the audit trail's entries); not part of Kith itself.
-        .target(name: "KithTestSupport", dependencies: ["KithSpreadsheet", "KithStore"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "KithTestSupport", dependencies: ["KithSpreadsheet", "KithStore"], path: "Tests/KithTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "KithSpreadsheetTests",
             dependencies: ["KithSpreadsheet", "KithTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -41,9 +41,10 @@ extension ResidentScope {
         guard !fields.showsEveryService else { return list }
         var list = list
         // An organisation's lists are the same for every person: read them once for the whole list.
-        let organisationSources: Set<String>? = if case .organisation(let organisation) = scope {
-            Set(try database.access.sourceNames(ofOrganisation: organisation))
-        } else { nil }
+        let organisationSources: Set<String>? =
+            if case .organisation(let organisation) = scope {
+                Set(try database.access.sourceNames(ofOrganisation: organisation))
+            } else { nil }
         list.entries = try list.entries.map { entry in
             var entry = entry
             if let sources = try organisationSources ?? visibleSources(of: entry.profile) {

@@ -9,7 +9,9 @@ enum BenchmarkData {
         "Email", "Need", "Notes",
     ]
     private static let forenames = ["Amara", "Siân", "Wojciech", "Zoë", "Mohammed", "Aisha", "Oliver", "Niamh", "Priya", "Chen", "Grace", "Tomás"]
-    private static let surnames = ["Okafor", "O'Neill", "Kowalski", "Smith", "Rahman", "Khan", "Jones", "Müller", "Patel", "Wang", "Brown", "Ní Bhriain"]
+    private static let surnames = [
+        "Okafor", "O'Neill", "Kowalski", "Smith", "Rahman", "Khan", "Jones", "Müller", "Patel", "Wang", "Brown", "Ní Bhriain",
+    ]
     private static let streets = ["High Street", "Church Road", "Mill Lane", "Station Road", "Park Avenue", "Victoria Street"]
     private static let needs = ["Food", "Prescriptions", "Loneliness", "Money", "Other"]
 

@@ -51,10 +51,16 @@ struct Run: ParsableCommand {
         let xlsx = folder.appendingPathComponent("residents.xlsx")
         var started = Date()
         try BenchmarkData.writeCSV(to: csv, rows: csvRows)
-        print(String(format: "Generated %@ (%d rows, %.0f MiB) in %.1f s", csv.lastPathComponent, csvRows, Self.mebibytes(csv), Date().timeIntervalSince(started)))
+        print(
+            String(
+                format: "Generated %@ (%d rows, %.0f MiB) in %.1f s", csv.lastPathComponent, csvRows, Self.mebibytes(csv),
+                Date().timeIntervalSince(started)))
         started = Date()
         try BenchmarkData.writeXLSX(to: xlsx, rows: xlsxRows)
-        print(String(format: "Generated %@ (%d rows, %.0f MiB) in %.1f s", xlsx.lastPathComponent, xlsxRows, Self.mebibytes(xlsx), Date().timeIntervalSince(started)))
+        print(
+            String(
+                format: "Generated %@ (%d rows, %.0f MiB) in %.1f s", xlsx.lastPathComponent, xlsxRows, Self.mebibytes(xlsx),
+                Date().timeIntervalSince(started)))
         let store = folder.appendingPathComponent("benchmark.sqlite").path
         print("")
         print("file              rows        seconds   rows/s      peak MiB   target")
@@ -110,7 +116,9 @@ struct Run: ParsableCommand {
             executable: sqlite, arguments: [database, ".mode csv", ".import \(csv.path) t"], output: log
         )
         let rate = Double(csvRows) / seconds
-        print("sqlite3 .import".padding(toLength: 17, withPad: " ", startingAt: 0) + String(format: " %-11d %-9.2f %-11.0f %-10.0f", csvRows, seconds, rate, peak))
+        print(
+            "sqlite3 .import".padding(toLength: 17, withPad: " ", startingAt: 0)
+                + String(format: " %-11d %-9.2f %-11.0f %-10.0f", csvRows, seconds, rate, peak))
         return seconds
     }
 
@@ -178,7 +186,9 @@ struct Run: ParsableCommand {
         let verdict = rate >= targetRate && result.peakMebibytes < 500 ? "met" : "MISSED"
         print(
             name.padding(toLength: 17, withPad: " ", startingAt: 0)
-                + String(format: " %-11d %-9.2f %-11.0f %-10.0f ≥%.0f rows/s, <500 MiB: %@", result.rows, result.seconds, rate, result.peakMebibytes, targetRate, verdict)
+                + String(
+                    format: " %-11d %-9.2f %-11.0f %-10.0f ≥%.0f rows/s, <500 MiB: %@", result.rows, result.seconds, rate, result.peakMebibytes,
+                    targetRate, verdict)
         )
     }
 
@@ -214,7 +224,8 @@ struct CheckOne: ParsableCommand {
         let report = try DataChecker.check(
             TableReader(url: URL(fileURLWithPath: file)), sheet: nil, mapping: nil, referenceDate: CivilDate(year: 2026, month: 11, day: 16)!
         )
-        FileHandle.standardError.write(Data("checked \(report.rows) rows: \(report.summary.errors) errors, \(report.summary.warnings) warnings\n".utf8))
+        FileHandle.standardError.write(
+            Data("checked \(report.rows) rows: \(report.summary.errors) errors, \(report.summary.warnings) warnings\n".utf8))
     }
 }
 

@@ -122,7 +122,9 @@ struct LinkBenchmark: ParsableCommand {
     private func show(_ name: String, _ count: Int, _ result: Measurement, target: String, met: Bool) {
         print(
             name.padding(toLength: 45, withPad: " ", startingAt: 0)
-                + String(format: " %-11d %-9.2f %-10.0f %@%@", count, result.seconds, result.peak, target, target.isEmpty ? "" : (met ? ": met" : ": MISSED"))
+                + String(
+                    format: " %-11d %-9.2f %-10.0f %@%@", count, result.seconds, result.peak, target,
+                    target.isEmpty ? "" : (met ? ": met" : ": MISSED"))
         )
         for stage in result.stages?.stages ?? [] {
             print(

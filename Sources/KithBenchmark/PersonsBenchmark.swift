@@ -54,7 +54,8 @@ struct PersonsBenchmark: ParsableCommand {
         report("build every kept profile from scratch (once per store)", build, target: nil)
         let score = try measure(kith, ["score", "--db", store, "--as-of", asOf, "--by", "benchmark"])
         report("kith score", score, target: 60)
-        let outreach = try measure(kith, ["outreach", "--db", store, "--as-of", asOf, "--area", area, "--limit", "100", "--out", out, "--by", "benchmark"])
+        let outreach = try measure(
+            kith, ["outreach", "--db", store, "--as-of", asOf, "--area", area, "--limit", "100", "--out", out, "--by", "benchmark"])
         report("kith outreach --area \(area) --limit 100", outreach, target: 2)
         let sql = try measure("/usr/bin/sqlite3", [store, Self.referenceQuery(area: area)])
         report("reference: the list's query alone in sqlite3", sql, target: nil)

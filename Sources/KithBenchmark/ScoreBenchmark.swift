@@ -29,7 +29,8 @@ struct ScoreBenchmark: ParsableCommand {
         print("borough           persons  Purple  Red    Amber  Green   high-need  in top 10%  in Purple+Red  P+R overall  rho   score s")
         for size in people {
             for seed in seeds {
-                let folder = try BenchmarkFolder.prepare(FileManager.default.temporaryDirectory.appendingPathComponent("kith-scores-\(size)-\(seed)").path)
+                let folder = try BenchmarkFolder.prepare(
+                    FileManager.default.temporaryDirectory.appendingPathComponent("kith-scores-\(size)-\(seed)").path)
                 let configuration = BoroughConfiguration(people: size, seed: seed)
                 let summary = try BoroughGenerator(configuration: configuration).write(to: folder)
                 let database = try KithDatabase.open(path: folder.appendingPathComponent("kith.sqlite").path)

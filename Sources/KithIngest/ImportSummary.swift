@@ -20,7 +20,9 @@ public struct ImportSummary: Sendable {
     /// A few lines for the terminal.
     public var text: String {
         var lines: [String] = []
-        let place = record.sheetName.map { "sheet \"\($0)\"" } ?? [record.encoding, record.delimiter.map { "\($0)-separated" }]
+        let place =
+            record.sheetName.map { "sheet \"\($0)\"" }
+            ?? [record.encoding, record.delimiter.map { "\($0)-separated" }]
             .compactMap { $0 }.joined(separator: ", ")
         lines.append("Imported \(record.fileName) as \"\(sourceName)\" (import \(record.id ?? 0), \(record.format), \(place))")
         lines.append(

@@ -31,7 +31,8 @@ public struct ListSizeCheck: Sendable, Equatable {
             Double(rows) < Double(previous.rowCount) * Self.smallestShare
         else { return nil }
         let share = Int((Double(rows) / Double(previous.rowCount) * 100).rounded())
-        return "\(fileName) has \(rows.formatted()) row\(rows == 1 ? "" : "s"), \(share)% of the \(previous.rowCount.formatted()) in \"\(sourceName)\"'s "
+        return
+            "\(fileName) has \(rows.formatted()) row\(rows == 1 ? "" : "s"), \(share)% of the \(previous.rowCount.formatted()) in \"\(sourceName)\"'s "
             + "last list (import \(previous.id ?? 0), \(previous.fileName)). A list this much smaller may have been cut short "
             + "or filtered; residents missing from it would drop out of scoring."
     }

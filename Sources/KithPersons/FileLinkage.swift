@@ -357,7 +357,10 @@ struct LinkOutputWriter {
         let lists = lists, place = place, state = result.state
         try Self.writeRows(to: url, header: ["source", "row", "id", "person_id"], count: place.count) { record in
             let (list, row) = place[record]
-            return [lists[list].source, String(lists[list].rowNumbers[row]), Self.id(record, lists: lists, place: place), state.personID(ofRecord: record)]
+            return [
+                lists[list].source, String(lists[list].rowNumbers[row]), Self.id(record, lists: lists, place: place),
+                state.personID(ofRecord: record),
+            ]
         }
     }
 

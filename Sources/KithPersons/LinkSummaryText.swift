@@ -5,7 +5,9 @@ import KithLinkage
 public enum LinkSummaryText {
     public static func render(_ report: LinkageReport) -> String {
         var lines: [String] = []
-        let mode = report.mode == .incremental ? "Linked \(report.newRecords) new records onto \(report.records - report.newRecords)" : "Linked \(report.records) records"
+        let mode =
+            report.mode == .incremental
+            ? "Linked \(report.newRecords) new records onto \(report.records - report.newRecords)" : "Linked \(report.records) records"
         lines.append(String(format: "%@ in %.1f s: %d persons.", mode, report.seconds, report.persons))
         lines.append(
             "Links: \(report.automaticLinks) automatic (match probability ≥ \(report.thresholds.link)), \(report.ruleLinks) by rule "
@@ -14,7 +16,8 @@ public enum LinkSummaryText {
         )
         lines.append("Blocking: \(report.candidatePairs) pairs compared, blocks capped at \(report.blocking.maximumBlockSize) records.")
         for rule in report.blocking.rules {
-            var line = "  " + rule.rule.padding(toLength: 44, withPad: " ", startingAt: 0)
+            var line =
+                "  " + rule.rule.padding(toLength: 44, withPad: " ", startingAt: 0)
                 + String(format: "%10d new pairs, largest block %d", rule.newPairs, rule.largestBlock)
             if rule.cappedBlocks > 0 { line += ", \(rule.cappedBlocks) blocks skipped (\(rule.cappedRecords) records)" }
             lines.append(line)
@@ -22,7 +25,8 @@ public enum LinkSummaryText {
         if let training = report.training {
             lines.append(
                 String(
-                    format: "Model: trained on %d candidate pairs (%d share an NHS number or UPN) and %d random pairs; %.0f%% of candidates are matches.",
+                    format:
+                        "Model: trained on %d candidate pairs (%d share an NHS number or UPN) and %d random pairs; %.0f%% of candidates are matches.",
                     training.candidatePairs, training.trustedPairs, training.randomPairs, training.candidateMatchShare * 100
                 ) + (training.mSource.isEmpty ? "" : " Agreement among matches learned from " + training.mSource + ".")
             )

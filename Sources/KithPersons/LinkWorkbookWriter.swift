@@ -140,7 +140,8 @@ struct LinkWorkbookWriter {
     }
 
     private func writePersons(_ writer: XLSXWriter) throws {
-        let headers = [LinkWorkbook.personHeader, LinkWorkbook.sourceHeader, LinkWorkbook.rowHeader] + (withIDs ? [LinkWorkbook.idHeader] : [])
+        let headers =
+            [LinkWorkbook.personHeader, LinkWorkbook.sourceHeader, LinkWorkbook.rowHeader] + (withIDs ? [LinkWorkbook.idHeader] : [])
             + LinkWorkbook.details.map(\.header)
         let count = output.recordCount
         guard count < XLSXWriter.maximumRows else {

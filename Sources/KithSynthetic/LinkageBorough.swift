@@ -341,12 +341,15 @@ extension LinkageBorough {
             let taken = Set(people[firstOfHousehold...].filter { $0.birth.year >= year - 16 }.map(\.given))
             var given = givenName(heritage, sex: sex, year: year)
             for _ in 0..<20 where taken.contains(given) { given = givenName(heritage, sex: sex, year: year) }
-            if sex == .male, random.chance(0.03), let father = people[firstOfHousehold...].first(where: { $0.sex == .male && $0.birth.year < year - 16 }) {
+            if sex == .male, random.chance(0.03),
+                let father = people[firstOfHousehold...].first(where: { $0.sex == .male && $0.birth.year < year - 16 })
+            {
                 given = father.given
             }
             let birth = twin.map { people[$0].birth } ?? birthday(year)
             // Unique by construction: the establishment and serial are the person's place in the borough.
-            let upn: String? = (4...17).contains(extractDate.year - birth.year)
+            let upn: String? =
+                (4...17).contains(extractDate.year - birth.year)
                 ? UniquePupilNumber.make(
                     localAuthority: 999, establishment: 1000 + people.count / 1000, year: birth.year, serial: people.count % 1000
                 )
@@ -472,7 +475,9 @@ extension LinkageBorough {
             return row
         }
 
-        static func slashed(_ date: CivilDate) -> String { zeroPad(date.day, width: 2) + "/" + zeroPad(date.month, width: 2) + "/" + String(date.year) }
+        static func slashed(_ date: CivilDate) -> String {
+            zeroPad(date.day, width: 2) + "/" + zeroPad(date.month, width: 2) + "/" + String(date.year)
+        }
         static func short(_ date: CivilDate) -> String { String(date.day) + "/" + String(date.month) + "/" + String(date.year) }
         static func dashed(_ date: CivilDate) -> String {
             String(date.day) + "-" + LinkageNames.months[date.month - 1] + "-" + String(date.year)

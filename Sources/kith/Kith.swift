@@ -8,8 +8,11 @@ struct Kith: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kith",
         abstract: "Join up council and partner lists to find, prioritise and support vulnerable residents.",
-        discussion: "Set KITH_LOG_LEVEL (trace, debug, info, notice, warning, error) to see more of what Kith does; logs carry record ids, never residents' details.",
-        subcommands: [Demo.self, Import.self, Imports.self, Standard.self, Tag.self, Check.self, Generate.self, Link.self, Review.self, Score.self, Outreach.self, Contact.self, Person.self, Serve.self, User.self, Token.self, SourceOwner.self,
+        discussion:
+            "Set KITH_LOG_LEVEL (trace, debug, info, notice, warning, error) to see more of what Kith does; logs carry record ids, never residents' details.",
+        subcommands: [
+            Demo.self, Import.self, Imports.self, Standard.self, Tag.self, Check.self, Generate.self, Link.self, Review.self, Score.self,
+            Outreach.self, Contact.self, Person.self, Serve.self, User.self, Token.self, SourceOwner.self,
         ]
     )
 

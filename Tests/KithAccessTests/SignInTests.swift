@@ -28,9 +28,15 @@ import Testing
 
     @Test func accountsNeedTheirScopeAStrongPasswordAndAFreeName() throws {
         let book = AccountBook(database: database, hasher: hasher)
-        #expect(throws: AccessError.missingScope(.caseworker)) { try book.add(name: "case", role: .caseworker, password: "a long enough password", by: "t") }
-        #expect(throws: AccessError.missingScope(.partner)) { try book.add(name: "partner", role: .partner, password: "a long enough password", by: "t") }
-        #expect(throws: AccessError.missingScope(.school)) { try book.add(name: "school", role: .school, password: "a long enough password", by: "t") }
+        #expect(throws: AccessError.missingScope(.caseworker)) {
+            try book.add(name: "case", role: .caseworker, password: "a long enough password", by: "t")
+        }
+        #expect(throws: AccessError.missingScope(.partner)) {
+            try book.add(name: "partner", role: .partner, password: "a long enough password", by: "t")
+        }
+        #expect(throws: AccessError.missingScope(.school)) {
+            try book.add(name: "school", role: .school, password: "a long enough password", by: "t")
+        }
         #expect(throws: AccessError.self) { try book.add(name: "ana", role: .analyst, password: "short", by: "t") }
         #expect(throws: AccessError.self) { try book.add(name: "a b", role: .analyst, password: "a long enough password", by: "t") }
         try book.add(name: "Ana", role: .analyst, password: "a long enough password", by: "t")
@@ -92,7 +98,9 @@ import Testing
         let unknown = try answers(for: "anna")
         #expect(real == ["refused", "refused", "refused", "refused", "locked", "locked", "locked"])
         #expect(unknown == real)
-        #expect(try answers(for: "ANNA") == ["locked", "locked", "locked", "locked", "locked", "locked", "locked"], "names are matched without case, as accounts are")
+        #expect(
+            try answers(for: "ANNA") == ["locked", "locked", "locked", "locked", "locked", "locked", "locked"],
+            "names are matched without case, as accounts are")
         let later = now.addingTimeInterval(SignInDesk.lockOutDuration + 60)
         #expect(try desk.signIn(name: "anna", password: "x", from: "test", now: later) == .refused, "an unknown name's lock lifts like a real one's")
     }

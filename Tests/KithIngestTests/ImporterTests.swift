@@ -28,7 +28,8 @@ struct ImporterTests {
         let fixture = try Fixture()
         let file = try fixture.folder.file(
             "calls.csv",
-            text: "Call Date;Caller First Name;Caller Surname;Notes\r\n05-Nov-2026;  Zoë ;O'BRIEN;\"needs food; lives alone\"\r\n\r\n06-Nov-2026;Bill;Smith\r\n"
+            text:
+                "Call Date;Caller First Name;Caller Surname;Notes\r\n05-Nov-2026;  Zoë ;O'BRIEN;\"needs food; lives alone\"\r\n\r\n06-Nov-2026;Bill;Smith\r\n"
         )
         let summary = try fixture.importer.run(fixture.request(file))
         let record = summary.record
@@ -166,13 +167,17 @@ struct ListSizeTests {
         let full = try fixture.importer.run(fixture.request(try list(200, in: fixture.folder, named: "week1.csv"), source: "Food bank"))
         let cut = try list(73, in: fixture.folder, named: "week2.csv")
         let error = try #require(throws: ImportError.self) { try fixture.importer.run(fixture.request(cut, source: "Food bank")) }
-        #expect(error.description.contains("week2.csv has 73 rows, 37% of the 200 in \"Food bank\"'s last list (import \(full.record.id ?? 0), week1.csv)"))
+        #expect(
+            error.description.contains(
+                "week2.csv has 73 rows, 37% of the 200 in \"Food bank\"'s last list (import \(full.record.id ?? 0), week1.csv)"))
         let stored = try fixture.database.imports.imports(ofSourceNamed: "Food bank")
         #expect(stored.map(\.id) == [full.record.id], "the refused list left nothing behind")
         #expect(try fixture.database.imports.rowCount() == 200)
         // Another source's lists are not compared, and a list at half or more is normal.
         #expect(try fixture.importer.run(fixture.request(cut, source: "Helpline")).record.rowCount == 73)
-        #expect(try fixture.importer.run(fixture.request(try list(100, in: fixture.folder, named: "week3.csv"), source: "Food bank")).record.rowCount == 100)
+        #expect(
+            try fixture.importer.run(fixture.request(try list(100, in: fixture.folder, named: "week3.csv"), source: "Food bank")).record.rowCount
+                == 100)
     }
 
     @Test func shortListsAreNotCompared() {

@@ -19,7 +19,8 @@ struct TaggingOnImportTests {
         let fixture = try ImporterTests.Fixture()
         let file = try fixture.folder.file(
             "calls.csv",
-            text: "Caller First Name,Caller Surname,D.O.B,Post Code,NHS No,Notes\nZOË ,o'brien,5/7/1948,ol11aa,943 476 5919,Needs food\nBill,Smith,25/12/1950,OL1 2AB,4010232137,\n"
+            text:
+                "Caller First Name,Caller Surname,D.O.B,Post Code,NHS No,Notes\nZOË ,o'brien,5/7/1948,ol11aa,943 476 5919,Needs food\nBill,Smith,25/12/1950,OL1 2AB,4010232137,\n"
         )
         let summary = try fixture.importer.run(Self.request(file, source: "Helpline call log"))
         #expect(summary.text.contains("Tagged 5 of 6 columns") || summary.text.contains("Tagged 6 of 6 columns"))
@@ -42,7 +43,8 @@ struct TaggingOnImportTests {
 
     @Test func reusesTheSourcesSavedMappingOnItsNextList() throws {
         let fixture = try ImporterTests.Fixture()
-        let week1 = try fixture.folder.file("week1.csv", text: "Ref,Col B\nR1,9434765919\nR2,4010232137\nR3,4857773457\nR4,6000000006\nR5,7000000015\n")
+        let week1 = try fixture.folder.file(
+            "week1.csv", text: "Ref,Col B\nR1,9434765919\nR2,4010232137\nR3,4857773457\nR4,6000000006\nR5,7000000015\n")
         let first = try fixture.importer.run(Self.request(week1, source: "Food bank referrals"))
         let saved = try #require(try fixture.database.imports.mapping(forSourceNamed: "Food bank referrals"))
         let mapping = try ColumnMapping(yaml: saved.mapping)
@@ -69,7 +71,10 @@ struct TaggingOnImportTests {
         let rows = try fixture.database.imports.rows(ofImport: summary.record.id!, limit: nil)
         #expect(rows.map(\.rowNumber) == [3])
         #expect(summary.tagging?.columns.map(\.origin) == [.hashtagRow, .hashtagRow, .hashtagRow])
-        #expect(try fixture.database.imports.columns(ofImport: summary.record.id!).map(\.tag) == ["#x_person +given +name", "#x_person +family +name", "#date +birth"])
+        #expect(
+            try fixture.database.imports.columns(ofImport: summary.record.id!).map(\.tag) == [
+                "#x_person +given +name", "#x_person +family +name", "#date +birth",
+            ])
     }
 
     @Test func recordsHowAmbiguousDatesWereRead() throws {

@@ -36,7 +36,8 @@ struct OutreachListTests {
         let borough = try ScoredBorough(people: 4_000, seed: 32)
         let before = try borough.list(OutreachFilter(bands: [.red])).entries
         let person = try #require(before.first).profile.personID
-        _ = try ContactRecorder(database: borough.database).record(personID: person, outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "worker")
+        _ = try ContactRecorder(database: borough.database).record(
+            personID: person, outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "worker")
         let after = try borough.list(OutreachFilter(bands: [.red])).entries
         let position = try #require(after.firstIndex { $0.profile.personID == person })
         #expect(position > 0)
@@ -48,7 +49,8 @@ struct OutreachListTests {
         #expect(!moved.entries.contains { $0.profile.personID == person })
         #expect(moved.movedCount == 1)
         #expect(throws: OutreachError.unknownPerson("KP-9999999")) {
-            try ContactRecorder(database: borough.database).record(personID: "KP-9999999", outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "x")
+            try ContactRecorder(database: borough.database).record(
+                personID: "KP-9999999", outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "x")
         }
         let audit = try borough.database.audit.events(AuditQuery(limit: 10))
         #expect(audit.filter { $0.action == "record-contact" && $0.subject == person }.count == 2)
@@ -182,7 +184,8 @@ struct NoAddressTests {
         #expect(table.column("how_to_reach")[row].hasPrefix("No address"))
         #expect(table.column("area")[row].hasSuffix("(their school's)"))
         // One person's card shows the same area, read back from the score run.
-        let card = try #require(try PersonProfileReader(database: borough.database, referenceDate: ScoredBorough.asOf).profile(of: child.profile.personID))
+        let card = try #require(
+            try PersonProfileReader(database: borough.database, referenceDate: ScoredBorough.asOf).profile(of: child.profile.personID))
         #expect(card.area == child.profile.area && card.areaFromSchool)
     }
 

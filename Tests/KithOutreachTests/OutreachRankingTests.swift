@@ -38,7 +38,9 @@ struct OutreachRankingTests {
         for filter in try filters(borough) {
             for allowed in [nil, scope] {
                 let queried = try OutreachList.order(database: borough.database, filter: filter, referenceDate: day, restrictedTo: allowed)
-                expectSame(ranking.order(filter, restrictedTo: allowed), queried, "\(label): \(filter.description), \(allowed == nil ? "everyone" : "a scope")")
+                expectSame(
+                    ranking.order(filter, restrictedTo: allowed), queried,
+                    "\(label): \(filter.description), \(allowed == nil ? "everyone" : "a scope")")
             }
         }
     }
@@ -55,7 +57,8 @@ struct OutreachRankingTests {
         let order = ranking.order(OutreachFilter())
         let reached = Array(order.personIDs.prefix(5)), moved = order.personIDs[7]
         for person in reached {
-            _ = try ContactRecorder(database: borough.database).record(personID: person, outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "worker")
+            _ = try ContactRecorder(database: borough.database).record(
+                personID: person, outcome: .reached, on: ScoredBorough.asOf, note: nil, by: "worker")
         }
         _ = try ContactRecorder(database: borough.database).record(personID: moved, outcome: .moved, on: ScoredBorough.asOf, note: nil, by: "worker")
         #expect(try !ranking.isCurrent(database: borough.database, referenceDate: ScoredBorough.asOf))

@@ -63,6 +63,7 @@ struct ProfileNameTests {
         let beatrizName = try #require(DetailProvenance.details(of: beatriz, includingIdentifiers: false).first { $0.label == "Name" })
         #expect(!beatrizName.isDisputed)
         #expect(beatrizName.values.first?.sources.count == 2)
-        #expect(Set([beatrizName.values.first?.text] + (beatrizName.values.first?.otherSpellings ?? [])) == ["Beatriz Rodriguez", "Beatriz Rodríguez"])
+        #expect(
+            Set([beatrizName.values.first?.text] + (beatrizName.values.first?.otherSpellings ?? [])) == ["Beatriz Rodriguez", "Beatriz Rodríguez"])
     }
 }

@@ -19,7 +19,8 @@ struct ProfileTableTests {
             profile.personID, profile.name, profile.age.map(String.init) ?? "-", profile.area ?? "-", String(profile.areaFromSchool),
             profile.school ?? "-", profile.postcode ?? "-", profile.householdID ?? "-", profile.lastContact?.description ?? "never",
             profile.lastContactSource ?? "-", profile.servicesText, entry.band.rawValue, String(entry.score), entry.reasonText, entry.action,
-            profile.involvements.map { "\($0.source) \($0.rowCount) \($0.lastContact?.description ?? "-") \($0.details.count)" }.joined(separator: "|"),
+            profile.involvements.map { "\($0.source) \($0.rowCount) \($0.lastContact?.description ?? "-") \($0.details.count)" }.joined(
+                separator: "|"),
             String(profile.records.count), String(profile.records.compactMap(\.date).count),
         ].joined(separator: " / ")
     }
@@ -58,8 +59,10 @@ struct ProfileTableTests {
         // Restricted to a scope, and reading only the first entries as a page does.
         let rebuiltAll = try OutreachList.rebuilt(database: borough.database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf)
         let scope = Set(rebuiltAll.entries.map(\.profile.personID).enumerated().filter { $0.offset % 3 == 0 }.map(\.element))
-        let kept = try OutreachList.make(database: borough.database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf, restrictedTo: scope, reading: 50)
-        let rebuilt = try OutreachList.rebuilt(database: borough.database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf, restrictedTo: scope)
+        let kept = try OutreachList.make(
+            database: borough.database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf, restrictedTo: scope, reading: 50)
+        let rebuilt = try OutreachList.rebuilt(
+            database: borough.database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf, restrictedTo: scope)
         #expect(kept.entries.count == 50)
         #expect(kept.entries.map(Self.summary) == rebuilt.entries.prefix(50).map(Self.summary))
         #expect(kept.listedCount == rebuilt.entries.count)
@@ -126,7 +129,8 @@ struct ProfileTableTests {
         let database = try KithDatabase.open(path: folder.url.appendingPathComponent("kith.sqlite").path)
         let importer = Importer(repository: database.imports, audit: database.audit)
         for list in borough.lists {
-            try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: ScoredBorough.asOf))
+            try importer.run(
+                ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: ScoredBorough.asOf))
         }
         try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link(by: "test")
         _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: ScoredBorough.asOf).run(scoredBy: "test")
@@ -136,7 +140,8 @@ struct ProfileTableTests {
         // copy alone knew are on no current list.
         let list = try #require(borough.lists.first)
         try importer.run(
-            ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", force: true, referenceDate: ScoredBorough.asOf)
+            ImportRequest(
+                file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", force: true, referenceDate: ScoredBorough.asOf)
         )
         let rebuiltCount = try ProfileTable(database: database).refresh()
         #expect(rebuiltCount > 0 && rebuiltCount < before.listedCount + before.deceasedCount + before.doNotContactCount + before.movedCount + 1)
@@ -149,7 +154,8 @@ struct ProfileTableTests {
         try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link(by: "test")
         _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: ScoredBorough.asOf).run(scoredBy: "test")
         let relinked = try OutreachList.make(database: database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf)
-        Self.expectSame(relinked, try OutreachList.rebuilt(database: database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf), "relinked")
+        Self.expectSame(
+            relinked, try OutreachList.rebuilt(database: database, filter: OutreachFilter(), referenceDate: ScoredBorough.asOf), "relinked")
         #expect(relinked.unscoredCount == 0)
     }
 

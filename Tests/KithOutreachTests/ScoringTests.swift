@@ -51,7 +51,8 @@ struct ScoringTests {
     @Test func theNextRunListsWhoMovedAndWhoIsNew() throws {
         let borough = try ScoredBorough(people: 4_000, seed: 23)
         let list = try borough.list()
-        let first = try #require(list.entries.first { $0.reasons.contains { $0.factor == "no-recent-contact" } && $0.band == .amber && $0.score < 30 })
+        let first = try #require(
+            list.entries.first { $0.reasons.contains { $0.factor == "no-recent-contact" } && $0.band == .amber && $0.score < 30 })
         _ = try ContactRecorder(database: borough.database).record(
             personID: first.profile.personID, outcome: .reached, on: ScoredBorough.asOf, note: "Spoke to them", by: "worker"
         )

@@ -76,7 +76,11 @@ enum CSVTestReader {
     static func rows(_ url: URL) throws -> [[String]] {
         var rows: [[String]] = []
         let reader = try TableReader(url: url)
-        try reader.read(sheet: nil) { layout in rows.append(layout.columnNames) } onRow: { row in rows.append(row.cells) }
+        try reader.read(sheet: nil) { layout in
+            rows.append(layout.columnNames)
+        } onRow: { row in
+            rows.append(row.cells)
+        }
         return rows
     }
 }

@@ -73,7 +73,9 @@ struct LinkWorkbookTests {
         let pairColumn = try #require(sheets[index].column("Pair")), keyColumn = try #require(sheets[index].column("Key"))
         let decisionColumn = try #require(sheets[index].column("Decision"))
         var keysOfPair: [String: Set<String>] = [:]
-        for row in sheets[index].rows.dropFirst() { keysOfPair[row.cells[pairColumn], default: []].insert(FormulaGuard.original(row.cells[keyColumn])) }
+        for row in sheets[index].rows.dropFirst() {
+            keysOfPair[row.cells[pairColumn], default: []].insert(FormulaGuard.original(row.cells[keyColumn]))
+        }
         var decided = Set<String>()
         for position in sheets[index].rows.indices.dropFirst() {
             let pair = sheets[index].rows[position].cells[pairColumn]
@@ -188,7 +190,8 @@ struct LinkWorkbookTests {
         let first = folder.path("first")
         _ = try Self.linkage().run(files: [try Self.partners(folder)], into: first)
         let reviewed = folder.path("reviewed.xlsx")
-        try Self.review(first.appendingPathComponent(LinkWorkbook.fileName), deciding: [Self.annPair: "Same", Self.caraPair: "Not the same"], to: reviewed)
+        try Self.review(
+            first.appendingPathComponent(LinkWorkbook.fileName), deciding: [Self.annPair: "Same", Self.caraPair: "Not the same"], to: reviewed)
         let decisions = try ReviewedDecisions.read(from: reviewed)
 
         // Row 2 of the shielding list now holds someone else: that decision must not join her to Ann.
@@ -272,4 +275,3 @@ struct LinkWorkbookTests {
         #expect(applied.decisions?.same == 1)
     }
 }
-

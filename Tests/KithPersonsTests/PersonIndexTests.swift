@@ -34,7 +34,8 @@ struct PersonIndexTests {
     @Test func aSecondRunLinksOnlyNewRowsAndKeepsEveryPersonId() throws {
         let folder = try Self.borough()
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-        let index = PersonIndex(database: database, referenceDate: Self.asOf, snapshotFile: PersonIndex.snapshotFile(forStoreAt: folder.path("kith.sqlite").path))
+        let index = PersonIndex(
+            database: database, referenceDate: Self.asOf, snapshotFile: PersonIndex.snapshotFile(forStoreAt: folder.path("kith.sqlite").path))
         try Self.store(
             importing: ["nhs-shielding-list.csv", "school-attendance.csv", "adult-social-care.xlsx", "childrens-services.xlsx"],
             from: folder, into: database

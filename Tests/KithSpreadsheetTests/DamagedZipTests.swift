@@ -116,7 +116,8 @@ struct DamagedZipTests {
         let url = folder.path("endless.xlsx")
         var entries = ZipBytes.workbookEntries(sheet: Self.sheet)
         // A stored deflate block that promises 65,535 bytes and is not the last: the stream runs on past the part.
-        entries[4] = ZipBytes.Entry(name: Self.sheetPart, method: 8, data: [0x00, 0xFF, 0xFF, 0x00, 0x00] + Array("<worksheet".utf8), crc32: 0, uncompressedSize: 100)
+        entries[4] = ZipBytes.Entry(
+            name: Self.sheetPart, method: 8, data: [0x00, 0xFF, 0xFF, 0x00, 0x00] + Array("<worksheet".utf8), crc32: 0, uncompressedSize: 100)
         try Data(ZipBytes.make(entries)).write(to: url)
         let error = try refusal(url)
         #expect(error.file == "endless.xlsx")

@@ -60,7 +60,8 @@ struct HostileWorkbookTests {
             doctype += "<!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">"
         }
         doctype += "]>"
-        let sheet = "<?xml version=\"1.0\"?>" + doctype
+        let sheet =
+            "<?xml version=\"1.0\"?>" + doctype
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
             + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>"
         try WorkbookFixture.make(at: url, sheets: [("Laughs", sheet)])
@@ -71,7 +72,8 @@ struct HostileWorkbookTests {
     @Test func refusesASheetThatIsNotAWorksheet() throws {
         let folder = try TemporaryFolder()
         let url = folder.path("chart.xlsx")
-        let chart = "<?xml version=\"1.0\"?><chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetPr/><v>1</v></chartsheet>"
+        let chart =
+            "<?xml version=\"1.0\"?><chartsheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetPr/><v>1</v></chartsheet>"
         try WorkbookFixture.make(at: url, sheets: [("Chart", chart)])
         let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url, sheet: "Chart").count }
         #expect(error.reason == .notAWorksheet)
@@ -102,7 +104,8 @@ struct HostileWorkbookTests {
     @Test func refusesMalformedSheetXML() throws {
         let folder = try TemporaryFolder()
         let url = folder.path("malformed.xlsx")
-        let sheet = "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c><v>1</c></row>"
+        let sheet =
+            "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c><v>1</c></row>"
         try WorkbookFixture.make(at: url, sheets: [("Bad", sheet)])
         let error = try #require(throws: SpreadsheetError.self) { _ = try TableRows.xlsx(url).count }
         #expect(error.reason == .brokenWorkbook)

@@ -22,9 +22,10 @@ struct TextEncodingTests {
         #expect(fingerprint.utf8MultibyteCharacters == 9)
         let (layout, rows, statistics) = try TableRows.table(url)
         #expect(layout.encoding == .utf8)
-        #expect(rows.map(\.cells) == [
-            ["María", "López", "Cádiz"], ["José", "Núñez", "Zoë Road"], ["Ren\u{FFFD}e", "Smith", "Leeds"], ["Siân", "Brontë", "Haworth"],
-        ])
+        #expect(
+            rows.map(\.cells) == [
+                ["María", "López", "Cádiz"], ["José", "Núñez", "Zoë Road"], ["Ren\u{FFFD}e", "Smith", "Leeds"], ["Siân", "Brontë", "Haworth"],
+            ])
         let warning = try #require(statistics.warnings.first)
         #expect(warning.check == "file.invalid-utf8")
         #expect(warning.row == 4)
@@ -42,7 +43,10 @@ struct TextEncodingTests {
         let (_, _, statistics) = try TableRows.table(url)
         let warning = try #require(statistics.warnings.first { $0.check == "file.invalid-utf8" })
         #expect(warning.message.contains("8 characters are not UTF-8"))
-        #expect(warning.message.contains("row 2, column B (Note); row 7, column B (Note); row 12, column B (Note); row 17, column B (Note); row 22, column B (Note) and elsewhere"))
+        #expect(
+            warning.message.contains(
+                "row 2, column B (Note); row 7, column B (Note); row 12, column B (Note); row 17, column B (Note); row 22, column B (Note) and elsewhere"
+            ))
     }
 
     @Test func warnsOfStrayBytesInAFileWithAByteOrderMark() throws {

@@ -17,7 +17,8 @@ struct WorkbookReviewFeaturesTests {
         try writer.appendRow([.integer(1), .empty])
         try writer.appendRow([.integer(1), .empty])
         try writer.setAutoFilter("A1:B3")
-        try writer.addListValidation("B2:B3", choices: ["Same", "Not the same"], prompt: ("Decision", "Pick one & save"), error: ("Decision", "Only <these>"))
+        try writer.addListValidation(
+            "B2:B3", choices: ["Same", "Not the same"], prompt: ("Decision", "Pick one & save"), error: ("Decision", "Only <these>"))
         try writer.finish()
 
         let xml = try Self.part("xl/worksheets/sheet1.xml", of: url)
@@ -61,7 +62,10 @@ struct WorkbookReviewFeaturesTests {
         let styles = try Self.part("xl/styles.xml", of: url)
         #expect(styles.contains("<cellXfs count=\"16\">"))
         // Dates in every format are still read as dates.
-        #expect(styles.contains("<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"))
+        #expect(
+            styles.contains(
+                "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+            ))
         #expect(try TableRows.xlsx(url)[0].cells == ["Ann", "1948-02-29", "", "x", "long reasons", "1948-02-29"])
     }
 
@@ -69,7 +73,8 @@ struct WorkbookReviewFeaturesTests {
         let folder = try TemporaryFolder()
         let url = folder.path("tabs.xlsx")
         let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let withData = "<worksheet xmlns=\"\(ns)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Name</t></is></c></row></sheetData></worksheet>"
+        let withData =
+            "<worksheet xmlns=\"\(ns)\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>Name</t></is></c></row></sheetData></worksheet>"
         let formattedOnly = "<worksheet xmlns=\"\(ns)\"><sheetData><row r=\"1\"><c r=\"A1\" s=\"1\"/></row></sheetData></worksheet>"
         let chart = "<chartsheet xmlns=\"\(ns)\"><sheetPr/></chartsheet>"
         try WorkbookFixture.make(

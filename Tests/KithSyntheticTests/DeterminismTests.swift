@@ -7,7 +7,8 @@ import Testing
 /// Same seed and configuration give the same borough, byte for byte; another seed gives another borough.
 struct DeterminismTests {
     static let files = [
-        "lists/adult-social-care.xlsx", "lists/childrens-services.xlsx", "lists/nhs-shielding-list.csv", "lists/school-attendance.csv", "lists/helpline-calls.csv",
+        "lists/adult-social-care.xlsx", "lists/childrens-services.xlsx", "lists/nhs-shielding-list.csv", "lists/school-attendance.csv",
+        "lists/helpline-calls.csv",
         "lists/food-bank-referrals.csv", "truth/people.csv", "truth/households.csv", "truth/records.csv",
         "truth/areas.csv", "truth/schools.csv",
     ]

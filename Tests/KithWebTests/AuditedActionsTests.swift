@@ -38,7 +38,8 @@ struct AuditedActionsTests {
             #expect(imported == [AuditEntry(.importList, by: analyst, subject: "import \(stored)")])
             #expect(imported.first?.detail.hasPrefix("\(csv.file.lastPathComponent) as \"\(csv.source)\" through the web:") == true)
 
-            let path = "/api/imports?source=\(ImportAPITests.encoded(workbook.source))&file=\(ImportAPITests.encoded(workbook.file.lastPathComponent))"
+            let path =
+                "/api/imports?source=\(ImportAPITests.encoded(workbook.source))&file=\(ImportAPITests.encoded(workbook.file.lastPathComponent))"
                 + "&sheet=\(ImportAPITests.encoded(workbook.sheet ?? ""))"
             let api = BrowserSession(client: client)
             api.bearer = token

@@ -19,7 +19,8 @@ import Testing
         let rows = try Self.importLists(into: fixture.database)
         // Two pairs left for review: Savita Gill at the GP and in the food bank's one name column, and the same for
         // Beatriz Rodriguez, written with an accent in capitals by the food bank.
-        let evidence = #"{"reason":"Names agree; dates of birth differ as written","fields":[{"field":"given_name","level":"exact","weight":3.2},{"field":"family_name","level":"exact","weight":5.1},{"field":"birth_date","level":"exact","weight":6.0}]}"#
+        let evidence =
+            #"{"reason":"Names agree; dates of birth differ as written","fields":[{"field":"given_name","level":"exact","weight":3.2},{"field":"family_name","level":"exact","weight":5.1},{"field":"birth_date","level":"exact","weight":6.0}]}"#
         _ = try fixture.database.linkage.saveRun(
             LinkRun(
                 startedAt: "2026-11-16T09:00:00Z", finishedAt: "2026-11-16T09:00:01Z", mode: .full, recordCount: 4, newRecordCount: 4,
@@ -28,10 +29,12 @@ import Testing
             ),
             replacingPairs: true, newPersons: [], merges: [], assignments: [],
             pairs: [
-                RecordPair(leftRowId: rows["gp Savita"]!, rightRowId: rows["food bank Savita"]!, matchProbability: 0.8, matchWeight: 2,
-                           decision: .review, evidence: evidence),
-                RecordPair(leftRowId: rows["gp Beatriz"]!, rightRowId: rows["food bank Beatriz"]!, matchProbability: 0.7, matchWeight: 1.5,
-                           decision: .review, evidence: evidence),
+                RecordPair(
+                    leftRowId: rows["gp Savita"]!, rightRowId: rows["food bank Savita"]!, matchProbability: 0.8, matchWeight: 2,
+                    decision: .review, evidence: evidence),
+                RecordPair(
+                    leftRowId: rows["gp Beatriz"]!, rightRowId: rows["food bank Beatriz"]!, matchProbability: 0.7, matchWeight: 1.5,
+                    decision: .review, evidence: evidence),
             ],
             snapshot: nil
         )
@@ -71,7 +74,8 @@ import Testing
             for person in persons.sorted() {
                 let page = try await analyst.get("/persons/\(person)")
                 #expect(page.status == .ok)
-                let name = try #require(page.text.firstMatch(of: /<dt class="summary-list__key">Name( <strong class="tag tag--amber">Lists differ<\/strong>)?<\/dt>/))
+                let name = try #require(
+                    page.text.firstMatch(of: /<dt class="summary-list__key">Name( <strong class="tag tag--amber">Lists differ<\/strong>)?<\/dt>/))
                 #expect(name.1 == nil, "the lists give one name, in two formats")
                 if page.text.contains("<strong>Savita Gill</strong>") {
                     seen.append("Savita")

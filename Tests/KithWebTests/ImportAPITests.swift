@@ -72,7 +72,8 @@ struct ImportAPITests {
             #expect(again.text.contains("To import it again, add force=true to the query."))
             #expect(try await Self.post(path + "&force=true", file: csv.file, token: token, client: client).status == .created)
 
-            let sheetPath = "/api/imports?source=\(Self.encoded(workbook.source))&file=\(Self.encoded(workbook.file.lastPathComponent))"
+            let sheetPath =
+                "/api/imports?source=\(Self.encoded(workbook.source))&file=\(Self.encoded(workbook.file.lastPathComponent))"
                 + "&sheet=\(Self.encoded(workbook.sheet ?? ""))"
             #expect(try await Self.post(sheetPath, file: workbook.file, token: token, client: client).status == .created)
 

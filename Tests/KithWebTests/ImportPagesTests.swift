@@ -163,12 +163,18 @@ struct ImportPagesTests {
         let list = try #require(try Self.lists(in: fixture).first { $0.sheet == nil && $0.rows >= 20 })
         // The same list cut short after a few rows, as a failed export leaves it.
         var headerRow = 0
-        try TableReader(url: list.file).read(sheet: nil, lookahead: 1) { layout, _ in headerRow = layout.headerRowNumber } onRow: { _ in }
+        try TableReader(url: list.file).read(sheet: nil, lookahead: 1) { layout, _ in
+            headerRow = layout.headerRowNumber
+        } onRow: { _ in
+        }
         let lines = try String(contentsOf: list.file, encoding: .utf8).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         let cutFile = fixture.folder.path("cut.csv")
         try (lines.prefix(headerRow + 5).joined(separator: "\n") + "\n").write(to: cutFile, atomically: true, encoding: .utf8)
         var counted = 0
-        try TableReader(url: cutFile).read(sheet: nil, lookahead: 1) { _, _ in } onRow: { _ in counted += 1 }
+        try TableReader(url: cutFile).read(sheet: nil, lookahead: 1) { _, _ in
+        } onRow: { _ in
+            counted += 1
+        }
         let cutRows = counted
         #expect((1...5).contains(cutRows))
         let cut = GeneratedList(source: list.source, file: cutFile, sheet: nil, rows: cutRows)

@@ -17,7 +17,8 @@ import Testing
         let rebuilt = try OutreachList.rebuilt(database: borough.database, filter: filter, referenceDate: WebBorough.asOf)
         let first = try #require(rebuilt.entries.first).profile
         let query = "/outreach?area=" + (borough.area.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        try await Application(router: borough.app.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+        try await Application(router: borough.app.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) {
+            client in
             let browser = BrowserSession(client: client)
             try await browser.signIn("analyst", password: WebBorough.password)
             let page = try await browser.get(query)
@@ -59,19 +60,23 @@ import Testing
         let ofArea = Set(listed.filter { $0.profile.area == borough.area }.compactMap(\.profile.school))
         #expect(!ofArea.isEmpty && ofArea.count < every.count)
         let query = "/outreach?area=" + (borough.area.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        try await Application(router: borough.app.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+        try await Application(router: borough.app.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) {
+            client in
             let analyst = BrowserSession(client: client)
             try await analyst.signIn("analyst", password: WebBorough.password)
             let page = try await analyst.get(query)
             #expect(page.status == .ok)
             #expect(!page.text.contains(#"<select class="select" id="school""#), "the school is typed, not chosen from every school")
-            #expect(page.text.contains(#"<input class="input input--width-30" id="school" name="school" type="text" value="" aria-describedby="school-hint""#))
+            #expect(
+                page.text.contains(
+                    #"<input class="input input--width-30" id="school" name="school" type="text" value="" aria-describedby="school-hint""#))
             #expect(Self.suggestedSchools(in: page.text) == ofArea, "the area's schools, and only those")
             #expect(Self.areaChoices(in: page.text) == Set(listed.compactMap(\.profile.area)))
             #expect(page.text.utf8.count < 100_000, "100 rows and light filters: \(page.text.utf8.count) bytes")
             // A school typed in part is kept in the box and filters the list.
             let school = try #require(ofArea.sorted().first)
-            let filtered = try await analyst.get(query + "&school=" + (String(school.prefix(8)).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            let filtered = try await analyst.get(
+                query + "&school=" + (String(school.prefix(8)).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             #expect(filtered.text.contains(#"value="\#(String(school.prefix(8)))""#))
 
             let caseworker = BrowserSession(client: client)
@@ -92,15 +97,20 @@ import Testing
         let queries = ["", "&band=purple&band=red", "&cohort=child", "&band=amber&cohort=older+adult"].map { base + $0 } + ["/outreach"]
         var expected: [String: [String]] = [:]
         for query in queries {
-            let filter = query.contains("band=purple") ? OutreachFilter(area: query == "/outreach" ? nil : borough.area, bands: [.purple, .red])
-                : query.contains("cohort=child") ? OutreachFilter(area: borough.area, cohort: .child)
-                : query.contains("band=amber") ? OutreachFilter(area: borough.area, bands: [.amber], cohort: .olderAdult)
-                : OutreachFilter(area: query == "/outreach" ? nil : borough.area)
+            let filter =
+                query.contains("band=purple")
+                ? OutreachFilter(area: query == "/outreach" ? nil : borough.area, bands: [.purple, .red])
+                : query.contains("cohort=child")
+                    ? OutreachFilter(area: borough.area, cohort: .child)
+                    : query.contains("band=amber")
+                        ? OutreachFilter(area: borough.area, bands: [.amber], cohort: .olderAdult)
+                        : OutreachFilter(area: query == "/outreach" ? nil : borough.area)
             expected[query] = try OutreachList.make(database: borough.database, filter: filter, referenceDate: WebBorough.asOf, reading: 100)
                 .entries.prefix(100).map(\.profile.personID)
         }
         let wanted = expected
-        try await Application(router: borough.app.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+        try await Application(router: borough.app.makeRouter(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) {
+            client in
             let browser = BrowserSession(client: client)
             try await browser.signIn("analyst", password: WebBorough.password)
             let cookie = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")

@@ -90,8 +90,9 @@ import Testing
 
     @Test func thePersonPageShowsOneResidentAcrossListsAndRecordsContacts() async throws {
         let borough = try await WebBorough.make()
-        let person = try #require(try borough.database.outreach.personScores(inRun: borough.database.outreach.scoreRuns(limit: 1)[0].id ?? 0)
-            .filter { $0.band == "purple" }.first?.personId)
+        let person = try #require(
+            try borough.database.outreach.personScores(inRun: borough.database.outreach.scoreRuns(limit: 1)[0].id ?? 0)
+                .filter { $0.band == "purple" }.first?.personId)
         try await Application(router: borough.app.makeRouter()).test(.router) { client in
             let browser = BrowserSession(client: client)
             try await browser.signIn("analyst", password: WebBorough.password)
@@ -109,7 +110,8 @@ import Testing
             let future = try await browser.post("/persons/\(person)/contacts", form: [("outcome", "reached"), ("on", "2099-01-01")])
             #expect(future.status == .unprocessableContent && future.text.contains("must be today or in the past"))
             try await browser.get("/persons/\(person)")
-            let recorded = try await browser.post("/persons/\(person)/contacts", form: [("outcome", "reached"), ("on", "2026-11-16"), ("note", "Home visit")])
+            let recorded = try await browser.post(
+                "/persons/\(person)/contacts", form: [("outcome", "reached"), ("on", "2026-11-16"), ("note", "Home visit")])
             #expect(recorded.status == .seeOther)
             let after = try await browser.get(recorded.location ?? "/")
             #expect(after.text.contains("Contact recorded.") && after.text.contains("Home visit"))
@@ -159,7 +161,9 @@ import Testing
             #expect(commas.status == .ok && commas.text.contains("bands Purple, Red"), "bands listed with commas, as the CLI takes them")
             #expect(try await browser.get("/outreach?band=purple,mauve").status == .badRequest)
             let list = try await browser.get("/outreach")
-            #expect(list.text.contains("No address</strong>") && list.text.contains("ask the school ("), "children known only to a school say whom to ask")
+            #expect(
+                list.text.contains("No address</strong>") && list.text.contains("ask the school ("), "children known only to a school say whom to ask"
+            )
             #expect(!list.text.contains(" nil<") && !list.text.contains(">nil<"), "absent values are left out, not printed")
             #expect(try await browser.get("/outreach/download?format=csv&band=mauve").status == .badRequest, "no file is made from a misread filter")
             let audit = try await browser.get("/audit?from=notadate&action=nonsense")
@@ -167,7 +171,8 @@ import Testing
             #expect(audit.text.contains("Enter the from date as a date, like 2026-11-16"))
             #expect(audit.text.contains("is not an action Kith records"))
             #expect(try await browser.get("/audit/export?until=31/12/2026").status == .badRequest)
-            browser.bearer = try TokenIssuer(database: borough.database).issue(toAccountNamed: "admin", label: "t", validForDays: 1, by: "admin").token
+            browser.bearer = try TokenIssuer(database: borough.database).issue(toAccountNamed: "admin", label: "t", validForDays: 1, by: "admin")
+                .token
             let api = try await browser.get("/api/outreach?limit=-3")
             #expect(api.status == .badRequest && api.text.contains("whole number"))
         }
@@ -229,10 +234,12 @@ import Testing
             try await browser.signIn("analyst", password: WebBorough.password)
             let page = try await browser.get("/review")
             #expect(page.text.contains("Are these the same person?") && page.text.contains("data-review-shortcuts"))
-            let skip = try await browser.post("/review", form: [("left", "\(pairs[0].leftRowId)"), ("right", "\(pairs[0].rightRowId)"), ("verdict", "skip"), ("skip", "0")])
+            let skip = try await browser.post(
+                "/review", form: [("left", "\(pairs[0].leftRowId)"), ("right", "\(pairs[0].rightRowId)"), ("verdict", "skip"), ("skip", "0")])
             #expect(skip.location == "/review?skip=1")
             try await browser.get("/review?skip=1")
-            let same = try await browser.post("/review", form: [("left", "\(pairs[1].leftRowId)"), ("right", "\(pairs[1].rightRowId)"), ("verdict", "same"), ("skip", "1")])
+            let same = try await browser.post(
+                "/review", form: [("left", "\(pairs[1].leftRowId)"), ("right", "\(pairs[1].rightRowId)"), ("verdict", "same"), ("skip", "1")])
             #expect(same.status == .seeOther)
             #expect(try await browser.get(same.location ?? "/").text.contains("Recorded: the same person."))
         }

@@ -24,7 +24,8 @@ import Testing
                 #expect(page.status == .badRequest)
                 #expect(page.text.contains(#"<div class="error-summary""#) && page.text.contains("There is a problem"))
                 #expect(page.text.contains(##"<a href="#q">\##(Self.tooLong)</a>"##), "the summary links to the box")
-                #expect(page.text.contains(#"<p class="error-message" id="q-error"><span class="visually-hidden">Error:</span> \#(Self.tooLong)</p>"#))
+                #expect(
+                    page.text.contains(#"<p class="error-message" id="q-error"><span class="visually-hidden">Error:</span> \#(Self.tooLong)</p>"#))
                 #expect(page.text.contains("<title>Error: Find a resident – Kith</title>"))
                 #expect(page.text.contains(#"aria-current="page">Residents</a>"#), "the page keeps its navigation")
                 #expect(!page.text.contains(" found</h2>"), "no search is run")

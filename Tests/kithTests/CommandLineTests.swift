@@ -64,7 +64,9 @@ struct CommandLineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let outcome = try Self.kith(["demo", "--people", "600", "--dir", "borough", "--no-serve"], in: folder)
         #expect(outcome.status == 0, "\(outcome.errors)")
-        for source in ["NHS shielding list", "Adult social care", "Children's services", "School attendance", "Helpline call log", "Food bank referrals"] {
+        for source in [
+            "NHS shielding list", "Adult social care", "Children's services", "School attendance", "Helpline call log", "Food bank referrals",
+        ] {
             #expect(outcome.output.contains("as \"\(source)\""), "\(source) was not imported")
         }
         #expect(outcome.output.contains("The store is"))

@@ -97,7 +97,10 @@ struct LinkWorkbookCommandTests {
         #expect(reviewXML.contains("<dataValidation type=\"list\""))
         #expect(reviewXML.contains("sqref=\"C2:C\(before.count * 2 + 1)\"><formula1>&quot;Same,Not the same&quot;</formula1>"))
         #expect(reviewXML.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
-        #expect(sheets[1].rows[0].cells.starts(with: ["Pair", "Probability", "Decision", "Person", "List", "Row", "Given name", "Family name", "Date of birth"]))
+        #expect(
+            sheets[1].rows[0].cells.starts(with: [
+                "Pair", "Probability", "Decision", "Person", "List", "Row", "Given name", "Family name", "Date of birth",
+            ]))
 
         // No cell of any sheet starts a formula; the tab named "=Helpline" and the "@SUM(1)" cell are made inert.
         let formulaLike = sheets.flatMap { sheet in

@@ -18,19 +18,27 @@ public enum LinkageField: Int, CaseIterable, Sendable {
     public var levels: [String] {
         switch self {
         case .givenName:
-            ["exact", "nickname or middle name", "similar spelling (Jaro-Winkler ≥ 0.92)", "sounds the same (Double Metaphone)",
-             "partly similar (Jaro-Winkler ≥ 0.80)", "initial agrees", "first and last names swapped", "different"]
+            [
+                "exact", "nickname or middle name", "similar spelling (Jaro-Winkler ≥ 0.92)", "sounds the same (Double Metaphone)",
+                "partly similar (Jaro-Winkler ≥ 0.80)", "initial agrees", "first and last names swapped", "different",
+            ]
         case .familyName:
-            ["exact", "previous or double-barrelled surname", "similar spelling (Jaro-Winkler ≥ 0.92)",
-             "sounds the same (Double Metaphone)", "partly similar (Jaro-Winkler ≥ 0.80)", "first and last names swapped", "different"]
+            [
+                "exact", "previous or double-barrelled surname", "similar spelling (Jaro-Winkler ≥ 0.92)",
+                "sounds the same (Double Metaphone)", "partly similar (Jaro-Winkler ≥ 0.80)", "first and last names swapped", "different",
+            ]
         case .birthDate:
-            ["exact", "day and month swapped", "one of day, month and year different, or a day or two apart", "within 5 years",
-             "5 to 15 years apart", "more than 15 years apart"]
+            [
+                "exact", "day and month swapped", "one of day, month and year different, or a day or two apart", "within 5 years",
+                "5 to 15 years apart", "more than 15 years apart",
+            ]
         case .sex:
             ["same", "different"]
         case .household:
-            ["same address and phone or email", "same address", "same phone or email", "same postcode",
-             "same postcode sector", "same postcode district", "different"]
+            [
+                "same address and phone or email", "same address", "same phone or email", "same postcode",
+                "same postcode sector", "same postcode district", "different",
+            ]
         case .nationalIdentifier:
             ["same NHS number or UPN", "different NHS number or UPN"]
         case .otherIdentifier:

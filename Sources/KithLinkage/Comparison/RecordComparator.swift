@@ -148,7 +148,8 @@ public struct RecordComparator: Sendable {
         let bothAddresses = numberI != 0 && numberJ != 0 || hasWords(i) && hasWords(j)
         guard bothPostcodes || bothAddresses || bothPhones || bothEmails else { return 0 }
         let sameContact = (bothPhones && phoneI == phoneJ) || (bothEmails && emailI == emailJ)
-        let sameAddress = bothAddresses && sameStreetAddress(i, j)
+        let sameAddress =
+            bothAddresses && sameStreetAddress(i, j)
             && !(bothPostcodes && records.postcodeSector[i] != records.postcodeSector[j])
         if sameAddress { return sameContact ? 1 : 2 }
         if sameContact { return 3 }

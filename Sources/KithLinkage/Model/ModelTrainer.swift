@@ -250,15 +250,16 @@ struct ModelTrainer {
     /// Levels among pairs that are one person, as they usually fall on UK council lists: used where the lists
     /// cannot teach m (the NHS number; a short list) and where what they taught fails the sanity checks.
     static func typicalM(_ field: LinkageField) -> [Double] {
-        let shares: [Double] = switch field {
-        case .givenName: [0.86, 0.04, 0.03, 0.01, 0.01, 0.01, 0.005, 0.035]
-        case .familyName: [0.86, 0.04, 0.03, 0.01, 0.01, 0.005, 0.045]
-        case .birthDate: [0.93, 0.01, 0.04, 0.01, 0.003, 0.007]
-        case .sex: [0.98, 0.02]
-        case .household: [0.3, 0.25, 0.05, 0.1, 0.05, 0.05, 0.2]
-        case .nationalIdentifier: [0.99, 0.01]
-        case .otherIdentifier: [0.9, 0.05, 0.05]
-        }
+        let shares: [Double] =
+            switch field {
+            case .givenName: [0.86, 0.04, 0.03, 0.01, 0.01, 0.01, 0.005, 0.035]
+            case .familyName: [0.86, 0.04, 0.03, 0.01, 0.01, 0.005, 0.045]
+            case .birthDate: [0.93, 0.01, 0.04, 0.01, 0.003, 0.007]
+            case .sex: [0.98, 0.02]
+            case .household: [0.3, 0.25, 0.05, 0.1, 0.05, 0.05, 0.2]
+            case .nationalIdentifier: [0.99, 0.01]
+            case .otherIdentifier: [0.9, 0.05, 0.05]
+            }
         let total = shares.reduce(0, +)
         return shares.map { $0 / total }
     }
@@ -315,15 +316,16 @@ struct ModelTrainer {
 
     /// Levels among two different people drawn at random from UK lists, as they usually fall.
     static func typicalRandomU(_ field: LinkageField) -> [Double] {
-        let shares: [Double] = switch field {
-        case .givenName: [0.005, 0.002, 0.002, 0.003, 0.005, 0.001, 0.00001, 0.982]
-        case .familyName: [0.003, 0.0005, 0.001, 0.001, 0.003, 0.00001, 0.99]
-        case .birthDate: [0.0002, 0.00001, 0.005, 0.1, 0.2, 0.7]
-        case .sex: [0.5, 0.5]
-        case .household: [0.00001, 0.0001, 0.00001, 0.001, 0.02, 0.1, 0.88]
-        case .nationalIdentifier: [0.000001, 1]
-        case .otherIdentifier: [0.000001, 0.00001, 1]
-        }
+        let shares: [Double] =
+            switch field {
+            case .givenName: [0.005, 0.002, 0.002, 0.003, 0.005, 0.001, 0.00001, 0.982]
+            case .familyName: [0.003, 0.0005, 0.001, 0.001, 0.003, 0.00001, 0.99]
+            case .birthDate: [0.0002, 0.00001, 0.005, 0.1, 0.2, 0.7]
+            case .sex: [0.5, 0.5]
+            case .household: [0.00001, 0.0001, 0.00001, 0.001, 0.02, 0.1, 0.88]
+            case .nationalIdentifier: [0.000001, 1]
+            case .otherIdentifier: [0.000001, 0.00001, 1]
+            }
         let total = shares.reduce(0, +)
         return shares.map { $0 / total }
     }

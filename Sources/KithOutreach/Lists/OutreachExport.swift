@@ -76,7 +76,8 @@ public struct OutreachExport: Sendable {
         _ entries: [OutreachEntry], to url: URL, format: Format, group: String?, filter: OutreachFilter, run: ScoreRun
     ) throws -> WrittenFile {
         let title = "Kith contact list" + (group.map { " for \($0)" } ?? "") + " (\(filter.description))"
-        let marking = "\(Self.marking): personal data about vulnerable residents. \(title), scored \(run.referenceDate) with \(run.matrixName) \(run.matrixVersion), exported \(CivilDate.today) by \(exportedBy). Share only with those who need it; delete when done."
+        let marking =
+            "\(Self.marking): personal data about vulnerable residents. \(title), scored \(run.referenceDate) with \(run.matrixName) \(run.matrixVersion), exported \(CivilDate.today) by \(exportedBy). Share only with those who need it; delete when done."
         let kept = Self.columns.indices.filter { !withheld.contains(Self.columns[$0]) }
         let rows = entries.map { entry in
             let fields = row(entry)

@@ -146,7 +146,8 @@ public struct OutreachList: Sendable {
                 profile: profile, band: band, score: score.score, cohort: Cohort(rawValue: score.cohort) ?? .adult,
                 reasons: ScoreReason.list(fromJSON: score.reasons), action: profile.actionNamingLeads(score.action)
             )
-            guard filter.admits(entry), !list.leavesOut(isDeceased: profile.isDeceased, doNotContact: profile.doNotContact, hasMoved: profile.hasMoved)
+            guard filter.admits(entry),
+                !list.leavesOut(isDeceased: profile.isDeceased, doNotContact: profile.doNotContact, hasMoved: profile.hasMoved)
             else { continue }
             list.entries.append(entry)
         }

@@ -160,7 +160,8 @@ public struct OutreachRanking: Sendable {
         var listed: [String] = []
         let limit = filter.limit ?? Int.max
         if matcher.matchesNobody {
-            return OutreachList.Order(run: run, personIDs: [], deceasedCount: 0, doNotContactCount: 0, movedCount: 0, unscoredCount: allowed == nil ? unscoredCount : 0)
+            return OutreachList.Order(
+                run: run, personIDs: [], deceasedCount: 0, doNotContactCount: 0, movedCount: 0, unscoredCount: allowed == nil ? unscoredCount : 0)
         }
         func look(at entry: Entry) {
             guard matcher.admits(entry) else { return }

@@ -64,11 +64,14 @@ public struct DetailProvenance: Sendable {
             ("Name", { record in RowName(record).map(Reading.init) }),
             ("Date of birth", text { $0.values[.birthDate] }),
             ("Sex", text { $0.values[.sex] }),
-            ("Address", text { record in
-                if let address = record.values[.address] { return address }
-                let lines = ProfileDetail.addressLine.tags.compactMap { record.values[$0] }
-                return lines.isEmpty ? nil : lines.joined(separator: ", ")
-            }),
+            (
+                "Address",
+                text { record in
+                    if let address = record.values[.address] { return address }
+                    let lines = ProfileDetail.addressLine.tags.compactMap { record.values[$0] }
+                    return lines.isEmpty ? nil : lines.joined(separator: ", ")
+                }
+            ),
             ("Postcode", text { $0.values[.postcode] }),
             ("Phone", text { $0.values[.phone] }),
             ("Email", text { $0.values[.email] }),

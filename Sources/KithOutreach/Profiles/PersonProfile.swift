@@ -71,7 +71,8 @@ public struct PersonProfile: Sendable {
         if let school { return "\(missing): ask the school (\(school)\(schoolURN.map { ", URN \($0)" } ?? ""))." }
         let services = involvements.map(\.source)
         guard !services.isEmpty else { return missing + "." }
-        return "\(missing): ask \(services.count == 1 ? "the service that knows them" : "the services that know them") (\(services.joined(separator: ", ")))."
+        return
+            "\(missing): ask \(services.count == 1 ? "the service that knows them" : "the services that know them") (\(services.joined(separator: ", ")))."
     }
 
     /// A suggested action with the professionals the lists name, so that "Speak to the allocated social worker"

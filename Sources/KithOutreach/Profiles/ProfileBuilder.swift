@@ -67,9 +67,11 @@ struct ProfileBuilder {
         records.append(ProfileSnapshot.Record(source: row.sourceName, isInLatestList: info.isLatest, dates: dates, values: values))
         rows.append(RowReference(fileName: info.fileName, sheet: info.sheet, rowNumber: row.rowNumber))
 
-        var service = services[row.sourceName] ?? ProfileSnapshot.Service(
-            source: row.sourceName, rowCount: 0, rowReferences: [], isInLatestList: false, details: [], leadProfessional: nil
-        )
+        var service =
+            services[row.sourceName]
+            ?? ProfileSnapshot.Service(
+                source: row.sourceName, rowCount: 0, rowReferences: [], isInLatestList: false, details: [], leadProfessional: nil
+            )
         service.rowCount += 1
         service.rowReferences.append("\(info.place) row \(row.rowNumber)")
         service.isInLatestList = service.isInLatestList || info.isLatest

@@ -27,7 +27,9 @@ public struct BandHistory: Sendable, Equatable {
                 periods[periods.count - 1] = last
             } else {
                 periods.append(
-                    Period(band: score.band, score: score.score, from: run.referenceDate, until: run.referenceDate, lastScoredAt: run.scoredAt, runCount: 1)
+                    Period(
+                        band: score.band, score: score.score, from: run.referenceDate, until: run.referenceDate, lastScoredAt: run.scoredAt,
+                        runCount: 1)
                 )
             }
         }

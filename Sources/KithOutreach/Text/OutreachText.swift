@@ -7,7 +7,8 @@ public enum OutreachText {
     public static func preview(_ list: OutreachList, top: Int = 10) -> String {
         var lines: [String] = []
         let counts = Band.allCases.map { band in "\(band.label) \(list.entries.count { $0.band == band })" }
-        lines.append("\(list.entries.count) people (\(counts.joined(separator: ", "))), from score run \(list.run.id ?? 0) as of \(list.run.referenceDate).")
+        lines.append(
+            "\(list.entries.count) people (\(counts.joined(separator: ", "))), from score run \(list.run.id ?? 0) as of \(list.run.referenceDate).")
         var left: [String] = []
         if list.deceasedCount > 0 { left.append("\(list.deceasedCount) who a list says have died") }
         if list.doNotContactCount > 0 { left.append("\(list.doNotContactCount) not to be contacted") }

@@ -26,7 +26,9 @@ public enum PersonProfileText {
         lines.append("  Last contact with any service: " + (profile.lastContact.map { "\($0) (\(profile.lastContactSource ?? ""))" } ?? "none known"))
         lines.append("")
         if let score, let run {
-            lines.append("Rating (score run \(run.id ?? 0), as of \(run.referenceDate)): \(Band(rawValue: score.band)?.label ?? score.band), score \(score.score), weighed as \(score.cohort == "child" ? "a child" : "an \(score.cohort)")")
+            lines.append(
+                "Rating (score run \(run.id ?? 0), as of \(run.referenceDate)): \(Band(rawValue: score.band)?.label ?? score.band), score \(score.score), weighed as \(score.cohort == "child" ? "a child" : "an \(score.cohort)")"
+            )
             for reason in ScoreReason.list(fromJSON: score.reasons) {
                 lines.append("  + \(reason.text)" + (reason.throughHousehold ? "  [found on another member of the household]" : ""))
             }
@@ -36,7 +38,9 @@ public enum PersonProfileText {
         }
         if let household {
             lines.append("")
-            lines.append("Household \(household.householdId): \(Band(rawValue: household.band)?.label ?? household.band), score \(household.score); \(members.count) people known at the address:")
+            lines.append(
+                "Household \(household.householdId): \(Band(rawValue: household.band)?.label ?? household.band), score \(household.score); \(members.count) people known at the address:"
+            )
             for member in members {
                 lines.append("  \(member.personID)  \(member.name)" + (member.age.map { ", \($0)" } ?? ""))
             }
@@ -56,7 +60,9 @@ public enum PersonProfileText {
             lines.append("")
             lines.append("Contacts recorded in Kith:")
             for contact in contacts {
-                lines.append("  \(contact.contactedOn) \(contact.outcome.rawValue), recorded by \(contact.recordedBy)" + (contact.note.map { ": \($0)" } ?? ""))
+                lines.append(
+                    "  \(contact.contactedOn) \(contact.outcome.rawValue), recorded by \(contact.recordedBy)" + (contact.note.map { ": \($0)" } ?? "")
+                )
             }
         }
         return lines.joined(separator: "\n")

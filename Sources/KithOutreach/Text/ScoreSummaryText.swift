@@ -49,9 +49,13 @@ public enum ScoreSummaryText {
         lines.append("")
         lines.append("Most urgent:")
         let urgent = summary.persons.sorted { ($0.band, $0.score, $1.personID) > ($1.band, $1.score, $0.personID) }.prefix(top)
-        lines += TextTable.render(urgent.map { person in
-            [person.personID, person.band.label, String(person.score), person.cohort.label, person.reasons.prefix(3).map(\.text).joined(separator: "; ")]
-        })
+        lines += TextTable.render(
+            urgent.map { person in
+                [
+                    person.personID, person.band.label, String(person.score), person.cohort.label,
+                    person.reasons.prefix(3).map(\.text).joined(separator: "; "),
+                ]
+            })
         return lines.joined(separator: "\n")
     }
 }

@@ -142,8 +142,10 @@ public struct CSVReader: Sendable {
         if state == .quoted {
             warnings.append(
                 TableWarning(
-                    check: "file.unclosed-quote", row: record.rowNumber, column: ColumnLetters.letters(forIndex: record.cells.count + record.fieldsPastLimit),
-                    message: "A quoted field is still open at the end of the file, so it took in everything after its opening quote. Check that the partner's file is complete."
+                    check: "file.unclosed-quote", row: record.rowNumber,
+                    column: ColumnLetters.letters(forIndex: record.cells.count + record.fieldsPastLimit),
+                    message:
+                        "A quoted field is still open at the end of the file, so it took in everything after its opening quote. Check that the partner's file is complete."
                 )
             )
         }
@@ -184,7 +186,8 @@ private struct RecordBuilder {
         guard field.count <= limits.maximumCellBytes else {
             throw SpreadsheetError(
                 .cellTooLong, file: fileName, row: rowNumber, column: ColumnLetters.letters(forIndex: cells.count + fieldsPastLimit),
-                problem: "A field runs on for more than \(limits.maximumCellBytes >> 10) KiB, usually because a quote (\") opens a field and never closes.",
+                problem:
+                    "A field runs on for more than \(limits.maximumCellBytes >> 10) KiB, usually because a quote (\") opens a field and never closes.",
                 remedy: "Open the file in a text editor, find the unmatched quote near this row and fix or remove it."
             )
         }

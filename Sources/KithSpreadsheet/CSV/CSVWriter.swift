@@ -51,7 +51,8 @@ public final class CSVWriter {
 
     /// The field as written: quoted when it holds the delimiter, a quote, a line break or outer spaces.
     private static func quotedIfNeeded(_ field: String, delimiter: UInt8) -> String {
-        let needsQuotes = field.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        let needsQuotes =
+            field.utf8.contains { $0 == delimiter || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
             || field.first == " " || field.last == " "
         return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }

@@ -59,7 +59,8 @@ struct EncodingFindings {
         }
         let more = count > places.count ? " and elsewhere" : ""
         let where_ = named.joined(separator: "; ") + more
-        let remedy = "Open the file in Excel and save it again as \"CSV UTF-8 (Comma delimited)\" (or ask the partner to), then check those cells and import it again."
+        let remedy =
+            "Open the file in Excel and save it again as \"CSV UTF-8 (Comma delimited)\" (or ask the partner to), then check those cells and import it again."
         switch kind {
         case .invalidUTF8:
             return TableWarning(

@@ -25,7 +25,8 @@ public enum HeaderDetector {
         var chosen = 0
         for index in rows.indices {
             let widestBelow = filled[(index + 1)...].max() ?? filled[index]
-            let isWideEnough = filled[index] >= max(2, Int((Double(widestBelow) * 0.6).rounded(.up)))
+            let isWideEnough =
+                filled[index] >= max(2, Int((Double(widestBelow) * 0.6).rounded(.up)))
                 || (filled[index] == 1 && widestBelow <= 1)
             if isWideEnough && isTextual(rows[index]) {
                 chosen = index
@@ -70,7 +71,9 @@ public enum HeaderDetector {
             if trimmed.isEmpty { continue }
             guard trimmed.hasPrefix("#"), let first = trimmed.unicodeScalars.dropFirst().first, first.isASCII,
                 first.properties.isAlphabetic,
-                trimmed.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "#+_ ".unicodeScalars.contains($0)) })
+                trimmed.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "#+_ ".unicodeScalars.contains($0))
+                })
             else { return false }
             tags += 1
         }

@@ -55,7 +55,8 @@ extension SpreadsheetError {
     static func tooManyColumns(_ columns: Int, file: String, sheet: String?, row: Int, limits: ReadLimits) -> SpreadsheetError {
         SpreadsheetError(
             .tooLarge, file: file, sheet: sheet, row: row,
-            problem: "The \(sheet == nil ? "file" : "sheet") has \(grouped(columns)) columns; Kith reads at most \(grouped(limits.maximumColumns)) columns.",
+            problem:
+                "The \(sheet == nil ? "file" : "sheet") has \(grouped(columns)) columns; Kith reads at most \(grouped(limits.maximumColumns)) columns.",
             remedy: "Delete the empty or unneeded columns and save it again."
         )
     }

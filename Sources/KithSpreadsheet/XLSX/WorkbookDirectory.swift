@@ -56,8 +56,9 @@ struct WorkbookDirectory {
                 }
             case "sheet":
                 let id = attributes.first { XMLElementCollector.localName($0.key) == "id" }?.value
-                guard let sheetName = attributes["name"], let id, let target = targets[id], target.type.hasSuffix("/worksheet")
-                    || target.type.hasSuffix("/chartsheet") || target.type.hasSuffix("/dialogsheet")
+                guard let sheetName = attributes["name"], let id, let target = targets[id],
+                    target.type.hasSuffix("/worksheet")
+                        || target.type.hasSuffix("/chartsheet") || target.type.hasSuffix("/dialogsheet")
                 else { return }
                 let kind: XLSXReader.SheetKind =
                     target.type.hasSuffix("/chartsheet") ? .chartsheet : target.type.hasSuffix("/dialogsheet") ? .dialogsheet : .worksheet

@@ -75,7 +75,9 @@ struct WorksheetScanner {
             guard try scanning({ try input.copyText(into: &text, keep: collecting) }) else { break }
             if collecting {
                 guard text.count <= limits.maximumCellBytes else {
-                    throw failure(.cellTooLong, "A cell holds more than \(limits.maximumCellBytes >> 10) KiB of text.", "Check the cell; Excel itself holds at most 32,767 characters.")
+                    throw failure(
+                        .cellTooLong, "A cell holds more than \(limits.maximumCellBytes >> 10) KiB of text.",
+                        "Check the cell; Excel itself holds at most 32,767 characters.")
                 }
                 guard XMLEntities.decode(&text, from: textStart) else { throw damaged("an unknown entity in a cell's text") }
             }
@@ -84,7 +86,8 @@ struct WorksheetScanner {
             case .comment, .processingInstruction:
                 continue
             case .declaration:
-                throw failure(.unsafeXML, "The sheet declares a DTD, which no real workbook does.", "Do not open it; ask the partner where it came from.")
+                throw failure(
+                    .unsafeXML, "The sheet declares a DTD, which no real workbook does.", "Do not open it; ask the partner where it came from.")
             case .characterData(let bytes):
                 if collecting { text.append(contentsOf: bytes) }
                 continue
@@ -114,7 +117,8 @@ struct WorksheetScanner {
                     } else if let reference, reference.count > Self.longestInteger, reference.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
                         // A row number too long to read is far past any row Excel has.
                         throw failure(
-                            .tooLarge, "A row is numbered \(String(decoding: reference, as: UTF8.self)), beyond the \(limits.maximumRows) rows Kith reads.",
+                            .tooLarge,
+                            "A row is numbered \(String(decoding: reference, as: UTF8.self)), beyond the \(limits.maximumRows) rows Kith reads.",
                             "Open it in Excel, save it again as .xlsx and import that, or ask the partner to resend it."
                         )
                     } else {
@@ -130,7 +134,9 @@ struct WorksheetScanner {
                     if let reference = tag.shortAttribute(UInt8(ascii: "r")), let column = Self.column(of: reference) {
                         guard column <= Self.lastExcelColumn else {
                             position.column = -1  // no column Excel has, so none is named
-                            throw damaged("the cell reference \"\(String(decoding: reference.prefix(40), as: UTF8.self))\" is past column XFD, the last Excel has")
+                            throw damaged(
+                                "the cell reference \"\(String(decoding: reference.prefix(40), as: UTF8.self))\" is past column XFD, the last Excel has"
+                            )
                         }
                         position.column = column
                     } else {
@@ -256,7 +262,10 @@ struct WorksheetScanner {
             if text.isEmpty { return "" }
             let kind = formats.kind(ofStyle: style)
             // Plain integers, the commonest numbers, need no parsing.
-            if kind == .number, text.count <= 15, text.allSatisfy({ $0 >= 48 && $0 <= 57 }) || (text.first == 45 && text.count > 1 && text.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 }) {
+            if kind == .number, text.count <= 15,
+                text.allSatisfy({ $0 >= 48 && $0 <= 57 })
+                    || (text.first == 45 && text.count > 1 && text.dropFirst().allSatisfy { $0 >= 48 && $0 <= 57 })
+            {
                 return String(decoding: text, as: UTF8.self)
             }
             return NumberText.format(String(decoding: text, as: UTF8.self), as: kind, dateSystem: dateSystem)

@@ -87,7 +87,8 @@ final class XLSXPackage {
             {
                 throw SpreadsheetError(
                     .zipBomb, file: fileName,
-                    problem: "The part \(path) expands far beyond \(written > declared ? "the size its zip header states" : "its compressed size") (a \"zip bomb\"); reading stopped at \(written >> 20) MiB.",
+                    problem:
+                        "The part \(path) expands far beyond \(written > declared ? "the size its zip header states" : "its compressed size") (a \"zip bomb\"); reading stopped at \(written >> 20) MiB.",
                     remedy: "Do not open it; ask the partner where it came from."
                 )
             }

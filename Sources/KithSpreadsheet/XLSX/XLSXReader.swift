@@ -62,8 +62,9 @@ public final class XLSXReader {
     /// The sheet to read: the one named, or else the first visible worksheet that has any value in it.
     public func resolveSheet(named name: String?) throws -> String {
         if let name {
-            guard let entry = directory.sheets.first(where: { $0.name == name })
-                ?? directory.sheets.first(where: { $0.name.lowercased() == name.lowercased() })
+            guard
+                let entry = directory.sheets.first(where: { $0.name == name })
+                    ?? directory.sheets.first(where: { $0.name.lowercased() == name.lowercased() })
             else {
                 throw SpreadsheetError(
                     .sheetNotFound, file: url.lastPathComponent, sheet: name, problem: "The workbook has no such sheet.",

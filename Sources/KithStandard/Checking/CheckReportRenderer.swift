@@ -47,12 +47,15 @@ public enum CheckReportRenderer {
 
     static func text(_ report: CheckReport) -> String {
         var lines: [String] = []
-        lines.append("Data Checker: \(report.file)\(report.sheet.map { ", sheet \"\($0)\"" } ?? ""), \(report.rows) rows, \(report.columns.count) columns")
+        lines.append(
+            "Data Checker: \(report.file)\(report.sheet.map { ", sheet \"\($0)\"" } ?? ""), \(report.rows) rows, \(report.columns.count) columns")
         lines.append("")
         lines.append("Columns:")
         for column in report.columns {
             let tag = column.tag.map { "\($0) (\(column.label ?? "not in the dictionary"), \(column.origin))" } ?? "not tagged"
-            lines.append("  \(column.letter.padding(toLength: 3, withPad: " ", startingAt: 0)) \(column.header.isEmpty ? "(no header)" : column.header) → \(tag)")
+            lines.append(
+                "  \(column.letter.padding(toLength: 3, withPad: " ", startingAt: 0)) \(column.header.isEmpty ? "(no header)" : column.header) → \(tag)"
+            )
         }
         lines.append("")
         if report.findings.isEmpty {
@@ -63,7 +66,8 @@ public enum CheckReportRenderer {
                 var place: [String] = []
                 if let row = finding.row { place.append("row \(row)") }
                 if let column = finding.column { place.append("column \(column)" + (finding.header.map { " (\($0))" } ?? "")) }
-                var line = "  \(finding.severity.rawValue.uppercased()) \(place.isEmpty ? "whole list" : place.joined(separator: ", ")): \(finding.message)"
+                var line =
+                    "  \(finding.severity.rawValue.uppercased()) \(place.isEmpty ? "whole list" : place.joined(separator: ", ")): \(finding.message)"
                 if let value = finding.value { line += " Value: \"\(value)\"." }
                 if let suggestion = finding.suggestion { line += " Suggestion: \(suggestion)" }
                 line += " [\(finding.check)]"
@@ -72,11 +76,17 @@ public enum CheckReportRenderer {
         }
         lines.append("")
         lines.append("Summary by check:")
-        for (check, count) in report.summary.byCheck.sorted(by: { ($0.value.severity, $0.value.count, $1.key) > ($1.value.severity, $1.value.count, $0.key) }) {
-            lines.append("  \(count.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(count.count).padding(toLength: 7, withPad: " ", startingAt: 0)) \(check)")
+        for (check, count) in report.summary.byCheck.sorted(by: {
+            ($0.value.severity, $0.value.count, $1.key) > ($1.value.severity, $1.value.count, $0.key)
+        }) {
+            lines.append(
+                "  \(count.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(count.count).padding(toLength: 7, withPad: " ", startingAt: 0)) \(check)"
+            )
         }
         if report.summary.notListed > 0 {
-            lines.append("  (\(report.summary.notListed) findings are counted here but not listed above: at most \(DataChecker.findingsListedPerCheck) per check and column are listed.)")
+            lines.append(
+                "  (\(report.summary.notListed) findings are counted here but not listed above: at most \(DataChecker.findingsListedPerCheck) per check and column are listed.)"
+            )
         }
         lines.append(
             "\(count(report.summary.errors, "error")), \(count(report.summary.warnings, "warning")), \(count(report.summary.info, "note")). "

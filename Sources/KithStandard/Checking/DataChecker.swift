@@ -108,7 +108,8 @@ public final class DataChecker {
         rows += 1
         if row.number > lastRowNumber + 1 {
             for blank in (lastRowNumber + 1)..<row.number {
-                record(.info, row: blank, column: nil, value: nil, check: "row.blank", message: "The row is blank.", suggestion: "Delete the blank row.")
+                record(
+                    .info, row: blank, column: nil, value: nil, check: "row.blank", message: "The row is blank.", suggestion: "Delete the blank row.")
             }
         }
         lastRowNumber = row.number
@@ -169,7 +170,9 @@ public final class DataChecker {
         case nil: break
         }
         for problem in cell.problems {
-            record(problem.severity, row: row, column: tagging, value: text, check: problem.check, message: problem.message, suggestion: problem.suggestion)
+            record(
+                problem.severity, row: row, column: tagging, value: text, check: problem.check, message: problem.message,
+                suggestion: problem.suggestion)
         }
         if let reading = cell.dateReading { state.dateOrder.add(reading) }
         if let hash = cell.identifierHash {
@@ -210,7 +213,8 @@ public final class DataChecker {
         if kinds.isDisjoint(with: identifying) {
             record(
                 .error, row: nil, column: nil, value: nil, check: "column.required-missing",
-                message: "The list has names but no date of birth, NHS number, pupil number, postcode or UPRN, so people cannot be told apart or linked.",
+                message:
+                    "The list has names but no date of birth, NHS number, pupil number, postcode or UPRN, so people cannot be told apart or linked.",
                 suggestion: "Add at least a date of birth or a postcode."
             )
         }
@@ -237,13 +241,15 @@ public final class DataChecker {
                 guard own < 0.5, !bothDates else { continue }
                 record(
                     .warning, row: nil, column: column, value: nil, check: "column.better-tag",
-                    message: "\(Tagger.percent(best.share)) of the column's values look like \(Self.article(for: best.entry.label)) \(best.entry.label.lowercased()), but it is tagged \(entry.label.lowercased()).",
+                    message:
+                        "\(Tagger.percent(best.share)) of the column's values look like \(Self.article(for: best.entry.label)) \(best.entry.label.lowercased()), but it is tagged \(entry.label.lowercased()).",
                     suggestion: "Tag it \(best.entry.tag)."
                 )
             } else if best.entry.type != .date && best.entry.type != .dateOfBirth {
                 record(
                     .info, row: nil, column: column, value: nil, check: "column.better-tag",
-                    message: "The column is not tagged, but \(Tagger.percent(best.share)) of its values look like \(Self.article(for: best.entry.label)) \(best.entry.label.lowercased()).",
+                    message:
+                        "The column is not tagged, but \(Tagger.percent(best.share)) of its values look like \(Self.article(for: best.entry.label)) \(best.entry.label.lowercased()).",
                     suggestion: "Tag it \(best.entry.tag)."
                 )
             }
@@ -272,7 +278,9 @@ public final class DataChecker {
             }
             let named = state.letterCase.capitals + state.letterCase.lower + state.letterCase.mixed
             if named >= 5 {
-                for (style, count, example) in [("in capitals", state.letterCase.capitals, state.capitalsExample), ("in lower case", state.letterCase.lower, state.lowerExample)]
+                for (style, count, example) in [
+                    ("in capitals", state.letterCase.capitals, state.capitalsExample), ("in lower case", state.letterCase.lower, state.lowerExample),
+                ]
                 where count > 0 && count * 2 < named {
                     record(
                         .info, row: nil, column: column, value: nil, check: "cell.case",
@@ -328,7 +336,9 @@ public final class DataChecker {
     private func record(
         _ severity: Severity, row: Int?, column: ColumnTagging?, value: String?, check: String, message: String, suggestion: String?
     ) {
-        record(severity, row: row, column: column?.letter, header: column?.header, tag: column?.tag?.description, value: value, check: check, message: message, suggestion: suggestion)
+        record(
+            severity, row: row, column: column?.letter, header: column?.header, tag: column?.tag?.description, value: value, check: check,
+            message: message, suggestion: suggestion)
     }
 
     private func record(
@@ -346,7 +356,9 @@ public final class DataChecker {
         }
         listed[key] = shown + 1
         findings.append(
-            Finding(severity: severity, row: row, column: letter, header: header, tag: tag, value: value, check: check, message: message, suggestion: suggestion)
+            Finding(
+                severity: severity, row: row, column: letter, header: header, tag: tag, value: value, check: check, message: message,
+                suggestion: suggestion)
         )
     }
 

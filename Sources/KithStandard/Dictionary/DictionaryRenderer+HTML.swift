@@ -35,7 +35,8 @@ extension DictionaryRenderer {
             """
         for group in groups {
             let name = group.tagText.isEmpty ? group.title : "\(group.title) (\(group.tagText))"
-            page += "<li><a href=\"#\(HTMLText.escaped(group.anchor))\">\(HTMLText.escaped(name))</a> "
+            page +=
+                "<li><a href=\"#\(HTMLText.escaped(group.anchor))\">\(HTMLText.escaped(name))</a> "
                 + "(\(group.entries.count))</li>\n"
         }
         page += "</ul></nav>\n"
@@ -66,7 +67,8 @@ extension DictionaryRenderer {
 
     private static func htmlSection(_ group: Group) -> String {
         let anchor = HTMLText.escaped(group.anchor)
-        let caption = group.tagText.isEmpty
+        let caption =
+            group.tagText.isEmpty
             ? "\(group.title): \(group.entries.count) entries"
             : "\(group.title): tags starting \(group.tagText), \(group.entries.count) entries"
         var html = "<section aria-labelledby=\"\(anchor)\">\n"

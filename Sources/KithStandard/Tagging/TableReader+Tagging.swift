@@ -9,7 +9,8 @@ extension TableReader {
             try read(sheet: sheet, lookahead: TaggedSample.rowCount) { layout, rows in
                 sample = TaggedSample(layout: layout, rows: rows, mapping: mapping, tagger: tagger)
                 throw StopReading()
-            } onRow: { _ in }
+            } onRow: { _ in
+            }
         } catch is StopReading {}
         return sample
     }

@@ -97,7 +97,10 @@ public struct Tagger: Sendable {
             guard let bestFit, ValueSniffer.checkable.contains(entry.type) else { return make(entry, confidence, reason) }
             let ownShare = fits.first { $0.entry.type == entry.type || Self.bothDates(entry.type, $0.entry.type) }?.share ?? 0
             if bestFit.share >= 0.8 && ownShare < 0.5 && bestFit.share - ownShare >= 0.3 {
-                return make(bestFit.entry, 0.7, "\(Self.percent(bestFit.share)) of values are \(bestFit.entry.label.lowercased()), though the header says \(entry.label.lowercased())")
+                return make(
+                    bestFit.entry, 0.7,
+                    "\(Self.percent(bestFit.share)) of values are \(bestFit.entry.label.lowercased()), though the header says \(entry.label.lowercased())"
+                )
             }
             if ownShare >= 0.8 {
                 return make(entry, min(1, confidence + 0.04), reason + "; \(Self.percent(ownShare)) of values fit")
@@ -107,7 +110,8 @@ public struct Tagger: Sendable {
         if let bestFit, bestFit.share >= 0.8 {
             // Dates alone cannot say whose date they are; a generic date is the honest suggestion.
             if bestFit.entry.type == .dateOfBirth || bestFit.entry.type == .date {
-                let generic = dictionary.entries.first { $0.type == .date && $0.hxlTag == HXLTag(hashtag: "date") }
+                let generic =
+                    dictionary.entries.first { $0.type == .date && $0.hxlTag == HXLTag(hashtag: "date") }
                     ?? dictionary.entries.first { $0.type == .date }
                 return make(generic ?? bestFit.entry, 0.5 * bestFit.share, "\(Self.percent(bestFit.share)) of values are dates")
             }

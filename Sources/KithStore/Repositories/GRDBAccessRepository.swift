@@ -34,7 +34,9 @@ struct GRDBAccessRepository: AccessRepository {
 
     func session(tokenDigest: String) throws -> WebSession? {
         // Every request with a cookie reads its session: prepared once per connection.
-        try writer.read { db in try WebSession.fetchOne(db.cachedStatement(sql: "SELECT * FROM webSession WHERE tokenDigest = ?"), arguments: [tokenDigest]) }
+        try writer.read { db in
+            try WebSession.fetchOne(db.cachedStatement(sql: "SELECT * FROM webSession WHERE tokenDigest = ?"), arguments: [tokenDigest])
+        }
     }
 
     func touchSession(tokenDigest: String, lastSeenAt: String) throws {

@@ -108,7 +108,6 @@ struct GRDBLinkageRepository: LinkageRepository {
 
     }
 
-
     func personAssignments() throws -> [Int64: String] {
         try writer.read { db in
             var assignments: [Int64: String] = [:]
@@ -320,7 +319,9 @@ struct GRDBLinkageRepository: LinkageRepository {
         var current = id
         var visited: Set<String> = []
         while visited.insert(current).inserted {
-            guard let person = try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [current]) else { return nil }
+            guard let person = try Person.fetchOne(db.cachedStatement(sql: "SELECT * FROM person WHERE id = ?"), arguments: [current]) else {
+                return nil
+            }
             guard let next = person.mergedInto else { return current }
             current = next
         }

@@ -57,7 +57,8 @@ struct GRDBOutreachRepository: OutreachRepository {
 
     func scoreRuns(limit: Int) throws -> [ScoreRun] {
         // Every page asks for the latest run: the statement is prepared once per connection, not per request.
-        try writer.read { db in try ScoreRun.fetchAll(db.cachedStatement(sql: "SELECT * FROM scoreRun ORDER BY id DESC LIMIT ?"), arguments: [limit]) }
+        try writer.read { db in try ScoreRun.fetchAll(db.cachedStatement(sql: "SELECT * FROM scoreRun ORDER BY id DESC LIMIT ?"), arguments: [limit])
+        }
     }
 
     func latestScoreRun() async throws -> ScoreRun? {

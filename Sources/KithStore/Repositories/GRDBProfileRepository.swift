@@ -17,7 +17,8 @@ struct GRDBProfileRepository: ProfileRepository {
         try writer.read { db in
             ProfileState(
                 linkRunId: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM linkRun"),
-                importId: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM fileImport WHERE status = ?", arguments: [FileImport.Status.complete.rawValue]),
+                importId: try Int64.fetchOne(
+                    db, sql: "SELECT MAX(id) FROM fileImport WHERE status = ?", arguments: [FileImport.Status.complete.rawValue]),
                 contactId: try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM contact")
             )
         }
@@ -232,7 +233,8 @@ struct GRDBProfileRepository: ProfileRepository {
             arguments.append(cohort)
         }
         // An area or school narrows the profiles first; otherwise the run's scores lead.
-        let from = query.area != nil || query.school != nil
+        let from =
+            query.area != nil || query.school != nil
             ? "personProfile CROSS JOIN personScore ON personScore.runId = ? AND personScore.personId = personProfile.personId"
             : "personScore JOIN personProfile ON personProfile.personId = personScore.personId"
         if query.area != nil || query.school != nil { arguments.insert(runId, at: 0) }

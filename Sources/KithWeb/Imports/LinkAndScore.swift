@@ -41,7 +41,8 @@ extension ImportController {
         let status = try await linkage.status()
         guard let run = status.latestRun, run.id == runID else { return nil }
         let report = try? JSONDecoder().decode(NewPersons.self, from: Data(run.report.utf8))
-        var text = "Linked \(ImportWording.plural(run.newRecordCount, "new record")) (\(run.recordCount.formatted()) in all): "
+        var text =
+            "Linked \(ImportWording.plural(run.newRecordCount, "new record")) (\(run.recordCount.formatted()) in all): "
             + "\(ImportWording.plural(run.personCount, "person")) (\((report?.newPersons ?? 0).formatted()) new or changed), "
             + "\(ImportWording.plural(status.reviewWaiting, "pair")) waiting for review."
         if let scoreRun = try await outreach.latestScoreRun(), scoreRun.linkRunId == runID, let scoreID = scoreRun.id {

@@ -24,7 +24,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
         } catch {
             context.logger.error("request failed", metadata: ["error": "\(type(of: error))"])
             return answer(
-                status: .internalServerError, message: "Something went wrong. Nothing was changed. Try again, and tell your administrator if it keeps happening.",
+                status: .internalServerError,
+                message: "Something went wrong. Nothing was changed. Try again, and tell your administrator if it keeps happening.",
                 request: request, context: context
             )
         }

@@ -106,7 +106,9 @@ struct OutreachPage {
         self.pageCount = pageCount.formatted()
         previous = page > 1 ? "/outreach?\(ContactLists.queryString(filter, page: page - 1))" : nil
         next = page < pageCount ? "/outreach?\(ContactLists.queryString(filter, page: page + 1))" : nil
-        excluded = list.deceasedCount + list.doNotContactCount + list.movedCount == 0 ? nil
+        excluded =
+            list.deceasedCount + list.doNotContactCount + list.movedCount == 0
+            ? nil
             : "\(list.deceasedCount) deceased, \(list.doNotContactCount) not to be contacted and \(list.movedCount) moved away are left out."
         asOf = list.run.referenceDate
         showsBand = fields.showsBand
@@ -129,7 +131,8 @@ struct OutreachPage {
         school = filter.school ?? ""
         hasSchoolList = !suggested.isEmpty
         schools = suggested.map { School(value: $0) }
-        schoolHint = suggested.isEmpty
+        schoolHint =
+            suggested.isEmpty
             ? "Type part of a school's name, or its URN. \(schoolCount.formatted()) schools \(schoolPlace) have someone listed: "
                 + "choose an area to pick from its schools."
             : "Type part of a school's name, or its URN, or pick one of the \(schoolCount.formatted()) schools \(schoolPlace) with someone listed."

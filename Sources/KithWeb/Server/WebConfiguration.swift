@@ -24,7 +24,8 @@ public struct WebConfiguration: Sendable {
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, referenceDate: CivilDate? = nil, secureCookies: Bool = false,
-        publicURL: String? = nil, passwordCost: UInt8 = 12, maximumUploadBytes: Int = 200 * 1024 * 1024, storePath: String? = nil, stagingFolder: URL? = nil
+        publicURL: String? = nil, passwordCost: UInt8 = 12, maximumUploadBytes: Int = 200 * 1024 * 1024, storePath: String? = nil,
+        stagingFolder: URL? = nil
     ) {
         self.host = host
         self.port = port

@@ -81,7 +81,9 @@ struct Demo: AsyncParsableCommand {
         let accounts = try DemoAccounts.add(to: database, run: scores.run)
         print("Demo sign-ins for the web app (passwords made for this demo store):")
         for account in accounts {
-            print("  \(account.role.label.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.password)   sees \(account.scope)")
+            print(
+                "  \(account.role.label.padding(toLength: 15, withPad: " ", startingAt: 0)) \(account.name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(account.password)   sees \(account.scope)"
+            )
         }
         guard serve else { return }
         let app = try await WebApp(

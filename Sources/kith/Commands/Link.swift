@@ -127,7 +127,8 @@ struct Link: ParsableCommand {
             let place = list.fileName + (list.sheet.map { ", sheet \"\($0)\"" } ?? "")
             print("\(place): \(list.records.count) rows as \(list.source)")
             if !list.unplacedHeaders.isEmpty {
-                print("  not used for linking (no tag): \(list.unplacedHeaders.joined(separator: ", ")); place them with --map if they identify people")
+                print(
+                    "  not used for linking (no tag): \(list.unplacedHeaders.joined(separator: ", ")); place them with --map if they identify people")
             }
         }
         for skipped in summary.skippedSheets {

@@ -28,8 +28,10 @@ struct Review: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard decide.isEmpty || (decide.count == 3 && Int64(decide[0]) != nil && Int64(decide[1]) != nil
-            && ["same", "different"].contains(decide[2]))
+        guard
+            decide.isEmpty
+                || (decide.count == 3 && Int64(decide[0]) != nil && Int64(decide[1]) != nil
+                    && ["same", "different"].contains(decide[2]))
         else { throw ValidationError("--decide takes two row ids and then same or different, e.g. --decide 12 345 same.") }
     }
 
@@ -41,7 +43,9 @@ struct Review: ParsableCommand {
                 leftRowId: Int64(decide[0])!, rightRowId: Int64(decide[1])!, verdict: decide[2] == "same" ? .same : .different,
                 by: by, note: note, through: .commandLine
             )
-            print("Recorded: rows \(decision.leftRowId) and \(decision.rightRowId) are \(decide[2] == "same" ? "the same person" : "different people"). Run `kith link` to apply it.")
+            print(
+                "Recorded: rows \(decision.leftRowId) and \(decision.rightRowId) are \(decide[2] == "same" ? "the same person" : "different people"). Run `kith link` to apply it."
+            )
             return
         }
         let count = try repository.reviewQueueCount()

@@ -34,10 +34,13 @@ struct Token: ParsableCommand {
 
         func run() throws {
             let database = try store.open()
-            let names = Dictionary(uniqueKeysWithValues: try database.access.accounts().compactMap { account in account.id.map { ($0, account.name) } })
+            let names = Dictionary(
+                uniqueKeysWithValues: try database.access.accounts().compactMap { account in account.id.map { ($0, account.name) } })
             for token in try database.access.tokens() {
                 let state = token.revokedAt.map { "revoked \($0)" } ?? token.expiresAt.map { "expires \($0)" } ?? "no expiry"
-                print("\(token.id ?? 0): \"\(token.label)\" for \(names[token.accountId] ?? "?"), issued \(token.createdAt) by \(token.createdBy); \(state)")
+                print(
+                    "\(token.id ?? 0): \"\(token.label)\" for \(names[token.accountId] ?? "?"), issued \(token.createdAt) by \(token.createdBy); \(state)"
+                )
             }
         }
     }

@@ -110,7 +110,9 @@ struct ClusteringGuardTests {
         let ids = ["S1", "S2", "S3"].map { result.personID(of: $0) }
         #expect(Set(ids).count == 3, "siblings joined: \(ids)")
         #expect(result.personID(of: "S1b") == result.personID(of: "S1"))
-        #expect(result.report.splits.contains { $0.reasons.contains("two records of one list scored as different people") && $0.recordKeys.contains("T") })
+        #expect(
+            result.report.splits.contains { $0.reasons.contains("two records of one list scored as different people") && $0.recordKeys.contains("T") }
+        )
     }
 
     @Test func twinsAreNotLinked() {
@@ -171,7 +173,8 @@ struct ClusteringGuardTests {
     @Test func decisionSamePersonJoinsRecordsTheModelWouldNotLink() {
         // Nadia Haddad at the GP; Nadia Karam (married since) on council tax at another address, no date of birth.
         let records = [
-            Self.record("E1", "gp", "Nadia", "Haddad", born: (1983, 4, 9), sex: "F", address: "8 Quince Row", postcode: "HY2 5QQ", phone: "07700 955504"),
+            Self.record(
+                "E1", "gp", "Nadia", "Haddad", born: (1983, 4, 9), sex: "F", address: "8 Quince Row", postcode: "HY2 5QQ", phone: "07700 955504"),
             Self.record("E2", "council-tax", "Nadia", "Karam", born: nil, address: "40 Larch Parade", postcode: "HY8 3QQ", phone: nil),
         ]
         let undecided = Self.link(records)
@@ -196,8 +199,10 @@ struct ClusteringGuardTests {
     @Test func aFatherAndHisNamesakeSonStayTwoPeopleWhenARecordWithoutADateOfBirthMatchesBoth() {
         // The father and son score below the link threshold together; each scores above it with the helpline record.
         let result = Self.link(
-            [Self.brown("F", "adult-social-care", born: (1985, 10, 11)), Self.brown("S", "school", born: (2020, 5, 27)),
-             Self.brown("H", "helpline", born: nil)]
+            [
+                Self.brown("F", "adult-social-care", born: (1985, 10, 11)), Self.brown("S", "school", born: (2020, 5, 27)),
+                Self.brown("H", "helpline", born: nil),
+            ]
         )
         let n = Self.borough.count
         let linkedToH = result.pairs.filter { $0.decision == .linked && Int($0.right) == n + 2 && Int($0.left) >= n }

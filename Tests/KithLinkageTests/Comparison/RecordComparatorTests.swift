@@ -231,7 +231,8 @@ struct RecordComparatorTests {
     ]
 
     static let identifierCases: [LevelCase] = [
-        LevelCase(field: .nationalIdentifier, level: 0, label: "NHS number missing on one side", left: record("a", nhs: "9434765919"), right: record("b")),
+        LevelCase(
+            field: .nationalIdentifier, level: 0, label: "NHS number missing on one side", left: record("a", nhs: "9434765919"), right: record("b")),
         LevelCase(
             field: .nationalIdentifier, level: 1, label: "same NHS number",
             left: record("a", nhs: "9434765919"), right: record("b", nhs: "943 476 5919")
@@ -413,7 +414,8 @@ struct RecordComparatorTests {
             let familyLevel = RecordComparator(records: family).compare(0, 1)[.familyName]
             let familySoundsSame = family.familyPhonetic[0] != 0 && family.familyPhonetic[0] == family.familyPhonetic[1]
             let expectedFamily = Self.expectedLevel(jaroWinkler: pair.jaroWinkler, soundsSame: familySoundsSame, different: 7)
-            #expect(familyLevel == expectedFamily, "\(pair.a)–\(pair.b) (JW \(pair.jaroWinkler)) surname level \(familyLevel), want \(expectedFamily)")
+            #expect(
+                familyLevel == expectedFamily, "\(pair.a)–\(pair.b) (JW \(pair.jaroWinkler)) surname level \(familyLevel), want \(expectedFamily)")
         }
         // The vectors reach the 0.92 band and plain disagreement with names that do not sound alike; their only plain
         // pairs between 0.80 and 0.92 sound alike (Kaur–Kour, Patel–Patil), so that band is pinned by Carla–Clara above.

@@ -49,9 +49,18 @@ struct IncrementalLinkingTests {
     /// Ten people new to the borough, in three households of their own.
     static let newcomers: [PersonRecord] = {
         let households: [(family: String, address: String, postcode: String, phone: String, members: [(String, String, (Int, Int, Int))])] = [
-            ("Abara", "9 Quarry Lane", "HY2 8QW", "07700 955701", [("Ifeoma", "F", (1979, 2, 17)), ("Obinna", "M", (1976, 9, 3)), ("Nneka", "F", (2009, 12, 1))]),
-            ("Lindqvist", "14 Heron Wharf", "HY7 3QW", "07700 955702", [("Astrid", "F", (1985, 5, 30)), ("Magnus", "M", (1983, 1, 8)), ("Elin", "F", (2014, 7, 22)), ("Nils", "M", (2017, 3, 5))]),
-            ("Vasquez", "27 Foundry Street", "HY4 1QW", "07700 955703", [("Ximena", "F", (1969, 10, 11)), ("Mateo", "M", (1999, 4, 27)), ("Valentina", "F", (2002, 8, 16))]),
+            (
+                "Abara", "9 Quarry Lane", "HY2 8QW", "07700 955701",
+                [("Ifeoma", "F", (1979, 2, 17)), ("Obinna", "M", (1976, 9, 3)), ("Nneka", "F", (2009, 12, 1))]
+            ),
+            (
+                "Lindqvist", "14 Heron Wharf", "HY7 3QW", "07700 955702",
+                [("Astrid", "F", (1985, 5, 30)), ("Magnus", "M", (1983, 1, 8)), ("Elin", "F", (2014, 7, 22)), ("Nils", "M", (2017, 3, 5))]
+            ),
+            (
+                "Vasquez", "27 Foundry Street", "HY4 1QW", "07700 955703",
+                [("Ximena", "F", (1969, 10, 11)), ("Mateo", "M", (1999, 4, 27)), ("Valentina", "F", (2002, 8, 16))]
+            ),
         ]
         return households.flatMap { household in
             household.members.map { given, sex, born in

@@ -31,7 +31,8 @@ struct CrowdedBoroughTests {
         for home in 0..<1_500 {
             let surname = family.randomElement(using: &generator)!
             let address = "\(home % 100 + 1) \(["Oak", "Elm", "Mill", "Park", "High"][home / 100 % 5]) \(["Road", "Street", "Lane"][home / 500])"
-            let postcode = "HY\(home % 9 + 1) \(home / 9 % 10)\(["A", "B", "D", "E", "F"][home / 90 % 5])\(["G", "H", "J", "L", "N", "P", "Q"][home % 7])"
+            let postcode =
+                "HY\(home % 9 + 1) \(home / 9 % 10)\(["A", "B", "D", "E", "F"][home / 90 % 5])\(["G", "H", "J", "L", "N", "P", "Q"][home % 7])"
             let phone = "07700 9" + String(format: "%05d", home)
             var givenNames = Set<String>()
             for _ in 0..<Int.random(in: 1...5, using: &generator) {
@@ -46,7 +47,8 @@ struct CrowdedBoroughTests {
                 for (list, chance) in [("shielding", 0.7), ("social-care", 0.6), ("helpline", 0.5)] {
                     guard Double.random(in: 0..<1, using: &generator) < chance else { continue }
                     var record = PersonRecord(key: "\(list):\(person)", source: list)
-                    record.givenName = Double.random(in: 0..<1, using: &generator) < 0.03
+                    record.givenName =
+                        Double.random(in: 0..<1, using: &generator) < 0.03
                         ? SyntheticResidents.swapLetters(given, using: &generator) : given
                     record.familyName = surname
                     record.birthDate = list == "helpline" && Double.random(in: 0..<1, using: &generator) < 0.3 ? nil : born

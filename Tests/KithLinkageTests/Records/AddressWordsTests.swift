@@ -37,8 +37,9 @@ struct AddressWordsTests {
         let gardens = AddressWords("9 Ivy Gdns Upper")
         #expect(gardens.words == ["IVY"])
         #expect(gardens.streetTypes == AddressWords.streetTypeBits["GARDENS"])
-        #expect(AddressWords("Flat 2, Mill Court, 34 Oak Rd").streetTypes
-            == AddressWords.streetTypeBits["COURT"]! | AddressWords.streetTypeBits["ROAD"]!)
+        #expect(
+            AddressWords("Flat 2, Mill Court, 34 Oak Rd").streetTypes
+                == AddressWords.streetTypeBits["COURT"]! | AddressWords.streetTypeBits["ROAD"]!)
         // Park, Hill, Green and View name streets as often as they type them.
         #expect(AddressWords("12 Sefton Park").streetTypes == 0)
     }

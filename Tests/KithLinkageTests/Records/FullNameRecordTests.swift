@@ -13,13 +13,14 @@ struct FullNameRecordTests {
         builder.record(key: "1", source: "Food bank", cells: [fullName, "1980-08-04"]) { _ in nil }
     }
 
-    @Test(arguments: [
-        ("GILL, Savita", "Savita", nil, "Gill"),
-        ("RODRÍGUEZ, BEATRIZ", "Beatriz", nil, "Rodríguez"),
-        ("Juan de la Cruz", "Juan", nil, "de la Cruz"),
-        ("Mary Ann SMITH JONES", "Mary", "Ann", "Smith Jones"),
-        ("Angus Mc Donald", "Angus", nil, "Mc Donald"),
-    ] as [(String, String?, String?, String?)])
+    @Test(
+        arguments: [
+            ("GILL, Savita", "Savita", nil, "Gill"),
+            ("RODRÍGUEZ, BEATRIZ", "Beatriz", nil, "Rodríguez"),
+            ("Juan de la Cruz", "Juan", nil, "de la Cruz"),
+            ("Mary Ann SMITH JONES", "Mary", "Ann", "Smith Jones"),
+            ("Angus Mc Donald", "Angus", nil, "Mc Donald"),
+        ] as [(String, String?, String?, String?)])
     func aFullNameIsSplitAsEverywhereInKith(_ full: String, given: String?, middle: String?, family: String?) throws {
         let record = Self.record(full)
         let expected = try #require(PersonName(fullName: full)).tidied()

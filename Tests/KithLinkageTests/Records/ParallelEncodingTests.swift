@@ -23,7 +23,9 @@ struct ParallelEncodingTests {
         }
         return (0..<count).map { index in
             let birth: CivilDate? =
-                next(10) == 0 ? nil : next(50) == 0 ? CivilDate(year: 1900, month: 1, day: 1) : CivilDate(year: 1930 + next(90), month: 1 + next(12), day: 1 + next(28))
+                next(10) == 0
+                ? nil
+                : next(50) == 0 ? CivilDate(year: 1900, month: 1, day: 1) : CivilDate(year: 1930 + next(90), month: 1 + next(12), day: 1 + next(28))
             let syllables = ["ash", "bar", "cal", "den", "ell", "far", "ham", "kel", "mor", "ros", "ton", "wick"]
             let invented = syllables[next(12)].capitalized + syllables[next(12)] + syllables[next(12)]
             let surname = next(3) == 0 ? invented : family[next(family.count)]
@@ -111,7 +113,9 @@ struct ParallelEncodingTests {
             let other = b.familyNameCodes[name]
             #expect(other?.name == codes.name && other?.firstPart == codes.firstPart && other?.lastPart == codes.lastPart)
         }
-        for (x, y) in [(a.names, b.names), (a.phonetics, b.phonetics), (a.places, b.places), (a.addressWords, b.addressWords), (a.identifiers, b.identifiers)] {
+        for (x, y) in [
+            (a.names, b.names), (a.phonetics, b.phonetics), (a.places, b.places), (a.addressWords, b.addressWords), (a.identifiers, b.identifiers),
+        ] {
             #expect(x.bytes == y.bytes)
             #expect(x.offsets == y.offsets)
             #expect(x.counts == y.counts)

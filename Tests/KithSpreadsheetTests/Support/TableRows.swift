@@ -23,7 +23,11 @@ enum TableRows {
         let reader = try TableReader(url: url, limits: limits)
         var layout: TableLayout?
         var rows: [SheetRow] = []
-        let statistics = try reader.read(sheet: sheet) { layout = $0 } onRow: { rows.append($0) }
+        let statistics = try reader.read(sheet: sheet) {
+            layout = $0
+        } onRow: {
+            rows.append($0)
+        }
         return (layout!, rows, statistics)
     }
 }

@@ -37,16 +37,19 @@ enum WorkbookFixture {
             let state = hidden.contains(sheet.name) ? " state=\"hidden\"" : ""
             workbook += "<sheet name=\"\(sheet.name)\" sheetId=\"\(index + 1)\"\(state) r:id=\"rId\(index + 1)\"/>"
             let type = chartsheets.contains(sheet.name) ? "chartsheet" : "worksheet"
-            relationships += "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(type)\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
+            relationships +=
+                "<Relationship Id=\"rId\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/\(type)\" Target=\"worksheets/sheet\(index + 1).xml\"/>"
             parts["xl/worksheets/sheet\(index + 1).xml"] = Data(sheet.xml.utf8)
         }
         workbook += "</sheets></workbook>"
         if let sharedStrings {
-            relationships += "<Relationship Id=\"rId100\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+            relationships +=
+                "<Relationship Id=\"rId100\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/>"
             parts["xl/sharedStrings.xml"] = Data(sharedStrings.utf8)
         }
         if let styles {
-            relationships += "<Relationship Id=\"rId101\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
+            relationships +=
+                "<Relationship Id=\"rId101\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
             parts["xl/styles.xml"] = Data(styles.utf8)
         }
         relationships += "</Relationships>"
@@ -95,7 +98,8 @@ enum WorkbookFixture {
     static func worksheet(_ rows: String, merges: [String] = [], prefix: String = "") -> String {
         let p = prefix.isEmpty ? "" : prefix + ":"
         let namespace = prefix.isEmpty ? "xmlns" : "xmlns:\(prefix)"
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><\(p)worksheet \(namespace)=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><\(p)sheetData>\(rows)</\(p)sheetData>"
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><\(p)worksheet \(namespace)=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><\(p)sheetData>\(rows)</\(p)sheetData>"
         if !merges.isEmpty {
             xml += "<\(p)mergeCells count=\"\(merges.count)\">" + merges.map { "<\(p)mergeCell ref=\"\($0)\"/>" }.joined() + "</\(p)mergeCells>"
         }

@@ -74,10 +74,12 @@ enum ZipBytes {
         var offset = 0
         while offset + 46 <= bytes.count {
             switch read32(bytes, offset) {
-            case 0x0403_4B50 where Int(read16(bytes, offset + 26)) == target.count && offset + 30 + target.count <= bytes.count
+            case 0x0403_4B50
+            where Int(read16(bytes, offset + 26)) == target.count && offset + 30 + target.count <= bytes.count
                 && Array(bytes[(offset + 30)..<(offset + 30 + target.count)]) == target:
                 local = offset
-            case 0x0201_4B50 where Int(read16(bytes, offset + 28)) == target.count && offset + 46 + target.count <= bytes.count
+            case 0x0201_4B50
+            where Int(read16(bytes, offset + 28)) == target.count && offset + 46 + target.count <= bytes.count
                 && Array(bytes[(offset + 46)..<(offset + 46 + target.count)]) == target:
                 central = offset
             default:

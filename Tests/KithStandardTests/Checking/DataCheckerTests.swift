@@ -96,7 +96,8 @@ struct DataCheckerTests {
         #expect(complete.places(of: "column.required-missing").isEmpty)
         let nhs = try #require(DataDictionary.standard.entries.first { $0.type == .nhsNumber })
         let mapping = ColumnMapping(source: nil, columns: [], required: [nhs.tag])
-        let required = try Lists.check(Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "01/02/1950"]], in: folder, name: "req.csv"), mapping: mapping)
+        let required = try Lists.check(
+            Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "01/02/1950"]], in: folder, name: "req.csv"), mapping: mapping)
         #expect(required.places(of: "column.required-missing").count == 1)
     }
 
@@ -107,7 +108,8 @@ struct DataCheckerTests {
         rows[5].append("stray")
         let report = try Lists.check(Lists.csv(rows, in: folder))
         #expect(report.rows(of: "row.ragged") == [6])
-        let clean = try Lists.check(Lists.csv([["Forename", "Surname", "DOB", "Notes"], ["Ann", "Lee", "01/02/1950", "fine"]] , in: folder, name: "b.csv"))
+        let clean = try Lists.check(
+            Lists.csv([["Forename", "Surname", "DOB", "Notes"], ["Ann", "Lee", "01/02/1950", "fine"]], in: folder, name: "b.csv"))
         #expect(clean.places(of: "row.ragged").isEmpty)
         #expect(clean.places(of: "column.mixed-types").isEmpty)
         var notes = [["Forename", "Surname", "DOB", "Reference"]]
@@ -127,12 +129,17 @@ struct DataCheckerTests {
 
     @Test func reportsDayMonthOrderProblemsByColumn() throws {
         let folder = try TemporaryFolder()
-        let mixed = try Lists.check(Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "25/12/1950"], ["Bob", "Lee", "12/25/1950"], ["Cy", "Lee", "05/07/1985"]], in: folder, name: "a.csv"))
+        let mixed = try Lists.check(
+            Lists.csv(
+                [["Forename", "Surname", "DOB"], ["Ann", "Lee", "25/12/1950"], ["Bob", "Lee", "12/25/1950"], ["Cy", "Lee", "05/07/1985"]], in: folder,
+                name: "a.csv"))
         #expect(mixed.places(of: "date.mixed-order").map(\.column) == ["C"])
-        let ambiguous = try Lists.check(Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "05/07/1985"], ["Bob", "Lee", "03/04/1990"]], in: folder, name: "b.csv"))
+        let ambiguous = try Lists.check(
+            Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "05/07/1985"], ["Bob", "Lee", "03/04/1990"]], in: folder, name: "b.csv"))
         let finding = try #require(ambiguous.findings.first { $0.check == "date.ambiguous-order" })
         #expect(finding.severity == .warning)
-        let proven = try Lists.check(Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "05/07/1985"], ["Bob", "Lee", "25/04/1990"]], in: folder, name: "c.csv"))
+        let proven = try Lists.check(
+            Lists.csv([["Forename", "Surname", "DOB"], ["Ann", "Lee", "05/07/1985"], ["Bob", "Lee", "25/04/1990"]], in: folder, name: "c.csv"))
         #expect(proven.findings.first { $0.check == "date.ambiguous-order" }?.severity == .info)
         #expect(proven.places(of: "date.mixed-order").isEmpty)
     }

@@ -66,7 +66,11 @@ struct TaggerTests {
         let url = try Lists.csv(rows, in: folder)
         var layout: TableLayout?
         var data: [SheetRow] = []
-        try TableReader(url: url).read(sheet: nil) { layout = $0 } onRow: { data.append($0) }
+        try TableReader(url: url).read(sheet: nil) {
+            layout = $0
+        } onRow: {
+            data.append($0)
+        }
         #expect(layout?.hashtagRow?.number == 2)
         #expect(data.map(\.number) == [3, 4])
         let suggestions = try Lists.suggestions(url)

@@ -24,11 +24,12 @@ extension Values {
         }
 
         /// The one normal form that the Data Checker, import and linkage all use, without a reading context.
-        @Test(arguments: [
-            ("0044 7700 900123", "07700 900123"), ("0044 (0)7700 900123", "07700 900123"), ("+44 7700 900123", "07700 900123"),
-            ("07700 900123", "07700 900123"), ("0044 20 7946 0123", "020 7946 0123"), ("+33 6 12 34 56 78", "+33 612345678"),
-            ("0033 6 12 34 56 78", "+33 612345678"), ("phone me", nil), ("12345", nil),
-        ] as [(String, String?)])
+        @Test(
+            arguments: [
+                ("0044 7700 900123", "07700 900123"), ("0044 (0)7700 900123", "07700 900123"), ("+44 7700 900123", "07700 900123"),
+                ("07700 900123", "07700 900123"), ("0044 20 7946 0123", "020 7946 0123"), ("+33 6 12 34 56 78", "+33 612345678"),
+                ("0033 6 12 34 56 78", "+33 612345678"), ("phone me", nil), ("12345", nil),
+            ] as [(String, String?)])
         func normalisesWithoutAContext(_ text: String, expected: String?) {
             #expect(PhoneReader.normalised(text) == expected)
             #expect(PhoneReader.normalised(text) == read(text).normalised)

@@ -9,8 +9,10 @@ extension Values {
         static let values: [(String, any ValueReader)] = [
             ("Mr John SMITH", NameReader()), ("o'brien", NameReader()), ("J.", NameReader()), ("Ann 2nd", NameReader()),
             ("sw1a-1aa", PostcodeReader()), ("ZZ99 3VZ", PostcodeReader()), ("BFPO 105", PostcodeReader()), ("QQ1 1QQ", PostcodeReader()),
-            ("05/07/1948", DateReader(isDateOfBirth: true)), ("13/01/1990", DateReader(isDateOfBirth: true)), ("01/13/1990", DateReader(isDateOfBirth: true)),
-            ("31/02/1990", DateReader(isDateOfBirth: true)), ("1 Jan 90", DateReader(isDateOfBirth: true)), ("03/04/2030", DateReader(isDateOfBirth: true)),
+            ("05/07/1948", DateReader(isDateOfBirth: true)), ("13/01/1990", DateReader(isDateOfBirth: true)),
+            ("01/13/1990", DateReader(isDateOfBirth: true)),
+            ("31/02/1990", DateReader(isDateOfBirth: true)), ("1 Jan 90", DateReader(isDateOfBirth: true)),
+            ("03/04/2030", DateReader(isDateOfBirth: true)),
             ("07700 900123", PhoneReader()), ("+44 (0)161 496 0000 ext 12", PhoneReader()), ("+1 212 555 0100", PhoneReader()),
         ]
 
