@@ -19,8 +19,8 @@ struct PersonPage {
     /// One value of a detail, and the rows that say it.
     struct Value {
         var text: String
-        /// "also written …", or empty.
-        var otherSpellings: String
+        /// "also written …", or nil: Mustache shows a section for an empty string, and printed "Aoife McCarthy ()".
+        var otherSpellings: String?
         /// "Food bank referrals, referrals.csv row 12; …".
         var sources: String
     }
@@ -154,7 +154,7 @@ struct PersonPage {
                 values: detail.values.map { value in
                     Value(
                         text: value.text,
-                        otherSpellings: value.otherSpellings.isEmpty ? "" : "also written " + value.otherSpellings.joined(separator: ", "),
+                        otherSpellings: value.otherSpellings.isEmpty ? nil : "also written " + value.otherSpellings.joined(separator: ", "),
                         sources: value.sources.map { source in
                             source.list + ", " + Self.reference(source.row) + (source.isInLatestList ? "" : " (earlier list)")
                                 + (source.fullName.map { ", split from its full-name column “\($0)”" } ?? "")
