@@ -53,8 +53,8 @@ enum ChildProcess {
         executable: String, arguments: [String], output: String? = nil, environment: [String: String] = [:]
     ) throws -> (seconds: Double, peakMebibytes: Double) {
         // The step before may have left hundreds of megabytes waiting to be written (an import's store); written
-        // back during this step, they were timed as this step's (the Data Checker read 4.1 s after an import, 3.3 s
-        // alone). Every step, Kith's and the references', starts with them on disk.
+        // back during this step, they would be timed as this step's. Every step, Kith's and the references', starts
+        // with them on disk.
         sync()
         let started = DispatchTime.now().uptimeNanoseconds
         let (status, usage) = try run(executable: executable, arguments: arguments, output: output, environment: environment)

@@ -38,7 +38,7 @@ struct HouseholdEvidenceTests {
         #expect(home.weight <= 0)
         #expect(home.note == "not counted: born more than 15 years apart, as a parent and child")
         #expect(MatchScorer.probability(weight: scorer.weight(fatherAndSon, 0, 0)) < 0.5)
-        // Born 5 to 15 years apart is a slip more often than a second generation: the home still counts.
+        // Born 5 to 15 years apart is not a generation apart: the home still counts (the dates weigh on their own).
         let nearer = Self.levels(given: 1, birth: LinkageField.birthDate.differentLevel - 1, household: household)
         let nearerHome = try #require(scorer.evidence(nearer, 0, 0).first { $0.field == LinkageField.household.columnName })
         #expect(nearerHome.weight > 0)
