@@ -34,7 +34,7 @@ struct GRDBAuditRepository: AuditRepository {
 
     func eventPage(_ query: AuditQuery) async throws -> AuditEventPage {
         let request = request(query)
-        return try await writer.read { db in
+        return try await writer.readAwaiting { db in
             let events = try request.order(Column("id").desc).limit(query.limit, offset: query.offset).fetchAll(db)
             let persons = try Self.personIds(ofEvents: events.compactMap(\.id), in: db)
             return AuditEventPage(events: events, personIds: persons, total: try request.fetchCount(db))

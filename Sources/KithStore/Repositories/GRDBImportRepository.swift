@@ -89,7 +89,7 @@ struct GRDBImportRepository: ImportRepository {
     }
 
     func importHistory(limit: Int) async throws -> ImportHistory {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             let sources = try Source.order(Column("name")).fetchAll(db)
             let names = Dictionary(uniqueKeysWithValues: sources.map { ($0.id ?? 0, $0.name) })
             let records = try FileImport.order(Column("id").desc).limit(limit).fetchAll(db)
@@ -101,7 +101,7 @@ struct GRDBImportRepository: ImportRepository {
     }
 
     func importDetails(id importId: Int64) async throws -> ImportDetails? {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             guard let record = try FileImport.fetchOne(db, key: importId) else { return nil }
             let source = try Source.fetchOne(db, key: record.sourceId)
             return try Self.details(of: record, sourceName: source?.name ?? "?", in: db)
@@ -109,22 +109,22 @@ struct GRDBImportRepository: ImportRepository {
     }
 
     func sourceNames() async throws -> [String] {
-        try await writer.read { db in try Source.select(Column("name"), as: String.self).order(Column("name")).fetchAll(db) }
+        try await writer.readAwaiting { db in try Source.select(Column("name"), as: String.self).order(Column("name")).fetchAll(db) }
     }
 
     func countRows() async throws -> Int {
-        try await writer.read { db in try SourceRow.fetchCount(db) }
+        try await writer.readAwaiting { db in try SourceRow.fetchCount(db) }
     }
 
     func savedMapping(forSourceNamed name: String) async throws -> SourceMapping? {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             guard let source = try Source.filter(Column("name") == name).fetchOne(db) else { return nil }
             return try SourceMapping.filter(Column("sourceId") == source.id).fetchOne(db)
         }
     }
 
     func earlierImports(withSHA256 sha256: String, ofSourceNamed name: String) async throws -> EarlierImports {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             let complete = FileImport.filter(Column("status") == FileImport.Status.complete.rawValue)
             let sameFile = try complete.filter(Column("fileSHA256") == sha256).order(Column("id").desc).fetchOne(db)
             let sameFileSource = try sameFile.flatMap { try Source.fetchOne(db, key: $0.sourceId)?.name }

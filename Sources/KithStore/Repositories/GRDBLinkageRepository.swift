@@ -80,13 +80,13 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func status() async throws -> LinkageStatus {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             LinkageStatus(latestRun: try LinkRun.order(Column("id").desc).fetchOne(db), reviewWaiting: try Self.reviewQueueCount(in: db))
         }
     }
 
     func idOfLatestRun() async throws -> Int64? {
-        try await writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM linkRun") }
+        try await writer.readAwaiting { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM linkRun") }
     }
 
     func runs(limit: Int) throws -> [LinkRun] {
@@ -123,7 +123,7 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func currentID(ofPerson id: String) async throws -> String? {
-        try await writer.read { db in try Self.resolve(id, in: db) }
+        try await writer.readAwaiting { db in try Self.resolve(id, in: db) }
     }
 
     func personOfRow(_ rowId: Int64) throws -> String? {
@@ -196,7 +196,7 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func reviewQueueEntry(at offset: Int) async throws -> ReviewQueueEntry {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             let waiting = try Self.reviewQueueCount(in: db)
             guard let pair = try Self.reviewQueue(limit: 1, offset: offset, in: db).first else {
                 let decided = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (SELECT 1 FROM linkDecision GROUP BY leftRowId, rightRowId)") ?? 0
@@ -212,7 +212,7 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func reviewQueueHead(limit: Int) async throws -> (waiting: Int, pairs: [RecordPair]) {
-        try await writer.read { db in (try Self.reviewQueueCount(in: db), try Self.reviewQueue(limit: limit, offset: 0, in: db)) }
+        try await writer.readAwaiting { db in (try Self.reviewQueueCount(in: db), try Self.reviewQueue(limit: limit, offset: 0, in: db)) }
     }
 
     func saveRun(

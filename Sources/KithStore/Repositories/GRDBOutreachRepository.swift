@@ -62,11 +62,11 @@ struct GRDBOutreachRepository: OutreachRepository {
     }
 
     func latestScoreRun() async throws -> ScoreRun? {
-        try await writer.read { db in try ScoreRun.order(Column("id").desc).fetchOne(db) }
+        try await writer.readAwaiting { db in try ScoreRun.order(Column("id").desc).fetchOne(db) }
     }
 
     func bandCounts(inRun runId: Int64) async throws -> [String: Int] {
-        try await writer.read { db in
+        try await writer.readAwaiting { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT band, COUNT(*) AS persons FROM personScore WHERE runId = ? GROUP BY band", arguments: [runId]
             )
@@ -91,7 +91,7 @@ struct GRDBOutreachRepository: OutreachRepository {
     }
 
     func recentScores(ofPerson personId: String, limit: Int) async throws -> [(run: ScoreRun, score: PersonScore)] {
-        try await writer.read { db in try Self.scoreHistory(ofPerson: personId, limit: limit, in: db) }
+        try await writer.readAwaiting { db in try Self.scoreHistory(ofPerson: personId, limit: limit, in: db) }
     }
 
     private static func scoreHistory(ofPerson personId: String, limit: Int, in db: Database) throws -> [(run: ScoreRun, score: PersonScore)] {
