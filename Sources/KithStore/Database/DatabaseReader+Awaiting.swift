@@ -1,4 +1,3 @@
-import Dispatch
 import GRDB
 
 extension DatabaseReader {
@@ -10,10 +9,6 @@ extension DatabaseReader {
     /// waited for a reader in a synchronous read (the session check on every request): `kith serve` stopped
     /// answering and could not be stopped. Every async read in KithStore goes through here.
     func readAwaiting<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(with: Result { try self.read(value) })
-            }
-        }
+        try await offload { try self.read(value) }
     }
 }

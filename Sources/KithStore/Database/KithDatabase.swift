@@ -9,7 +9,8 @@ public final class KithDatabase: Sendable {
     /// The file a command uses when no `--db` is given.
     public static let defaultPath = "kith.sqlite"
 
-    public let writer: any DatabaseWriter
+    /// The pool itself, for KithStore and the package's tests: everything else goes through a repository.
+    package let writer: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path` and brings its schema up to date.
     public static func open(path: String) throws -> KithDatabase {

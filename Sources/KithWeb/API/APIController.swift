@@ -58,7 +58,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
 
     /// `GET /api/persons?q=`: a person search within the account's scope, audited as the search page's is.
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.searchPersons, request, context)
+        let signedIn = try await roles.require(.searchPersons, request, context)
         let query = FormFields.query(of: request)
         guard let text = query.text("q") else { throw WebError.badRequest("Give the search as ?q=, e.g. ?q=Amara%20Okafor%201984-03-12.") }
         let limit = min(200, max(1, query.text("limit").flatMap(Int.init) ?? 50))
@@ -80,7 +80,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
 
     /// `GET /api/persons/:id`: one resident, with the fields the role may see; the view is audited.
     @Sendable func person(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.viewPersons, request, context)
+        let signedIn = try await roles.require(.viewPersons, request, context)
         let personID = try context.parameters.require("id")
         try await lists.profiles.ensureCurrent()
         let (viewer, path) = (viewer, request.uri.path)
@@ -90,7 +90,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
 
     /// `POST /api/persons/:id/contacts`: records a contact with a resident in scope (201); KithOutreach audits it.
     @Sendable func recordContact(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.recordContacts, request, context)
+        let signedIn = try await roles.require(.recordContacts, request, context)
         let personID = try context.parameters.require("id")
         let (residents, path) = (residents, request.uri.path)
         try await offload { try residents.require(personID, for: signedIn, path: path) }
@@ -120,7 +120,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
     /// `GET /api/outreach`: the first `limit` (500 by default) people of the contact list the filters ask for, within
     /// the account's scope; KithOutreach audits the view, as it does the page's.
     @Sendable func contactList(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.viewOutreach, request, context)
+        let signedIn = try await roles.require(.viewOutreach, request, context)
         let (filter, filterErrors) = ContactLists.filter(FormFields.query(of: request), for: signedIn)
         if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
         let visible = try await lists.visible(to: signedIn)
@@ -136,7 +136,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
 
     /// `GET /api/review`: how many pairs wait for review, and the first `limit` (50 by default) of them.
     @Sendable func reviewQueue(_ request: Request, context: Context) async throws -> Response {
-        _ = try roles.require(.reviewMatches, request, context)
+        _ = try await roles.require(.reviewMatches, request, context)
         let limit = min(500, max(1, FormFields.query(of: request).text("limit").flatMap(Int.init) ?? 50))
         let head = try await linkage.reviewQueueHead(limit: limit)
         return try WebApp.json(
@@ -149,7 +149,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
 
     /// `POST /api/review`: records "same" or "different" on a pair (201); KithPersons audits it.
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.reviewMatches, request, context)
+        let signedIn = try await roles.require(.reviewMatches, request, context)
         let body = try await request.decode(as: APIDecisionRequest.self, context: context)
         guard ["same", "different"].contains(body.verdict) else { throw WebError.badRequest("verdict must be same or different.") }
         let (decisions, reviewer) = (decisions, signedIn.name)
@@ -164,7 +164,7 @@ struct APIController<Linkage: LinkageRepository, Audit: AuditRepository>: Sendab
 
     /// `GET /api/audit`: the audit trail's entries the filters ask for, the latest first, a page at a time.
     @Sendable func auditTrail(_ request: Request, context: Context) async throws -> Response {
-        _ = try roles.require(.readAudit, request, context)
+        _ = try await roles.require(.readAudit, request, context)
         let query = FormFields.query(of: request)
         var (filter, filterErrors) = AuditFilter.query(query)
         if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }

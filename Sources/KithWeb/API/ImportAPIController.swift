@@ -20,7 +20,7 @@ struct ImportAPIController<Imports: ImportRepository>: Sendable {
 
     /// `GET /api/imports`: every import, newest first.
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        _ = try roles.require(.importLists, request, context)
+        _ = try await roles.require(.importLists, request, context)
         // The history is the import pages' (`ImportHistoryEntry`), read synchronously: off the request threads.
         let imports = imports
         return try WebApp.json(["imports": try await offload { try ImportHistoryEntry.latest(in: imports) }])
@@ -28,7 +28,7 @@ struct ImportAPIController<Imports: ImportRepository>: Sendable {
 
     /// `POST /api/imports?source=NAME&file=NAME.csv`: imports the body (201 with what was stored).
     @Sendable func receive(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         return try await importer.importThroughAPI(request, by: signedIn)
     }
 }

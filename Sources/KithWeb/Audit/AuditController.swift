@@ -24,7 +24,7 @@ struct AuditController<Audit: AuditRepository>: Sendable {
 
     /// One page of the entries the filters select, latest first; a filter that cannot be read is named (400).
     @Sendable func list(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.readAudit, request, context)
+        let signedIn = try await roles.require(.readAudit, request, context)
         let query = FormFields.query(of: request)
         let page = max(1, query.text("page").flatMap(Int.init) ?? 1)
         var (filter, filterErrors) = AuditFilter.query(query)
@@ -40,7 +40,7 @@ struct AuditController<Audit: AuditRepository>: Sendable {
 
     /// Every entry the filters select, as a CSV file; the download is audited by ``AuditExport``.
     @Sendable func download(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.readAudit, request, context)
+        let signedIn = try await roles.require(.readAudit, request, context)
         let (filter, filterErrors) = AuditFilter.query(FormFields.query(of: request))
         if let problem = filterErrors.first { throw WebError.badRequest(problem.message + ".") }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("kith-audit-\(UUID().uuidString).csv")

@@ -43,26 +43,26 @@ struct ImportController<Imports: ImportRepository, Linkage: LinkageRepository, O
     /// The upload form, the account's uploads still waiting, the import history, and after "Link and score now"
     /// what it did.
     @Sendable func history(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         let notice = try await linkNotice(FormFields.query(of: request).text("linked"))
         return try await importsPage(for: signedIn, path: request.uri.path, notice: notice)
     }
 
     /// `POST /imports/upload`: see ``receiveUpload(_:by:)``.
     @Sendable func upload(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         return try await receiveUpload(request, by: signedIn)
     }
 
     /// Each column with its examples and the tag Kith suggests, to change.
     @Sendable func tags(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         return try await tagsPage(for: try stagedUpload(context, signedIn), signedIn: signedIn, path: request.uri.path)
     }
 
     /// Keeps the chosen tags with the upload, then on to the check.
     @Sendable func saveTags(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         var request = request
         let form = try await FormFields.read(&request, context: context)
         return try await keepTags(form, for: try stagedUpload(context, signedIn), signedIn: signedIn, path: request.uri.path)
@@ -70,14 +70,14 @@ struct ImportController<Imports: ImportRepository, Linkage: LinkageRepository, O
 
     /// Which partner list the upload is a version of, and for a workbook which sheet to read.
     @Sendable func details(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         let upload = try stagedUpload(context, signedIn)
         return try await detailsPage(for: upload, source: upload.source, sheet: upload.sheet, signedIn: signedIn, path: request.uri.path)
     }
 
     /// Keeps a new source or sheet, then on to the tags (when they must be chosen again) or the check.
     @Sendable func saveDetails(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         var request = request
         let form = try await FormFields.read(&request, context: context)
         return try await keepDetails(form, for: try stagedUpload(context, signedIn), signedIn: signedIn, path: request.uri.path)
@@ -85,13 +85,13 @@ struct ImportController<Imports: ImportRepository, Linkage: LinkageRepository, O
 
     /// The Data Checker's report and the import button.
     @Sendable func check(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         return try await checkPage(for: try stagedUpload(context, signedIn), signedIn: signedIn, path: request.uri.path)
     }
 
     /// Imports the upload, or comes back to the check saying why not.
     @Sendable func importUpload(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         var request = request
         let form = try await FormFields.read(&request, context: context)
         let upload = try stagedUpload(context, signedIn)
@@ -102,7 +102,7 @@ struct ImportController<Imports: ImportRepository, Linkage: LinkageRepository, O
 
     /// Deletes the upload without importing it.
     @Sendable func cancel(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         let upload = try stagedUpload(context, signedIn)
         staging.delete(upload.id)
         return WebApp.redirect(to: "/imports")
@@ -110,14 +110,14 @@ struct ImportController<Imports: ImportRepository, Linkage: LinkageRepository, O
 
     /// One import's page.
     @Sendable func imported(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         guard let id = context.parameters.get("import", as: Int64.self) else { throw WebError.notFound }
         return try await importedPage(id, signedIn: signedIn, path: request.uri.path)
     }
 
     /// "Link and score now": links and scores off the request threads, then shows the imports page with what it did.
     @Sendable func link(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.importLists, request, context)
+        let signedIn = try await roles.require(.importLists, request, context)
         let runID = try await offload { try linkAndScore.run(by: signedIn.name) }
         return WebApp.redirect(to: "/imports?linked=" + (runID.map(String.init) ?? "none"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import KithStore
 
 /// Writes an arriving upload to disk in blocks, off the concurrency pool, and refuses it once it passes the size
 /// limit: an upload is never held whole in memory.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KithAccess
+import KithStore
 
 /// Authenticates JSON API calls by their `Authorization: Bearer` token. Without a valid one the answer is 401,
 /// whatever the route, so the API tells an unauthenticated caller nothing.
@@ -13,9 +14,10 @@ struct BearerTokenMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         // The API's description is public: it says what the API does, not what the store holds.
         if request.uri.path == "/api/openapi.json" { return try await next(request, context) }
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
-            let signedIn = try tokens.authenticate(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
-        else {
+        let header = request.headers[.authorization]
+        let bearer = header.flatMap { $0.lowercased().hasPrefix("bearer ") ? String($0.dropFirst(7)).trimmingCharacters(in: .whitespaces) : nil }
+        // Off the request's thread: authenticating reads the store.
+        guard let bearer, let signedIn = try await offload({ [tokens] in try tokens.authenticate(bearer) }) else {
             var headers = HTTPFields()
             headers[.wwwAuthenticate] = "Bearer realm=\"kith\""
             headers[.contentType] = "application/json"

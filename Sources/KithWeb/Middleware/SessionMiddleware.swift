@@ -1,5 +1,6 @@
 import Hummingbird
 import KithAccess
+import KithStore
 
 /// Finds who is signed in from the session cookie and puts them on the request context, so that pages (error pages
 /// too) know who is signed in. Pages that need an account then refuse anyone it did not find. The JSON API and the
@@ -16,7 +17,8 @@ struct SessionMiddleware: RouterMiddleware {
         if path.hasPrefix("/api/") || path.hasPrefix("/assets/") { return try await next(request, context) }
         var context = context
         if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
-            context.signedIn = try sessions.resume(token: token)
+            // Off the request's thread: the check reads (and once a minute writes) the store on every request.
+            context.signedIn = try await offload { try sessions.resume(token: token) }
         }
         return try await next(request, context)
     }

@@ -25,7 +25,7 @@ struct OutreachController: Sendable {
     /// One page of the list the filters ask for, within the account's scope; a filter that cannot be read is
     /// named beside its field (400) over the list it could make.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.viewOutreach, request, context)
+        let signedIn = try await roles.require(.viewOutreach, request, context)
         let query = FormFields.query(of: request)
         let (filter, filterErrors) = ContactLists.filter(query, for: signedIn)
         let visible = try await lists.visible(to: signedIn)
@@ -50,7 +50,7 @@ struct OutreachController: Sendable {
     /// The whole list the filters ask for, as a CSV file or an Excel workbook, without the columns the account's
     /// role may not see; KithOutreach audits the export.
     @Sendable func download(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.exportOutreach, request, context)
+        let signedIn = try await roles.require(.exportOutreach, request, context)
         let query = FormFields.query(of: request)
         let format = OutreachExport.Format(rawValue: query.text("format") ?? "csv") ?? .csv
         let (filter, filterErrors) = ContactLists.filter(query, for: signedIn)

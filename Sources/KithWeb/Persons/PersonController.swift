@@ -36,7 +36,7 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
 
     /// The search box, and what the text in it finds; text too long to search is refused on the page (400).
     @Sendable func find(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.searchPersons, request, context)
+        let signedIn = try await roles.require(.searchPersons, request, context)
         let query = FormFields.query(of: request)
         let text = query.text("q") ?? ""
         let limit = min(Self.pageLimit, max(Self.pageSize, query.text("limit").flatMap(Int.init) ?? Self.pageSize))
@@ -65,7 +65,7 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
 
     /// One resident across the lists the account may see; a merged id leads to the person it was merged into.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.viewPersons, request, context)
+        let signedIn = try await roles.require(.viewPersons, request, context)
         let personID = try context.parameters.require("id")
         let path = request.uri.path
         if let merged = try await linkage.currentID(ofPerson: personID), merged != personID {
@@ -92,7 +92,7 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
 
     /// Records a contact with a resident in the account's scope, then goes back to where the form was sent from.
     @Sendable func recordContact(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.recordContacts, request, context)
+        let signedIn = try await roles.require(.recordContacts, request, context)
         let personID = try context.parameters.require("id")
         try await requireResident(personID, for: signedIn, path: request.uri.path)
         var request = request

@@ -10,10 +10,10 @@ import KithStore
 struct ReviewController<Linkage: LinkageRepository>: Sendable {
     typealias Context = WebRequestContext
 
-    let linkage: Linkage
+    /// The queue, which audits each pair it shows.
+    let queue: ReviewQueue<Linkage>
     /// Records a verdict and audits it, as `kith review --decide` and the API do.
     let decisions: MatchReview
-    let audit: AuditTrail
     let roles: RoleCheck
     let pages: PageRenderer
 
@@ -24,11 +24,11 @@ struct ReviewController<Linkage: LinkageRepository>: Sendable {
 
     /// The pair `skip` places into the queue, or the page that says none are left; viewing a pair is audited.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.reviewMatches, request, context)
+        let signedIn = try await roles.require(.reviewMatches, request, context)
         let query = FormFields.query(of: request)
         let skipped = max(0, query.text("skip").flatMap(Int.init) ?? 0)
         let notice = query.text("decided").map { $0 == "same" ? "Recorded: the same person." : "Recorded: not the same person." }
-        let entry = try await linkage.reviewQueueEntry(at: skipped)
+        let entry = try await queue.entry(at: skipped, viewedBy: signedIn.name)
         guard let pair = entry.pair else {
             return pages.page(
                 "review-done", title: "Review matches",
@@ -38,10 +38,6 @@ struct ReviewController<Linkage: LinkageRepository>: Sendable {
         }
         guard entry.rows.count == 2 else { throw WebError.notFound }
         let review = ReviewPair(left: entry.rows[0], right: entry.rows[1], pair: pair, columns: entry.columns, dictionary: .standard)
-        try audit.record(
-            .viewReviewPair, by: signedIn.name, subject: "rows \(pair.leftRowId) and \(pair.rightRowId)", personIDs: entry.personIDs,
-            detail: ""
-        )
         return pages.page(
             "review", title: "Review matches", model: ReviewPage(review, position: skipped + 1, waiting: entry.waiting, skip: skipped),
             signedIn: signedIn, path: request.uri.path, notice: notice
@@ -50,7 +46,7 @@ struct ReviewController<Linkage: LinkageRepository>: Sendable {
 
     /// Records "same" or "different" and shows the same place in the queue (now the next pair), or skips one on.
     @Sendable func decide(_ request: Request, context: Context) async throws -> Response {
-        let signedIn = try roles.require(.reviewMatches, request, context)
+        let signedIn = try await roles.require(.reviewMatches, request, context)
         var request = request
         let form = try await FormFields.read(&request, context: context)
         let skipped = max(0, form.text("skip").flatMap(Int.init) ?? 0)
@@ -61,10 +57,13 @@ struct ReviewController<Linkage: LinkageRepository>: Sendable {
         case "skip":
             return WebApp.redirect(to: "/review?skip=\(skipped + 1)")
         case "same", "different":
-            try decisions.decide(
-                leftRowId: left, rightRowId: right, verdict: verdict == "same" ? .same : .different, by: signedIn.name,
-                note: form.text("note"), through: .web
-            )
+            let (decisions, note) = (decisions, form.text("note"))
+            try await offload {
+                try decisions.decide(
+                    leftRowId: left, rightRowId: right, verdict: verdict == "same" ? .same : .different, by: signedIn.name, note: note,
+                    through: .web
+                )
+            }
             return WebApp.redirect(to: "/review?skip=\(skipped)&decided=\(verdict)")
         default:
             throw WebError.badRequest("The verdict must be same, different or skip.")

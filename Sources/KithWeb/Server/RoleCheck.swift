@@ -15,11 +15,13 @@ struct RoleCheck: Sendable {
         return signedIn
     }
 
-    /// The signed-in account, if its role has the capability; a refusal is audited.
-    func require(_ capability: Capability, _ request: Request, _ context: WebRequestContext) throws -> SignedIn {
+    /// The signed-in account, if its role has the capability; a refusal is audited (off the request's thread, as
+    /// every store write from a handler is).
+    func require(_ capability: Capability, _ request: Request, _ context: WebRequestContext) async throws -> SignedIn {
         let signedIn = try signedIn(request, context)
         guard signedIn.can(capability) else {
-            try audit.record(.deniedAccess, by: signedIn.name, subject: request.uri.path, detail: "needs: \(capability.rawValue)")
+            let (audit, path) = (audit, request.uri.path)
+            try await offload { try audit.record(.deniedAccess, by: signedIn.name, subject: path, detail: "needs: \(capability.rawValue)") }
             throw WebError.forbidden(capability)
         }
         return signedIn

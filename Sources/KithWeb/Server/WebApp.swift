@@ -58,9 +58,8 @@ public struct WebApp: Sendable {
     /// the controller is specialised for the store's own type.
     private func addReviewController(to group: RouterGroup<WebRequestContext>) {
         func add(_ linkage: some LinkageRepository) {
-            let audit = AuditTrail(database: database)
-            ReviewController(linkage: linkage, decisions: MatchReview(database: database), audit: audit, roles: roles, pages: pages)
-                .addRoutes(to: group)
+            let queue = ReviewQueue(linkage: linkage, audit: AuditTrail(database: database))
+            ReviewController(queue: queue, decisions: MatchReview(database: database), roles: roles, pages: pages).addRoutes(to: group)
         }
         add(database.linkage)
     }

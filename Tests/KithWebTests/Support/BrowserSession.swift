@@ -63,10 +63,13 @@ final class BrowserSession {
         try await send(path, method: method, body: ByteBuffer(string: json), contentType: "application/json")
     }
 
+    /// The `Cookie` header the browser sends.
+    var cookieHeader: String { cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+
     @discardableResult
     func send(_ path: String, method: HTTPRequest.Method, body: ByteBuffer?, contentType: String?) async throws -> Page {
         var headers = extraHeaders
-        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; ") }
+        if !cookies.isEmpty { headers[.cookie] = cookieHeader }
         if let contentType { headers[.contentType] = contentType }
         if let bearer { headers[.authorization] = "Bearer " + bearer }
         let response = try await client.execute(uri: path, method: method, headers: headers, body: body)
