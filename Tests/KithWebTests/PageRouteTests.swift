@@ -66,6 +66,20 @@ import Testing
         }
     }
 
+    /// The end of the queue mentions skipped pairs only when there are some (a section over a number renders
+    /// even for 0, so the page's model says "none" with nil).
+    @Test func theEndOfTheReviewQueueMentionsSkippedPairsOnlyWhenThereAreSome() async throws {
+        let fixture = try await WebFixture()
+        try await fixture.run { client in
+            let browser = try await fixture.signIn(client, as: WebFixture.analyst)
+            let none = try await browser.get("/review")
+            #expect(none.status == .ok && none.text.contains("There are no more pairs to review here."))
+            #expect(!none.text.contains("skipped"), "no pair was skipped")
+            let some = try await browser.get("/review?skip=2")
+            #expect(some.text.contains("2 of them skipped in this round"))
+        }
+    }
+
     @Test func eachRoleReachesOnlyItsSections() async throws {
         let borough = try await WebBorough.make()
         let expected: [String: [String: HTTPResponse.Status]] = [

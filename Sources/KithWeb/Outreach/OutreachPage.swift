@@ -50,8 +50,7 @@ struct OutreachPage {
         var area: String
         var areaFromSchool: Bool
         var postcode: String
-        var hasReachNote: Bool
-        var reachNote: String
+        var reachNote: String?
     }
 
     /// How many the whole list holds, as `1,234`.
@@ -147,8 +146,7 @@ struct OutreachPage {
                 tagClass: entry.band.rawValue, score: entry.score, lastContact: entry.profile.lastContact?.description ?? "never",
                 reasons: entry.reasons.prefix(3).map(\.label).joined(separator: "; "), services: entry.profile.servicesText,
                 action: entry.action, area: entry.profile.area ?? "", areaFromSchool: entry.profile.areaFromSchool,
-                postcode: entry.profile.postcode ?? "", hasReachNote: fields.reachNote(of: entry.profile) != nil,
-                reachNote: fields.reachNote(of: entry.profile) ?? ""
+                postcode: entry.profile.postcode ?? "", reachNote: fields.reachNote(of: entry.profile)
             )
         }
     }

@@ -32,7 +32,7 @@ struct ReviewController<Linkage: LinkageRepository>: Sendable {
         guard let pair = entry.pair else {
             return pages.page(
                 "review-done", title: "Review matches",
-                model: ReviewDonePage(waiting: entry.waiting, skipped: skipped, decisions: entry.decided),
+                model: ReviewDonePage(waiting: entry.waiting, skipped: skipped > 0 ? skipped : nil, decisions: entry.decided),
                 signedIn: signedIn, path: request.uri.path, notice: notice
             )
         }

@@ -51,7 +51,7 @@ struct ReviewPage {
     var leftOthers: [Other]
     var rightOthers: [Other]
     /// Why a rule decided the pair; empty when none did.
-    var reason: String
+    var reason: String?
     var evidence: [Evidence]
 
     init(_ review: ReviewPair, position: Int, waiting: Int, skip: Int) {
@@ -69,7 +69,7 @@ struct ReviewPage {
         }
         leftOthers = review.leftOthers.map { Other(header: $0.header, value: $0.value) }
         rightOthers = review.rightOthers.map { Other(header: $0.header, value: $0.value) }
-        reason = review.reason ?? ""
+        reason = review.reason
         evidence = review.evidence.map { item in
             Evidence(
                 field: item.field.replacingOccurrences(of: "_", with: " "), level: item.level,
@@ -83,7 +83,7 @@ struct ReviewPage {
 struct ReviewDonePage {
     var waiting: Int
     /// Pairs skipped in this round; the page mentions them only when there are some.
-    var skipped: Int
+    var skipped: Int?
     /// Pairs decided so far.
     var decisions: Int
 }
