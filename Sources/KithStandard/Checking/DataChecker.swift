@@ -27,11 +27,8 @@ public final class DataChecker {
     private var listed: [String: Int] = [:]
     private var notListed = 0
     private var totals: [Severity: Int] = [:]
-    private var rowHashes: FirstRows
-    /// The identifier columns, whose values' repeats are looked for.
-    private let identifierColumns: [Int]
-    /// What reading a batch's table slots ahead of time returned, kept so that the reads are not optimised away.
-    private var touched: UInt64 = 0
+    /// Each row's hash at its row number, for repeated rows.
+    private var rowHashes: RepeatFinder
     private var rows = 0
     private var lastRowNumber: Int
     private var finished = false
@@ -40,8 +37,10 @@ public final class DataChecker {
     private final class ColumnState {
         let tagging: ColumnTagging
         let isDate: Bool
-        /// The first row of each value, by the value's hash: a million ids cost a few megabytes, not their text.
-        var firstRowOfValue = FirstRows()
+        /// For an identifier column, each value's hash, at its place in ``identifiers``, for repeated values.
+        var identifierHashes = RepeatFinder()
+        /// For an identifier column, the row and the text of each value, for the findings about repeats.
+        var identifiers: [(row: Int, text: String)] = []
         var shapes = (number: 0, date: 0, text: 0)
         var shapeExample: (number: Int?, date: Int?, text: Int?) = (nil, nil, nil)
         var letterCase = (capitals: 0, lower: 0, mixed: 0)
@@ -72,9 +71,11 @@ public final class DataChecker {
         columns = states
         examiner = RowExaminer(tagging: tagging, context: context)
         let room = min(max(expectedRows, 0), Self.mostRowsMadeRoomFor)
-        rowHashes = FirstRows(expected: room)
-        identifierColumns = states.indices.filter { RowExaminer.isIdentifier(states[$0].tagging.entry?.type) }
-        for position in identifierColumns { states[position].firstRowOfValue = FirstRows(expected: room) }
+        rowHashes = RepeatFinder(expected: room)
+        for state in states where RowExaminer.isIdentifier(state.tagging.entry?.type) {
+            state.identifierHashes = RepeatFinder(expected: room)
+            state.identifiers.reserveCapacity(room)
+        }
         columnCount = tagging.columns.count
         isCSV = format == .csv
         lastRowNumber = headerRowNumber
@@ -89,17 +90,8 @@ public final class DataChecker {
         check(examiner.examine(row))
     }
 
-    /// Adds up a batch of examined rows, in order. The slots their hashes will probe are read first, together, so
-    /// that a batch waits for memory about once rather than once for each row and identifier.
+    /// Adds up a batch of examined rows, in order.
     func check(_ rows: [ExaminedRow]) {
-        var touched = touched
-        for row in rows {
-            touched ^= rowHashes.touch(row.hash)
-            for position in identifierColumns where position < row.cells.count {
-                if let hash = row.cells[position]?.identifierHash { touched ^= columns[position].firstRowOfValue.touch(hash) }
-            }
-        }
-        self.touched = touched
         for row in rows { check(row) }
     }
 
@@ -130,12 +122,7 @@ public final class DataChecker {
             guard let cell else { continue }
             add(cell, column: columns[position], row: row.number)
         }
-        if let first = rowHashes.firstRow(of: row.hash, orNote: row.number) {
-            record(
-                .warning, row: row.number, column: nil, value: nil, check: "row.duplicate",
-                message: "The row repeats row \(first) exactly.", suggestion: "Delete the repeated row."
-            )
-        }
+        rowHashes.note(row.hash, at: row.number)
     }
 
     private func add(_ cell: ExaminedCell, column state: ColumnState, row: Int) {
@@ -176,8 +163,25 @@ public final class DataChecker {
         }
         if let reading = cell.dateReading { state.dateOrder.add(reading) }
         if let hash = cell.identifierHash {
-            if let firstRow = state.firstRowOfValue.firstRow(of: hash, orNote: row) {
-                let isRecordID = tagging.entry?.type == .identifier
+            state.identifierHashes.note(hash, at: state.identifiers.count)
+            state.identifiers.append((row, text))
+        }
+    }
+
+    /// Reports repeated rows, and values repeated in identifier columns, once every row is in.
+    private func checkRepeats() {
+        for (row, first) in rowHashes.repeats() {
+            record(
+                .warning, row: row, column: nil, value: nil, check: "row.duplicate", message: "The row repeats row \(first) exactly.",
+                suggestion: "Delete the repeated row."
+            )
+        }
+        for state in columns where !state.identifiers.isEmpty {
+            let tagging = state.tagging
+            let isRecordID = tagging.entry?.type == .identifier
+            for (place, firstPlace) in state.identifierHashes.repeats() {
+                let (row, text) = state.identifiers[place]
+                let firstRow = state.identifiers[firstPlace].row
                 record(
                     isRecordID ? .error : .warning, row: row, column: tagging, value: text, check: "id.duplicate",
                     message: isRecordID
@@ -301,6 +305,7 @@ public final class DataChecker {
     public func report(file: String, sheet: String?) -> CheckReport {
         if !finished {
             finished = true
+            checkRepeats()
             checkColumnsAtEnd()
         }
         let ordered = findings.sorted { a, b in

@@ -1,9 +1,8 @@
-/// The first row of each hash, for finding repeated rows and identifiers: one open-addressing table of hash and row
-/// side by side, asked and filled in one probe.
+/// The first row of each hash, for finding repeated rows and identifiers (in one ``RepeatFinder`` partition at a
+/// time): one open-addressing table of hash and row side by side, asked and filled in one probe.
 ///
 /// A `[Int: Int]` did the same with two probes (a lookup, then an insert) and a SipHash of a key that is already a
-/// hash; at a million rows and three such tables that was an eighth of the Data Checker's time, all of it on the one
-/// thread that adds rows up in order.
+/// hash.
 struct FirstRows {
     private struct Slot {
         /// The hash, with 0 kept to mean an empty slot.
@@ -41,14 +40,6 @@ struct FirstRows {
         }
         if first == nil { count += 1 }
         return first
-    }
-
-    /// Reads the slot where `hash`'s probe starts, and returns what it holds, for the caller to keep (so that the
-    /// read is not optimised away). Reading a batch's slots first, all together, lets the processor wait for them
-    /// at once rather than one at a time: the table is far larger than the caches, so each probe waits for memory.
-    @inline(__always)
-    func touch(_ hash: Int) -> UInt64 {
-        slots.withUnsafeBufferPointer { $0[position(of: Self.key(hash))].key }
     }
 
     /// Hash 0 is noted as 1, as if the two collided: a 64-bit hash collides as seldom as that anyway.
