@@ -54,7 +54,7 @@ import Testing
             let file = try folder.file(source + ".csv", text: text + "\n")
             try importer.run(ImportRequest(file: file, sourceName: source, importedBy: "test", referenceDate: Self.asOf))
         }
-        try database.access.setOrganisation(Self.foodBank, ofSourceNamed: "Food bank referrals", at: AuditTrail.now())
+        try ListOwnership(database: database).assign(sourceNamed: "Food bank referrals", to: Self.foodBank, by: "test")
         try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
         let profiles = try PersonProfileReader(database: database, referenceDate: Self.asOf).allProfiles().profiles
         savita = try #require(profiles.first { $0.givenName == "Savita" })

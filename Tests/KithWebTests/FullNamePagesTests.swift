@@ -63,7 +63,7 @@ import Testing
         let fixture = try await WebFixture(referenceDate: Self.asOf)
         _ = try Self.importLists(into: fixture.database)
         try PersonIndex(database: fixture.database, referenceDate: Self.asOf).link(by: "test")
-        try fixture.database.access.setOrganisation("Food bank", ofSourceNamed: "Food bank referrals", at: AuditTrail.now())
+        try ListOwnership(database: fixture.database).assign(sourceNamed: "Food bank referrals", to: "Food bank", by: "test")
         let assignments = try fixture.database.linkage.personAssignments()
         let persons = Set(assignments.values)
         #expect(persons.count == 2, "each resident's two rows are linked into one person")

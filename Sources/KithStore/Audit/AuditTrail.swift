@@ -27,6 +27,12 @@ public struct AuditTrail: Sendable {
         case exportAudit = "export-audit"
         case addAccount = "add-account"
         case issueToken = "issue-token"
+        case revokeToken = "revoke-token"
+        case changePassword = "change-password"
+        case unlockAccount = "unlock-account"
+        case disableAccount = "disable-account"
+        case enableAccount = "enable-account"
+        case assignList = "assign-list"
         case deniedAccess = "denied-access"
     }
 

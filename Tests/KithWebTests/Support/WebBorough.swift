@@ -68,7 +68,7 @@ struct WebBorough: @unchecked Sendable {
             let persons = try database.outreach.personScores(inRun: scores.run.id ?? 0)
             let area = mostCommon(persons.compactMap(\.area))
             let school = mostCommon(persons.compactMap(\.school))
-            try database.access.setOrganisation(organisation, ofSourceNamed: partnerList, at: AuditTrail.now())
+            try ListOwnership(database: database).assign(sourceNamed: partnerList, to: organisation, by: "test")
             let book = AccountBook(database: database, hasher: PasswordHasher(cost: 4))
             for (role, name) in accountNames {
                 try book.add(
