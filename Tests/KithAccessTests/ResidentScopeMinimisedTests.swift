@@ -49,7 +49,7 @@ import Testing
                 """
             ),
         ]
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for (source, text) in lists {
             let file = try folder.file(source + ".csv", text: text + "\n")
             try importer.run(ImportRequest(file: file, sourceName: source, importedBy: "test", referenceDate: Self.asOf))

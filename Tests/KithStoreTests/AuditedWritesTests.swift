@@ -25,6 +25,111 @@ struct AuditedWritesTests {
         try database.audit.count(AuditQuery())
     }
 
+    @Test func anImportIsStoredWithItsEntryOrNotAtAll() throws {
+        let database = try KithDatabase.inMemory()
+        let stored = try database.imports.performImport(
+            ImportRepositoryTests.draft(sha: "first"), sourceName: "Helpline", audit: { Self.note(.importList, subject: "import \($0.id ?? 0)") }
+        ) { writer in
+            try writer.writeColumns([("A", "Name")])
+            try writer.writeRow(number: 2, cells: ["Ann"])
+            return ImportRepositoryTests.totals(rows: 1)
+        }
+        #expect(try database.audit.events(AuditQuery()).map(\.subject) == ["import \(stored.id ?? 0)"])
+
+        try Self.refuseAuditEntries(in: database)
+        #expect(throws: DatabaseError.self) {
+            try database.imports.performImport(
+                ImportRepositoryTests.draft(sha: "second"), sourceName: "Food bank referrals",
+                audit: { Self.note(.importList, subject: "import \($0.id ?? 0)") }
+            ) { writer in
+                try writer.writeColumns([("A", "Name")])
+                try writer.writeRow(number: 2, cells: ["Bob"])
+                return ImportRepositoryTests.totals(rows: 1)
+            }
+        }
+        #expect(try database.imports.imports(ofSourceNamed: nil).map(\.id) == [stored.id])
+        #expect(try database.imports.rowCount() == 1)
+        #expect(try database.imports.sources().map(\.name) == ["Helpline"])
+    }
+
+    @Test func aDecisionIsStoredWithItsEntryAndThePersonsOfItsRows() throws {
+        try LinkageRepositoryTests.withStore { database in
+            let (rows, _) = try LinkageRepositoryTests.firstRun(in: database)
+            let before = try database.linkage.decisions()
+            let decision = try database.linkage.recordDecision(
+                leftRowId: rows[3], rightRowId: rows[1], verdict: .same, decidedBy: "amira", decidedAt: "t1", note: nil
+            ) { decision, persons in
+                Self.note(.reviewDecision, subject: "rows \(decision.leftRowId) and \(decision.rightRowId)", personIDs: persons)
+            }
+            let event = try #require(try database.audit.events(AuditQuery(action: "review-decision")).first)
+            #expect(event.subject == "rows \(rows[1]) and \(rows[3])" && event.personCount == 1)
+            #expect(try database.audit.personIds(ofEvents: [event.id ?? 0]) == [event.id ?? 0: ["KP-0000002"]])
+
+            try Self.refuseAuditEntries(in: database)
+            #expect(throws: DatabaseError.self) {
+                try database.linkage.recordDecision(
+                    leftRowId: rows[0], rightRowId: rows[1], verdict: .different, decidedBy: "joe", decidedAt: "t2", note: nil
+                ) { _, persons in Self.note(.reviewDecision, subject: "rows", personIDs: persons) }
+            }
+            #expect(try database.linkage.decisions() == before + [decision])
+        }
+    }
+
+    @Test func aLinkRunIsStoredWithItsEntryOrNotAtAll() throws {
+        try LinkageRepositoryTests.withStore { database in
+            let (rows, first) = try LinkageRepositoryTests.firstRun(in: database)
+            let events = try Self.eventCount(database)
+            try Self.refuseAuditEntries(in: database)
+            #expect(throws: DatabaseError.self) {
+                try database.linkage.saveRun(
+                    LinkageRepositoryTests.run(mode: .incremental, lastSourceRowId: rows[3]), replacingPairs: false,
+                    newPersons: [Person(id: "KP-0000003")], merges: [(from: "KP-0000002", into: "KP-0000001")],
+                    assignments: [(rows[3], "KP-0000003")], pairs: [], snapshot: (1, Data([1, 2, 3]))
+                ) { Self.note(.link, subject: "link run \($0.id ?? 0)") }
+            }
+            #expect(try database.linkage.latestRun()?.id == first.id)
+            #expect(try database.linkage.personOfRow(rows[3]) == "KP-0000002")
+            #expect(try database.linkage.resolvePerson("KP-0000002") == "KP-0000002")
+            #expect(try database.linkage.resolvePerson("KP-0000003") == nil)
+            #expect(try Self.eventCount(database) == events)
+        }
+    }
+
+    @Test func aScoreRunIsStoredWithItsEntryOrNotAtAll() throws {
+        let database = try KithDatabase.inMemory()
+        func save() throws -> ScoreRun {
+            try database.outreach.saveScoreRun(
+                ScoreRun(
+                    scoredAt: "2026-11-22T10:00:00Z", scoredBy: "tester", referenceDate: "2026-11-22", matrixName: "m", matrixVersion: "1",
+                    matrixDigest: "d", linkRunId: nil, personCount: 0, householdCount: 0
+                ),
+                persons: [], households: []
+            ) { Self.note(.score, subject: "score run \($0.id ?? 0)") }
+        }
+        let saved = try save()
+        #expect(try database.audit.events(AuditQuery()).map(\.subject) == ["score run \(saved.id ?? 0)"])
+        try Self.refuseAuditEntries(in: database)
+        #expect(throws: DatabaseError.self) { try save() }
+        #expect(try database.outreach.scoreRuns(limit: 10).map(\.id) == [saved.id])
+    }
+
+    @Test func aContactIsStoredWithItsEntryOrNotAtAll() throws {
+        try LinkageRepositoryTests.withStore { database in
+            _ = try LinkageRepositoryTests.firstRun(in: database)
+            let contact = ContactRecord(
+                personId: "KP-0000001", outcome: .reached, contactedOn: "2026-11-20", note: nil, recordedBy: "t", recordedAt: "t"
+            )
+            let events = try Self.eventCount(database)
+            _ = try database.outreach.recordContact(contact, audit: Self.note(.recordContact, subject: "KP-0000001", personIDs: ["KP-0000001"]))
+            #expect(try Self.eventCount(database) == events + 1)
+            try Self.refuseAuditEntries(in: database)
+            #expect(throws: DatabaseError.self) {
+                try database.outreach.recordContact(contact, audit: Self.note(.recordContact, subject: "KP-0000001", personIDs: ["KP-0000001"]))
+            }
+            #expect(try database.outreach.contacts().count == 1)
+        }
+    }
+
     @Test func accountTokenAndListChangesAreStoredWithTheirEntriesOrNotAtAll() throws {
         let database = try KithDatabase.inMemory()
         let access = database.access

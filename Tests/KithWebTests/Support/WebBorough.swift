@@ -59,7 +59,7 @@ struct WebBorough: @unchecked Sendable {
             let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: 2500, seed: 11)).write(to: folder)
             let store = folder.appendingPathComponent("kith.sqlite")
             let database = try KithDatabase.open(path: store.path)
-            let importer = Importer(repository: database.imports, audit: database.audit)
+            let importer = Importer(repository: database.imports)
             for list in borough.lists {
                 try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: asOf))
             }
