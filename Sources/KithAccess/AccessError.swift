@@ -5,6 +5,7 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
     case unknownAccount(String)
     case missingScope(Role)
     case weakPassword(String)
+    case unknownToken(Int64)
 
     public var description: String {
         switch self {
@@ -20,6 +21,7 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
             default: "This role needs no area, organisation or school."
             }
         case .weakPassword(let reason): "That password is too weak. \(reason)"
+        case .unknownToken(let id): "There is no token \(id). See them with `kith token list`."
         }
     }
 }

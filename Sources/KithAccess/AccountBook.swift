@@ -1,7 +1,9 @@
 import Foundation
 import KithStore
 
-/// Adds, lists, unlocks and disables accounts, and changes passwords: what `kith user` and the admin pages do.
+/// Adds, lists, unlocks and disables accounts, and changes passwords: what `kith user` and the admin pages do. Each
+/// change is audited, by the operator named, in the transaction that makes it; the audit says which account and
+/// what was done, never a password.
 public struct AccountBook: Sendable {
     public let database: KithDatabase
     public let hasher: PasswordHasher
@@ -30,47 +32,63 @@ public struct AccountBook: Sendable {
         }
         if let weakness = PasswordHasher.weakness(of: password, accountName: name) { throw AccessError.weakPassword(weakness) }
         if try database.access.account(named: name) != nil { throw AccessError.nameTaken(name) }
-        let account = try database.access.insertAccount(
+        return try database.access.insertAccount(
             Account(
                 name: name, role: role.rawValue, area: scope.area, organisation: scope.organisation, school: scope.school,
                 passwordHash: hasher.hash(password), createdAt: AuditTrail.now(), createdBy: creator
             )
-        )
-        try AuditTrail(database: database).record(
-            .addAccount, by: creator, subject: "account \(account.id ?? 0)", detail: "\(name) as \(role.rawValue), \(AccessScope(account: account))"
-        )
-        return account
+        ) { account in
+            AuditTrail.note(
+                .addAccount, by: creator, subject: Self.subject(account),
+                detail: "\(name) as \(role.rawValue), \(AccessScope(account: account))"
+            )
+        }
     }
 
     public func accounts() throws -> [Account] {
         try database.access.accounts()
     }
 
-    /// Sets a new password, clears any lock and signs the account out everywhere.
-    public func setPassword(_ password: String, forAccountNamed name: String) throws {
+    /// Sets a new password, clears any lock and signs the account out everywhere, as `actor` did.
+    public func setPassword(_ password: String, forAccountNamed name: String, by actor: String) throws {
         var account = try existing(name)
         if let weakness = PasswordHasher.weakness(of: password, accountName: account.name) { throw AccessError.weakPassword(weakness) }
         account.passwordHash = hasher.hash(password)
         account.failedSignIns = 0
         account.lockedUntil = nil
-        try database.access.updateAccount(account)
-        try database.access.deleteSessions(ofAccount: account.id ?? 0)
+        try database.access.updateAccount(
+            account, endingSessions: true,
+            audit: AuditTrail.note(
+                .changePassword, by: actor, subject: Self.subject(account), detail: "\(account.name); signed out everywhere"
+            )
+        )
     }
 
-    /// Lifts a lock-out after failed sign-ins.
-    public func unlock(accountNamed name: String) throws {
+    /// Lifts a lock-out after failed sign-ins, as `actor` did.
+    public func unlock(accountNamed name: String, by actor: String) throws {
         var account = try existing(name)
+        let detail = account.lockedUntil.map { "\(account.name), locked until \($0)" } ?? "\(account.name), not locked"
         account.failedSignIns = 0
         account.lockedUntil = nil
-        try database.access.updateAccount(account)
+        try database.access.updateAccount(
+            account, endingSessions: false, audit: AuditTrail.note(.unlockAccount, by: actor, subject: Self.subject(account), detail: detail)
+        )
     }
 
-    /// Stops an account signing in, and signs it out everywhere; or lets it sign in again.
-    public func setDisabled(_ isDisabled: Bool, accountNamed name: String) throws {
+    /// Stops an account signing in, and signs it out everywhere; or lets it sign in again; as `actor` did.
+    public func setDisabled(_ isDisabled: Bool, accountNamed name: String, by actor: String) throws {
         var account = try existing(name)
         account.isDisabled = isDisabled
-        try database.access.updateAccount(account)
-        if isDisabled { try database.access.deleteSessions(ofAccount: account.id ?? 0) }
+        let note =
+            isDisabled
+            ? AuditTrail.note(.disableAccount, by: actor, subject: Self.subject(account), detail: "\(account.name); signed out everywhere")
+            : AuditTrail.note(.enableAccount, by: actor, subject: Self.subject(account), detail: account.name)
+        try database.access.updateAccount(account, endingSessions: isDisabled, audit: note)
+    }
+
+    /// How the audit trail names an account: by its id, which a rename would not change.
+    static func subject(_ account: Account) -> String {
+        "account \(account.id ?? 0)"
     }
 
     private func existing(_ name: String) throws -> Account {

@@ -48,8 +48,10 @@ public struct SessionKeeper: Sendable {
     /// Ends the session of a cookie's token: its account signs out, and the audit trail says so, once, whichever
     /// door ends it.
     public func signOut(_ signedIn: SignedIn, token: String) throws {
-        try database.access.deleteSession(tokenDigest: SecretToken.digest(of: token))
-        try AuditTrail(database: database).record(.signOut, by: signedIn.name, subject: "account \(signedIn.account.id ?? 0)", detail: "")
+        try database.access.endSession(
+            tokenDigest: SecretToken.digest(of: token),
+            audit: AuditTrail.note(.signOut, by: signedIn.name, subject: "account \(signedIn.account.id ?? 0)", detail: "")
+        )
     }
 }
 

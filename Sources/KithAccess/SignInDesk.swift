@@ -63,22 +63,27 @@ public struct SignInDesk: Sendable {
             if account.failedSignIns >= Self.failuresBeforeLockOut {
                 account.lockedUntil = Timestamp.text(now.addingTimeInterval(Self.lockOutDuration))
                 account.failedSignIns = 0
-                try database.access.updateAccount(account)
-                try audit.record(
-                    .accountLocked, by: account.name, subject: subject,
-                    detail: "\(Self.failuresBeforeLockOut) wrong passwords in a row, from \(client); locked until \(account.lockedUntil ?? "")"
+                try database.access.updateAccount(
+                    account, endingSessions: false,
+                    audit: AuditTrail.note(
+                        .accountLocked, by: account.name, subject: subject,
+                        detail: "\(Self.failuresBeforeLockOut) wrong passwords in a row, from \(client); locked until \(account.lockedUntil ?? "")"
+                    )
                 )
                 return .lockedOut(until: account.lockedUntil ?? nowText)
             }
-            try database.access.updateAccount(account)
-            try audit.record(.signInFailed, by: account.name, subject: subject, detail: "wrong password, from \(client)")
+            try database.access.updateAccount(
+                account, endingSessions: false,
+                audit: AuditTrail.note(.signInFailed, by: account.name, subject: subject, detail: "wrong password, from \(client)")
+            )
             return .refused
         }
         account.failedSignIns = 0
         account.lockedUntil = nil
         account.lastSignInAt = nowText
-        try database.access.updateAccount(account)
-        try audit.record(.signIn, by: account.name, subject: subject, detail: "from \(client)")
+        try database.access.updateAccount(
+            account, endingSessions: false, audit: AuditTrail.note(.signIn, by: account.name, subject: subject, detail: "from \(client)")
+        )
         return .signedIn(account)
     }
 

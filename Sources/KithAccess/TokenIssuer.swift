@@ -1,7 +1,8 @@
 import Foundation
 import KithStore
 
-/// Issues, checks and revokes bearer tokens for the JSON API. A token acts as the account it was issued to.
+/// Issues, checks and revokes bearer tokens for the JSON API. A token acts as the account it was issued to. Issuing
+/// and revoking are audited, in the transaction that stores them, by the token's number, never the token.
 public struct TokenIssuer: Sendable {
     public let database: KithDatabase
 
@@ -20,11 +21,12 @@ public struct TokenIssuer: Sendable {
                 label: label, tokenDigest: SecretToken.digest(of: token), accountId: account.id ?? 0, createdAt: Timestamp.text(now),
                 createdBy: issuer, expiresAt: days.map { Timestamp.text(now.addingTimeInterval(Double($0) * 86_400)) }
             )
-        )
-        try AuditTrail(database: database).record(
-            .issueToken, by: issuer, subject: "token \(record.id ?? 0)",
-            detail: "\"\(label)\" for \(account.name)\(days.map { ", valid \($0) days" } ?? ", no expiry")"
-        )
+        ) { record in
+            AuditTrail.note(
+                .issueToken, by: issuer, subject: "token \(record.id ?? 0)",
+                detail: "\"\(label)\" for \(account.name)\(days.map { ", valid \($0) days" } ?? ", no expiry")"
+            )
+        }
         return (token, record)
     }
 
@@ -38,7 +40,15 @@ public struct TokenIssuer: Sendable {
         return SignedIn(account: account, role: role, csrfToken: nil, sessionDigest: nil)
     }
 
-    public func revoke(id: Int64, now: Date = Date()) throws {
-        try database.access.revokeToken(id: id, at: Timestamp.text(now))
+    /// Revokes a token by its number, as `revoker` did, and says whether it did: false when it was revoked already
+    /// (and nothing is audited). Throws ``AccessError/unknownToken(_:)`` for a number no token has.
+    @discardableResult
+    public func revoke(id: Int64, by revoker: String, now: Date = Date()) throws -> Bool {
+        guard let token = try database.access.token(id: id) else { throw AccessError.unknownToken(id) }
+        let account = try database.access.account(id: token.accountId)?.name ?? "account \(token.accountId)"
+        return try database.access.revokeToken(
+            id: id, at: Timestamp.text(now),
+            audit: AuditTrail.note(.revokeToken, by: revoker, subject: "token \(id)", detail: "\"\(token.label)\" for \(account)")
+        )
     }
 }

@@ -208,7 +208,7 @@ struct ImportOne: ParsableCommand {
 
     func run() throws {
         let database = try KithDatabase.open(path: db)
-        try Importer(repository: database.imports, audit: database.audit).run(
+        try Importer(repository: database.imports).run(
             ImportRequest(file: URL(fileURLWithPath: file), sourceName: source, importedBy: "benchmark", force: true)
         )
     }

@@ -34,7 +34,7 @@ struct ScoreBenchmark: ParsableCommand {
                 let configuration = BoroughConfiguration(people: size, seed: seed)
                 let summary = try BoroughGenerator(configuration: configuration).write(to: folder)
                 let database = try KithDatabase.open(path: folder.appendingPathComponent("kith.sqlite").path)
-                let importer = Importer(repository: database.imports, audit: database.audit)
+                let importer = Importer(repository: database.imports)
                 for list in summary.lists {
                     _ = try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "benchmark"))
                 }

@@ -389,7 +389,7 @@ struct SearchPrepareOne: ParsableCommand {
         started = Date()
         let store = folder.appendingPathComponent("kith.sqlite").path
         let database = try KithDatabase.open(path: store)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for list in summary.lists {
             let request = ImportRequest(
                 file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "benchmark",

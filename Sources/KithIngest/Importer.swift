@@ -7,28 +7,29 @@ import Logging
 /// Imports a partner's file into the store: reads it (CSV or XLSX), finds its header, tags its columns
 /// (the file's hashtag row, else the mapping given or saved for the source, else Kith's suggestions),
 /// and stores every row verbatim with the normalised values of its tagged cells, in one transaction.
-/// The tagging is saved as the source's mapping for next time, and the import is written to the audit trail,
-/// whichever door (command line, web, API) asked for it. Logs ids and counts only, never a resident's data.
+/// The tagging is saved as the source's mapping for next time, and the import is written to the audit trail in the
+/// same transaction, whichever door (command line, web, API) asked for it. Logs ids and counts only, never a
+/// resident's data.
 public struct Importer: Sendable {
+    /// Where the import is stored, with its audit entry.
     public let repository: any ImportRepository
-    public let audit: AuditTrail
     public let limits: ReadLimits
     public let logger: Logger
     public let dictionary: DataDictionary
 
     public init(
-        repository: any ImportRepository, audit: any AuditRepository, limits: ReadLimits = ReadLimits(),
+        repository: any ImportRepository, limits: ReadLimits = ReadLimits(),
         dictionary: DataDictionary = .standard, logger: Logger = Logger(label: "kith.ingest")
     ) {
         self.repository = repository
-        self.audit = AuditTrail(repository: audit)
         self.limits = limits
         self.dictionary = dictionary
         self.logger = logger
     }
 
-    /// Imports the file and records the import in the audit trail, by ``ImportRequest/importedBy``. Throws
-    /// ``ImportError`` when the file is refused; then the store is as it was, and nothing is audited.
+    /// Imports the file and records the import in the audit trail, by ``ImportRequest/importedBy``, in the import's
+    /// transaction. Throws ``ImportError`` when the file is refused; then the store is as it was, and nothing is
+    /// audited.
     @discardableResult
     public func run(_ request: ImportRequest) throws -> ImportSummary {
         let started = Date()
@@ -63,7 +64,10 @@ public struct Importer: Sendable {
         var warnings: [TableWarning] = []
         let record: FileImport
         do {
-            record = try repository.performImport(draft, sourceName: sourceName) { writer in
+            let auditNote = { (stored: FileImport) in
+                Self.auditNote(stored, sourceName: sourceName, taggedColumns: tagging?.columns.count { $0.tag != nil } ?? 0, request)
+            }
+            record = try repository.performImport(draft, sourceName: sourceName, audit: auditNote) { writer in
                 var layout: TableLayout?
                 let context = ReadingContext(referenceDate: request.referenceDate)
                 let statistics = try reader.readInBackground(
@@ -135,18 +139,15 @@ public struct Importer: Sendable {
             record: record, sourceName: sourceName, raggedRowNumbers: raggedRowNumbers, warnings: warnings,
             tagging: tagging, usedSavedMapping: request.mapping == nil && mapping != nil, seconds: seconds
         )
-        try recordInAuditTrail(summary, request)
         return summary
     }
 
-    /// Writes the stored import to the audit trail: its id, the file and source, the door it came through and its
-    /// counts; never a cell of it.
-    private func recordInAuditTrail(_ summary: ImportSummary, _ request: ImportRequest) throws {
-        let record = summary.record
-        let tagged = summary.tagging?.columns.count { $0.tag != nil } ?? 0
-        try audit.record(
+    /// The stored import's audit entry: its id, the file and source, the door it came through and its counts; never
+    /// a cell of it.
+    private static func auditNote(_ record: FileImport, sourceName: String, taggedColumns tagged: Int, _ request: ImportRequest) -> AuditNote {
+        AuditTrail.note(
             .importList, by: request.importedBy, subject: "import \(record.id ?? 0)",
-            detail: "\(record.fileName) as \"\(summary.sourceName)\" through \(request.door.rawValue): \(record.rowCount) rows, "
+            detail: "\(record.fileName) as \"\(sourceName)\" through \(request.door.rawValue): \(record.rowCount) rows, "
                 + "\(tagged) of \(record.columnCount) columns tagged" + (request.force ? ", imported again on purpose" : "")
         )
     }

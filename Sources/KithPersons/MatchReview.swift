@@ -1,7 +1,8 @@
 import KithStore
 
 /// People's decisions on the pairs linkage was unsure of. A decision overrides the model on every later link run,
-/// and is written to the audit trail whichever door (command line, web, API) it came through.
+/// and is written to the audit trail, in the same transaction, whichever door (command line, web, API) it came
+/// through.
 public struct MatchReview: Sendable {
     public let database: KithDatabase
 
@@ -16,15 +17,14 @@ public struct MatchReview: Sendable {
         leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, by reviewer: String, note: String? = nil,
         through door: AuditTrail.Door
     ) throws -> LinkDecision {
-        let decision = try database.linkage.recordDecision(
+        try database.linkage.recordDecision(
             leftRowId: leftRowId, rightRowId: rightRowId, verdict: verdict, decidedBy: reviewer, decidedAt: AuditTrail.now(), note: note
-        )
-        let persons = try [leftRowId, rightRowId].compactMap { try database.linkage.personOfRow($0) }
-        try AuditTrail(database: database).record(
-            .reviewDecision, by: reviewer, subject: "rows \(decision.leftRowId) and \(decision.rightRowId)", personIDs: persons,
-            detail: Self.detail(verdict, through: door)
-        )
-        return decision
+        ) { decision, persons in
+            AuditTrail.note(
+                .reviewDecision, by: reviewer, subject: "rows \(decision.leftRowId) and \(decision.rightRowId)", personIDs: persons,
+                detail: Self.detail(verdict, through: door)
+            )
+        }
     }
 
     /// The verdict in words; the web's decisions, the first there were, say nothing of their door.

@@ -11,7 +11,7 @@ import KithStore
 /// The person index kept in the store: links every imported row into persons, keeps their ids stable, and
 /// remembers people's decisions. The first run links everything; later runs link only rows imported since,
 /// starting from the engine's saved state, unless a full run is asked for. Every run is written to the audit trail,
-/// whichever door (command line, web) started it.
+/// in the transaction that saves it, whichever door (command line, web) started it.
 public struct PersonIndex: Sendable {
     public let database: KithDatabase
     public let referenceDate: CivilDate
@@ -31,7 +31,8 @@ public struct PersonIndex: Sendable {
         URL(fileURLWithPath: path + ".linkage")
     }
 
-    /// Links the store, saves the run and records it in the audit trail as run by `account`. Returns the run's report.
+    /// Links the store, saves the run and records it in the audit trail as run by `account`, in one transaction.
+    /// Returns the run's report.
     @discardableResult
     public func link(by account: String, options: LinkageOptions = LinkageOptions(), full: Bool = false) throws -> LinkageReport {
         let started = Date()
@@ -74,14 +75,14 @@ public struct PersonIndex: Sendable {
         records = []  // encoded in the result: the rows as read are not needed while saving
         var report = result.report
         report.stageSeconds.insert(.init(stage: "load from the store", seconds: loaded.timeIntervalSince(started)), at: 0)
-        let saved = try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber)
+        let saved = try save(result, started: started, lastRowId: max(lastRowId, afterRow), firstNewNumber: firstNewNumber) { run in
+            AuditTrail.note(
+                .link, by: account, subject: "link run \(run.id ?? 0)", personCount: run.personCount,
+                detail: "\(run.newRecordCount) new of \(run.recordCount) records; \(run.personCount) persons, \(run.reviewPairs) pairs for review"
+            )
+        }
         report.stageSeconds.append(.init(stage: "save persons and pairs", seconds: saved.store))
         report.stageSeconds.append(.init(stage: "save the state", seconds: saved.state))
-        try AuditTrail(database: database).record(
-            .link, by: account, subject: "link run \(saved.run.id ?? 0)", personCount: saved.run.personCount,
-            detail: "\(saved.run.newRecordCount) new of \(saved.run.recordCount) records; \(saved.run.personCount) persons, "
-                + "\(saved.run.reviewPairs) pairs for review"
-        )
         return report
     }
 
@@ -121,9 +122,10 @@ public struct PersonIndex: Sendable {
         return (records, lastRowId)
     }
 
-    /// Saves the run, its persons and pairs, and the engine's state; returns the run as saved and the seconds each took.
+    /// Saves the run, its persons and pairs, and the engine's state, with the audit entry `audit` makes from the
+    /// saved run; returns the run as saved and the seconds each took.
     private func save(
-        _ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32
+        _ result: LinkageResult, started: Date, lastRowId: Int64, firstNewNumber: Int32, audit: (LinkRun) -> AuditNote
     ) throws -> (run: LinkRun, store: Double, state: Double) {
         let saving = Date()
         let state = result.state
@@ -168,13 +170,13 @@ public struct PersonIndex: Sendable {
             let snapshot = try LinkageStateCoding.encode(state)
             let saved = try database.linkage.saveRun(
                 run, replacingPairs: report.mode == .full, newPersons: newPersons, merges: report.merges.map { ($0.from, $0.into) },
-                assignments: assignments, pairs: pairs, snapshot: (LinkageStateCoding.format, snapshot)
+                assignments: assignments, pairs: pairs, snapshot: (LinkageStateCoding.format, snapshot), audit: audit
             )
             return (saved, Date().timeIntervalSince(saving), 0)
         }
         let saved = try database.linkage.saveRun(
             run, replacingPairs: report.mode == .full, newPersons: newPersons, merges: report.merges.map { ($0.from, $0.into) },
-            assignments: assignments, pairs: pairs, snapshot: nil
+            assignments: assignments, pairs: pairs, snapshot: nil, audit: audit
         )
         pairs = []
         let savingState = Date()

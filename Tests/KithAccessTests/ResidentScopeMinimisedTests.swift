@@ -49,12 +49,12 @@ import Testing
                 """
             ),
         ]
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for (source, text) in lists {
             let file = try folder.file(source + ".csv", text: text + "\n")
             try importer.run(ImportRequest(file: file, sourceName: source, importedBy: "test", referenceDate: Self.asOf))
         }
-        try database.access.setOrganisation(Self.foodBank, ofSourceNamed: "Food bank referrals", at: AuditTrail.now())
+        try ListOwnership(database: database).assign(sourceNamed: "Food bank referrals", to: Self.foodBank, by: "test")
         try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
         let profiles = try PersonProfileReader(database: database, referenceDate: Self.asOf).allProfiles().profiles
         savita = try #require(profiles.first { $0.givenName == "Savita" })

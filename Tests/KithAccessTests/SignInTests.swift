@@ -113,7 +113,7 @@ import Testing
         let book = AccountBook(database: database, hasher: slow)
         try book.add(name: "ana", role: .analyst, password: "correct horse battery", by: "t")
         try book.add(name: "ben", role: .analyst, password: "correct horse battery", by: "t")
-        try book.setDisabled(true, accountNamed: "ben")
+        try book.setDisabled(true, accountNamed: "ben", by: "t")
         let desk = SignInDesk(database: database, hasher: slow)
         let now = Date()
         for attempt in 1...5 { _ = try desk.signIn(name: "ana", password: "wrong \(attempt)", from: "test", now: now) }
@@ -141,7 +141,7 @@ import Testing
         #expect(try keeper.resume(token: started.token + "x", now: now) == nil)
         #expect(try keeper.resume(token: started.token, now: now.addingTimeInterval(SessionKeeper.idleTimeout + 120)) == nil)
         let second = try keeper.start(for: account, now: now)
-        try book.setDisabled(true, accountNamed: "ana")
+        try book.setDisabled(true, accountNamed: "ana", by: "t")
         #expect(try keeper.resume(token: second.token, now: now) == nil)
         #expect(try database.access.session(tokenDigest: SecretToken.digest(of: second.token)) == nil)
     }
@@ -169,7 +169,7 @@ import Testing
         #expect(try issuer.authenticate(issued.token, now: now)?.name == "ana")
         #expect(try issuer.authenticate(issued.token, now: now.addingTimeInterval(2 * 86_400)) == nil)
         #expect(try issuer.authenticate("kith_not-a-token", now: now) == nil)
-        try issuer.revoke(id: issued.record.id ?? 0, now: now)
+        try issuer.revoke(id: issued.record.id ?? 0, by: "t", now: now)
         #expect(try issuer.authenticate(issued.token, now: now) == nil)
     }
 

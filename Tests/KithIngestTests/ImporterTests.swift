@@ -16,7 +16,7 @@ struct ImporterTests {
         init() throws {
             folder = try TemporaryFolder()
             database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-            importer = Importer(repository: database.imports, audit: database.audit)
+            importer = Importer(repository: database.imports)
         }
 
         func request(_ file: URL, source: String = "Helpline call log", sheet: String? = nil, force: Bool = false) -> ImportRequest {

@@ -120,7 +120,7 @@ struct OutreachListTests {
             Ann,-Jones,03/04/1941,2 Mill Lane,HY1 1AA,07700 900124,Y,01/01/2026
             """
         let file = try folder.file("adult-social-care.csv", text: hostile)
-        try Importer(repository: database.imports, audit: database.audit).run(
+        try Importer(repository: database.imports).run(
             ImportRequest(file: file, sourceName: "Adult social care", importedBy: "test", referenceDate: ScoredBorough.asOf)
         )
         try PersonIndex(database: database, referenceDate: ScoredBorough.asOf).link(by: "test")

@@ -31,7 +31,7 @@ struct ProfileNameTests {
 
         """.write(to: foodBank, atomically: true, encoding: .utf8)
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         try importer.run(ImportRequest(file: gp, sourceName: "GP register", importedBy: "test", referenceDate: Self.asOf))
         try importer.run(ImportRequest(file: foodBank, sourceName: "Food bank referrals", importedBy: "test", referenceDate: Self.asOf))
         try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")

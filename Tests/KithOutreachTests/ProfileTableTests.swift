@@ -107,7 +107,7 @@ struct ProfileTableTests {
         _ = try borough.database.linkage.saveRun(
             run, replacingPairs: false, newPersons: [], merges: [(from: from.personID, into: into.personID)], assignments: [], pairs: [],
             snapshot: nil
-        )
+        ) { _ in AuditTrail.note(.link, by: "test", subject: "a merge", detail: "") }
         #expect(try !ProfileTable(database: borough.database).isCurrent())
         let rebuiltCount = try ProfileTable(database: borough.database).refresh()
         #expect(rebuiltCount == 2, "only the two persons the run changed are rebuilt")
@@ -127,7 +127,7 @@ struct ProfileTableTests {
         let folder = try TemporaryFolder()
         let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: 3_000, seed: 44)).write(to: folder.url)
         let database = try KithDatabase.open(path: folder.url.appendingPathComponent("kith.sqlite").path)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for list in borough.lists {
             try importer.run(
                 ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: ScoredBorough.asOf))

@@ -20,7 +20,7 @@ struct ScoredBorough {
         folder = try TemporaryFolder()
         let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: people, seed: seed)).write(to: folder.url)
         database = try KithDatabase.open(path: folder.url.appendingPathComponent("kith.sqlite").path)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for list in borough.lists {
             try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: Self.asOf))
         }

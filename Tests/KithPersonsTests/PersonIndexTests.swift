@@ -14,7 +14,7 @@ struct PersonIndexTests {
 
     /// A store holding some of a generated borough's lists, and the borough's folder.
     static func store(importing names: [String], from folder: TemporaryFolder, into database: KithDatabase) throws {
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for name in names {
             try importer.run(
                 ImportRequest(
@@ -71,7 +71,7 @@ struct PersonIndexTests {
         let pair = try #require(byPerson.values.first { $0.count == 2 }?.sorted())
         _ = try database.linkage.recordDecision(
             leftRowId: pair[0], rightRowId: pair[1], verdict: .different, decidedBy: "reviewer", decidedAt: "2026-11-21T10:00:00Z", note: nil
-        )
+        ) { _, _ in AuditTrail.note(.reviewDecision, by: "reviewer", subject: "a pair", detail: "") }
         try index.link(by: "test")
         var now = try database.linkage.personAssignments()
         #expect(now[pair[0]] != now[pair[1]])
@@ -86,7 +86,7 @@ struct PersonIndexTests {
         #expect(now[other[0]] != now[other[1]])
         _ = try database.linkage.recordDecision(
             leftRowId: other[0], rightRowId: other[1], verdict: .same, decidedBy: "reviewer", decidedAt: "2026-11-21T10:01:00Z", note: nil
-        )
+        ) { _, _ in AuditTrail.note(.reviewDecision, by: "reviewer", subject: "a pair", detail: "") }
         try index.link(by: "test")
         now = try database.linkage.personAssignments()
         #expect(now[other[0]] == now[other[1]])

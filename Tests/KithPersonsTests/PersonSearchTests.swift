@@ -440,7 +440,7 @@ struct SearchBorough: Sendable {
         let configuration = BoroughConfiguration(people: 8_000, seed: 21)
         let summary = try BoroughGenerator(configuration: configuration).write(to: folder.url)
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for list in summary.lists {
             try importer.run(
                 ImportRequest(

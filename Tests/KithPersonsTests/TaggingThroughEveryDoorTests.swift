@@ -55,7 +55,7 @@ struct TaggingThroughEveryDoorTests {
         let tagger = Tagger(referenceDate: Self.asOf)
 
         let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
-        let imported = try Importer(repository: database.imports, audit: database.audit).run(
+        let imported = try Importer(repository: database.imports).run(
             ImportRequest(file: file, sourceName: "helpline", importedBy: "test", referenceDate: Self.asOf)
         )
         let importTagging = try #require(imported.tagging)

@@ -37,7 +37,7 @@ import Testing
                     decision: .review, evidence: evidence),
             ],
             snapshot: nil
-        )
+        ) { _ in AuditTrail.note(.link, by: "test", subject: "a run for review", detail: "") }
         try await fixture.run { client in
             let browser = try await fixture.signIn(client, as: WebFixture.analyst)
             let savita = Self.reviewLines(try await browser.get("/review").text)
@@ -63,7 +63,7 @@ import Testing
         let fixture = try await WebFixture(referenceDate: Self.asOf)
         _ = try Self.importLists(into: fixture.database)
         try PersonIndex(database: fixture.database, referenceDate: Self.asOf).link(by: "test")
-        try fixture.database.access.setOrganisation("Food bank", ofSourceNamed: "Food bank referrals", at: AuditTrail.now())
+        try ListOwnership(database: fixture.database).assign(sourceNamed: "Food bank referrals", to: "Food bank", by: "test")
         let assignments = try fixture.database.linkage.personAssignments()
         let persons = Set(assignments.values)
         #expect(persons.count == 2, "each resident's two rows are linked into one person")
@@ -119,7 +119,7 @@ import Testing
         "RODRÍGUEZ, BEATRIZ",07/25/1975,4000000012,HY2 3CD
 
         """.write(to: foodBank, atomically: true, encoding: .utf8)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         try importer.run(ImportRequest(file: gp, sourceName: "GP register", importedBy: "test", referenceDate: asOf))
         try importer.run(ImportRequest(file: foodBank, sourceName: "Food bank referrals", importedBy: "test", referenceDate: asOf))
         var rows: [String: Int64] = [:]

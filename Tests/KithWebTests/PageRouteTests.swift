@@ -270,6 +270,12 @@ import Testing
             try await browser.get("/persons?q=smith")
             let page = try await browser.get("/audit?action=search")
             #expect(page.status == .ok && page.text.contains("person search"))
+            // Changes to accounts, tokens and lists' owners can be chosen and read like any other action.
+            for action in ["change-password", "unlock-account", "disable-account", "enable-account", "revoke-token", "assign-list"] {
+                #expect(page.text.contains("<option value=\"\(action)\">\(action)</option>"), "\(action) is offered")
+            }
+            let assigned = try await browser.get("/audit?action=assign-list")
+            #expect(assigned.status == .ok && assigned.text.contains("Food bank referrals") && assigned.text.contains("given to Borough Food Bank"))
             let export = try await browser.get("/audit/export?actor=admin")
             #expect(export.status == .ok && export.text.contains("sign-in") && export.text.hasPrefix("\u{FEFF}id,at,actor"))
         }

@@ -3,8 +3,9 @@ import KithStore
 import KithTestSupport
 import Testing
 
-/// Every `kith` command that acts on residents or accounts leaves exactly one entry in the store's audit trail, by
-/// the operator `--by` names, about record ids only: the libraries audit what they do, whichever door calls them.
+/// Every `kith` command that acts on residents, accounts, tokens or who owns a list leaves exactly one entry in the
+/// store's audit trail, by the operator `--by` names, about record ids only, never a password or token: the libraries
+/// audit what they do, whichever door calls them.
 struct AuditedCommandsTests {
     static let operatorName = "cli-operator"
     static let by = ["--by", operatorName]
@@ -60,12 +61,61 @@ struct AuditedCommandsTests {
         let token = try #require(try database.access.tokens().compactMap(\.id).max())
         #expect(issued == [AuditEntry(.issueToken, by: Self.operatorName, subject: "token \(token)")])
 
+        let revoked = try await entries(watch, ["token", "revoke", "\(token)"] + by, in: folder)
+        #expect(revoked == [AuditEntry(.revokeToken, by: Self.operatorName, subject: "token \(token)")])
+        #expect(revoked.first?.detail == "\"reports\" for new-analyst")
+
+        var password = ""
+        let changed = try await watch.entries {
+            let run = try kith(["user", "password", "new-analyst"] + by, in: folder)
+            #expect(run.status == 0, "\(run.errors)")
+            password = run.output.split(separator: "\n").first { $0.hasPrefix("Password (shown once): ") }?.dropFirst(23).description ?? ""
+        }
+        #expect(!password.isEmpty)
+        #expect(changed == [AuditEntry(.changePassword, by: Self.operatorName, subject: "account \(account)")])
+        for (command, action) in [("unlock", AuditTrail.Action.unlockAccount), ("disable", .disableAccount), ("enable", .enableAccount)] {
+            let changed = try await entries(watch, ["user", command, "new-analyst"] + by, in: folder)
+            #expect(changed == [AuditEntry(action, by: Self.operatorName, subject: "account \(account)")], "kith user \(command)")
+        }
+
+        let source = "Helpline call log"
+        let given = try await entries(watch, ["source", source, "--organisation", "Helpline Trust"] + by, in: folder)
+        #expect(given == [AuditEntry(.assignList, by: Self.operatorName, subject: "source \"\(source)\"")])
+        #expect(given.first?.detail == "given to Helpline Trust, had no organisation")
+        let taken = try await entries(watch, ["source", source, "--clear"] + by, in: folder)
+        #expect(taken == [AuditEntry(.assignList, by: Self.operatorName, subject: "source \"\(source)\"")])
+        #expect(taken.first?.detail == "given to no organisation, was Helpline Trust")
+        #expect(try await entries(watch, ["source", source], in: folder).isEmpty, "reading a list's owner changes nothing")
+
         // Nothing a list says about a resident is in the trail: not even the name of the person viewed.
         let shown = try kith(["person", person] + asOf, in: folder).output.split(separator: "\n").first ?? ""
         let name = shown.dropFirst(person.count).trimmingCharacters(in: .whitespaces)
         #expect(!name.isEmpty)
         for entry in try watch.entries() {
             #expect(!"\(entry.subject) \(entry.detail)".localizedCaseInsensitiveContains(name), "\(entry) names the resident")
+            #expect(!"\(entry.subject) \(entry.detail)".contains(password), "\(entry) gives the new password")
+        }
+    }
+
+    @Test func revokingATokenTwiceAuditsItOnceAndAnUnknownTokenIsRefused() async throws {
+        let folder = try TemporaryFolder()
+        let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
+        let watch = AuditTrailWatch(database: database)
+        _ = try await entries(watch, ["user", "add", "reporter", "--role", "analyst"] + Self.by, in: folder)
+        var issuedOutput = ""
+        _ = try await watch.entries { issuedOutput = try kith(["token", "issue", "reporter", "--label", "reports"] + Self.by, in: folder).output }
+        let token = try #require(try database.access.tokens().first?.id)
+        #expect(try await entries(watch, ["token", "revoke", "\(token)"] + Self.by, in: folder).map(\.action) == ["revoke-token"])
+        var again: ProcessRun?
+        #expect(try await watch.entries { again = try kith(["token", "revoke", "\(token)"] + Self.by, in: folder) }.isEmpty)
+        #expect(again?.status == 0 && again?.output.contains("revoked already") == true)
+        var unknown: ProcessRun?
+        #expect(try await watch.entries { unknown = try kith(["token", "revoke", "\(token + 1)"] + Self.by, in: folder) }.isEmpty)
+        #expect(unknown?.status == 2 && unknown?.errors.contains("There is no token \(token + 1)") == true)
+        // The trail never holds the token itself, only its number.
+        let secret = try #require(issuedOutput.split(separator: "\n").first { $0.hasPrefix("Token (shown once): ") }?.dropFirst(20))
+        for entry in try watch.entries() {
+            #expect(!"\(entry.subject) \(entry.detail)".contains(secret), "\(entry) gives the token")
         }
     }
 

@@ -1,8 +1,12 @@
 import Foundation
 
-/// Writes the audit trail: every sign-in, search, view of a person, export, import, review decision, contact and
-/// score run, with who did it, when, and which residents it touched. It holds record ids and counts, never a
-/// resident's personal details.
+/// Writes the audit trail: every sign-in, search, view of a person, export, import, link run, review decision,
+/// contact, score run and change to an account, token or list's owner, with who did it, when, and which residents it
+/// touched. It holds record ids and counts, never a resident's personal details, a password or a token.
+///
+/// An action that writes to the store takes its entry as a ``note(_:by:subject:personIDs:personCount:detail:)``
+/// into the repository method that performs it, and the two are stored in one transaction; an action that only
+/// reads (a search, a view, an export to a file) is recorded on its own with ``record(_:by:subject:personIDs:personCount:detail:)``.
 public struct AuditTrail: Sendable {
     /// What was done.
     public enum Action: String, Sendable, CaseIterable {
@@ -23,6 +27,12 @@ public struct AuditTrail: Sendable {
         case exportAudit = "export-audit"
         case addAccount = "add-account"
         case issueToken = "issue-token"
+        case revokeToken = "revoke-token"
+        case changePassword = "change-password"
+        case unlockAccount = "unlock-account"
+        case disableAccount = "disable-account"
+        case enableAccount = "enable-account"
+        case assignList = "assign-list"
         case deniedAccess = "denied-access"
     }
 
@@ -43,18 +53,32 @@ public struct AuditTrail: Sendable {
         self.init(repository: database.audit)
     }
 
-    /// Records an action. `personIDs` are the residents it touched, kept so that everything done to one resident
-    /// can be listed; `personCount` defaults to their number.
+    /// Records an action in a transaction of its own: for actions that write nothing else to the store (a sign-in
+    /// refused, a search, a view, a file exported). An action that writes to the store hands a ``note(_:by:subject:personIDs:personCount:detail:)``
+    /// to the repository method that writes it instead, so that both go in one transaction. `personIDs` are the
+    /// residents it touched, kept so that everything done to one resident can be listed; `personCount` defaults to
+    /// their number.
     @discardableResult
     public func record(
         _ action: Action, by actor: String, subject: String, personIDs: [String] = [], personCount: Int? = nil, detail: String
     ) throws -> AuditEvent {
-        try repository.record(
-            AuditEvent(
-                at: Self.now(), actor: actor, action: action.rawValue, subject: subject, personCount: personCount ?? personIDs.count,
-                detail: detail
-            ),
-            personIds: personIDs
+        try record(Self.note(action, by: actor, subject: subject, personIDs: personIDs, personCount: personCount, detail: detail))
+    }
+
+    /// Records a note in a transaction of its own.
+    @discardableResult
+    public func record(_ note: AuditNote) throws -> AuditEvent {
+        try repository.record(note.event, personIds: note.personIDs)
+    }
+
+    /// The entry for an action, stamped now, for the repository method that performs the action to write in the
+    /// same transaction. `personCount` defaults to the number of `personIDs`.
+    public static func note(
+        _ action: Action, by actor: String, subject: String, personIDs: [String] = [], personCount: Int? = nil, detail: String
+    ) -> AuditNote {
+        AuditNote(
+            at: now(), action: action, actor: actor, subject: subject, personIDs: personIDs, personCount: personCount ?? personIDs.count,
+            detail: detail
         )
     }
 

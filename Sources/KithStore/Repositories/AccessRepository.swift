@@ -1,9 +1,16 @@
 /// Keeps accounts, browser sessions and API tokens, and answers which residents an account's scope reaches: a
 /// caseworker's area, a school's pupils, the residents on a VCS organisation's lists.
+///
+/// Each change to an account, a token or a list's owner is audited: it takes its audit entry (or how to make it,
+/// from what it stored) and writes it in its own transaction, so that the change is stored with its entry or not
+/// at all.
 public protocol AccessRepository: Sendable {
-    /// Stores a new account and returns it with its id; throws if the name is taken, whatever its case.
-    func insertAccount(_ account: Account) throws -> Account
-    func updateAccount(_ account: Account) throws
+    /// Stores a new account and the entry `audit` makes for it, and returns the account with its id; throws if the
+    /// name is taken, whatever its case.
+    func insertAccount(_ account: Account, audit: (Account) -> AuditNote) throws -> Account
+    /// Saves a changed account with its audit entry; when `endingSessions`, ends every session of the account too,
+    /// as when its password changes or it is disabled.
+    func updateAccount(_ account: Account, endingSessions: Bool, audit: AuditNote) throws
     func account(named name: String) throws -> Account?
     func account(id: Int64) throws -> Account?
     /// Every account, by name.
@@ -13,19 +20,26 @@ public protocol AccessRepository: Sendable {
     func session(tokenDigest: String) throws -> WebSession?
     func touchSession(tokenDigest: String, lastSeenAt: String) throws
     func deleteSession(tokenDigest: String) throws
-    /// Ends every session of an account, as when its password changes or it is disabled.
-    func deleteSessions(ofAccount accountId: Int64) throws
+    /// Ends a session as its account signs out, with the audit entry that says so.
+    func endSession(tokenDigest: String, audit: AuditNote) throws
     /// Forgets sessions that expired before this ISO 8601 time.
     func deleteSessions(expiredBefore time: String) throws
 
-    func insertToken(_ token: APIToken) throws -> APIToken
+    /// Stores a new token (its digest) and the entry `audit` makes for it, and returns the token with its id.
+    func insertToken(_ token: APIToken, audit: (APIToken) -> AuditNote) throws -> APIToken
     func token(digest: String) throws -> APIToken?
+    func token(id: Int64) throws -> APIToken?
     /// Every token, newest first.
     func tokens() throws -> [APIToken]
-    func revokeToken(id: Int64, at time: String) throws
+    /// Revokes a token that is not revoked yet, with its audit entry, and says whether it did; a token already
+    /// revoked, or unknown, is left as it is and nothing is audited.
+    func revokeToken(id: Int64, at time: String, audit: AuditNote) throws -> Bool
 
-    /// Gives a list (creating its source if need be) to a VCS organisation, or takes it away with nil.
-    func setOrganisation(_ organisation: String?, ofSourceNamed name: String, at time: String) throws
+    /// Gives a list (creating its source if need be) to a VCS organisation, or takes it away with nil, with its
+    /// audit entry.
+    func setOrganisation(_ organisation: String?, ofSourceNamed name: String, at time: String, audit: AuditNote) throws
+    /// The organisation a list belongs to, if the list is known and belongs to one; names ignore case.
+    func organisation(ofSourceNamed name: String) throws -> String?
     /// The names of the lists that belong to an organisation.
     func sourceNames(ofOrganisation organisation: String) throws -> [String]
 

@@ -1,6 +1,9 @@
-/// The append-only audit trail: events, and the residents each touched.
+/// The append-only audit trail: events, and the residents each touched. An action that writes to the store has its
+/// event written by the repository method that performs it, in the same transaction (see ``AuditNote``); this one
+/// records the rest.
 public protocol AuditRepository: Sendable {
-    /// Stores an event with the residents it touched, in one transaction, and returns it with its id.
+    /// Stores an event with the residents it touched, in a transaction of its own, and returns it with its id: for
+    /// an action that writes nothing else (a sign-in refused, a search, a view, an export to a file).
     func record(_ event: AuditEvent, personIds: [String]) throws -> AuditEvent
     /// Events matching the query, the latest first.
     func events(_ query: AuditQuery) throws -> [AuditEvent]

@@ -4,16 +4,23 @@ import GRDB
 struct GRDBAccessRepository: AccessRepository {
     let writer: any DatabaseWriter
 
-    func insertAccount(_ account: Account) throws -> Account {
+    func insertAccount(_ account: Account, audit: (Account) -> AuditNote) throws -> Account {
         try writer.write { db in
             var account = account
             try account.insert(db)
+            try GRDBAuditRepository.insert(audit(account), in: db)
             return account
         }
     }
 
-    func updateAccount(_ account: Account) throws {
-        try writer.write { db in try account.update(db) }
+    func updateAccount(_ account: Account, endingSessions: Bool, audit: AuditNote) throws {
+        try writer.write { db in
+            try account.update(db)
+            if endingSessions, let id = account.id {
+                try WebSession.filter(Column("accountId") == id).deleteAll(db)
+            }
+            try GRDBAuditRepository.insert(audit, in: db)
+        }
     }
 
     func account(named name: String) throws -> Account? {
@@ -49,20 +56,28 @@ struct GRDBAccessRepository: AccessRepository {
         _ = try writer.write { db in try WebSession.deleteOne(db, key: tokenDigest) }
     }
 
-    func deleteSessions(ofAccount accountId: Int64) throws {
-        _ = try writer.write { db in try WebSession.filter(Column("accountId") == accountId).deleteAll(db) }
+    func endSession(tokenDigest: String, audit: AuditNote) throws {
+        try writer.write { db in
+            _ = try WebSession.deleteOne(db, key: tokenDigest)
+            try GRDBAuditRepository.insert(audit, in: db)
+        }
     }
 
     func deleteSessions(expiredBefore time: String) throws {
         _ = try writer.write { db in try WebSession.filter(Column("expiresAt") < time).deleteAll(db) }
     }
 
-    func insertToken(_ token: APIToken) throws -> APIToken {
+    func insertToken(_ token: APIToken, audit: (APIToken) -> AuditNote) throws -> APIToken {
         try writer.write { db in
             var token = token
             try token.insert(db)
+            try GRDBAuditRepository.insert(audit(token), in: db)
             return token
         }
+    }
+
+    func token(id: Int64) throws -> APIToken? {
+        try writer.read { db in try APIToken.fetchOne(db, key: id) }
     }
 
     func token(digest: String) throws -> APIToken? {
@@ -73,20 +88,28 @@ struct GRDBAccessRepository: AccessRepository {
         try writer.read { db in try APIToken.order(Column("id").desc).fetchAll(db) }
     }
 
-    func revokeToken(id: Int64, at time: String) throws {
+    func revokeToken(id: Int64, at time: String, audit: AuditNote) throws -> Bool {
         try writer.write { db in
             try db.execute(sql: "UPDATE apiToken SET revokedAt = ? WHERE id = ? AND revokedAt IS NULL", arguments: [time, id])
+            guard db.changesCount == 1 else { return false }
+            try GRDBAuditRepository.insert(audit, in: db)
+            return true
         }
     }
 
-    func setOrganisation(_ organisation: String?, ofSourceNamed name: String, at time: String) throws {
+    func setOrganisation(_ organisation: String?, ofSourceNamed name: String, at time: String, audit: AuditNote) throws {
         try writer.write { db in
             if try Source.filter(Column("name") == name).fetchOne(db) == nil {
                 var source = Source(name: name, createdAt: time)
                 try source.insert(db)
             }
             try db.execute(sql: "UPDATE source SET organisation = ? WHERE name = ?", arguments: [organisation, name])
+            try GRDBAuditRepository.insert(audit, in: db)
         }
+    }
+
+    func organisation(ofSourceNamed name: String) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT organisation FROM source WHERE name = ?", arguments: [name]) }
     }
 
     func sourceNames(ofOrganisation organisation: String) throws -> [String] {

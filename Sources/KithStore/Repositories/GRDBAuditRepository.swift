@@ -5,16 +5,25 @@ struct GRDBAuditRepository: AuditRepository {
     let writer: any DatabaseWriter
 
     func record(_ event: AuditEvent, personIds: [String]) throws -> AuditEvent {
-        try writer.write { db in
-            var event = event
-            try event.insert(db)
-            guard let eventId = event.id else { return event }
-            let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditPerson (eventId, personId) VALUES (?, ?)")
-            for personId in personIds {
-                try statement.execute(arguments: [eventId, personId])
-            }
-            return event
+        try writer.write { db in try Self.insert(event, personIds: personIds, in: db) }
+    }
+
+    /// Writes a note in the transaction of the action it records (every repository method that performs an audited
+    /// action calls this inside its own `write`).
+    static func insert(_ note: AuditNote, in db: Database) throws {
+        _ = try insert(note.event, personIds: note.personIDs, in: db)
+    }
+
+    /// The one place the trail's rows are inserted: the event, then the residents it touched.
+    private static func insert(_ event: AuditEvent, personIds: [String], in db: Database) throws -> AuditEvent {
+        var event = event
+        try event.insert(db)
+        guard let eventId = event.id else { return event }
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO auditPerson (eventId, personId) VALUES (?, ?)")
+        for personId in personIds {
+            try statement.execute(arguments: [eventId, personId])
         }
+        return event
     }
 
     func events(_ query: AuditQuery) throws -> [AuditEvent] {

@@ -13,7 +13,7 @@ struct GRDBImportRepository: ImportRepository {
     }
 
     func performImport(
-        _ draft: FileImport, sourceName: String, _ body: (any ImportWriter) throws -> ImportTotals
+        _ draft: FileImport, sourceName: String, audit: (FileImport) -> AuditNote, _ body: (any ImportWriter) throws -> ImportTotals
     ) throws -> FileImport {
         try writer.write { db in
             let source = try Self.findOrCreateSource(named: sourceName, at: draft.startedAt, in: db)
@@ -33,6 +33,7 @@ struct GRDBImportRepository: ImportRepository {
             record.preamble = totals.preamble
             record.finishedAt = totals.finishedAt
             try record.update(db)
+            try GRDBAuditRepository.insert(audit(record), in: db)
             return record
         }
     }

@@ -158,7 +158,8 @@ struct GRDBLinkageRepository: LinkageRepository {
     }
 
     func recordDecision(
-        leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, decidedBy: String, decidedAt: String, note: String?
+        leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, decidedBy: String, decidedAt: String, note: String?,
+        audit: (_ decision: LinkDecision, _ personIDs: [String]) -> AuditNote
     ) throws -> LinkDecision {
         try writer.write { db in
             var decision = LinkDecision(
@@ -166,6 +167,9 @@ struct GRDBLinkageRepository: LinkageRepository {
                 decidedAt: decidedAt, note: note
             )
             try decision.insert(db)
+            var persons = try [decision.leftRowId, decision.rightRowId].compactMap { try Self.personOfRow($0, in: db) }
+            if persons.count == 2, persons[0] == persons[1] { persons.removeLast() }
+            try GRDBAuditRepository.insert(audit(decision, persons), in: db)
             return decision
         }
     }
@@ -217,7 +221,8 @@ struct GRDBLinkageRepository: LinkageRepository {
 
     func saveRun(
         _ run: LinkRun, replacingPairs: Bool, newPersons: [Person], merges: [(from: String, into: String)],
-        assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?
+        assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?,
+        audit: (LinkRun) -> AuditNote
     ) throws -> LinkRun {
         try writer.write { db in
             var saved = run
@@ -273,6 +278,7 @@ struct GRDBLinkageRepository: LinkageRepository {
                     sql: "INSERT INTO linkSnapshot (runId, format, data) VALUES (?, ?, ?)", arguments: [runId, snapshot.format, snapshot.data]
                 )
             }
+            try GRDBAuditRepository.insert(audit(saved), in: db)
             return saved
         }
     }

@@ -5,12 +5,14 @@ import GRDB
 struct GRDBOutreachRepository: OutreachRepository {
     let writer: any DatabaseWriter
 
-    func saveScoreRun(_ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore]) throws -> ScoreRun {
+    func saveScoreRun(
+        _ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore], audit: (ScoreRun) -> AuditNote
+    ) throws -> ScoreRun {
         try writer.write { db in
             var run = run
             run.id = nil
             try run.insert(db)
-            guard let runId = run.id else { return run }
+            let runId = run.id!
             // Prepared once: a million scores go in in seconds, not minutes.
             let person = try db.makeStatement(
                 sql: """
@@ -32,6 +34,7 @@ struct GRDBOutreachRepository: OutreachRepository {
             for score in households {
                 try household.execute(arguments: [runId, score.householdId, score.memberCount, score.score, score.band, score.reasons])
             }
+            try GRDBAuditRepository.insert(audit(run), in: db)
             return run
         }
     }
@@ -126,10 +129,11 @@ struct GRDBOutreachRepository: OutreachRepository {
         }
     }
 
-    func recordContact(_ contact: ContactRecord) throws -> ContactRecord {
+    func recordContact(_ contact: ContactRecord, audit: AuditNote) throws -> ContactRecord {
         try writer.write { db in
             var contact = contact
             try contact.insert(db)
+            try GRDBAuditRepository.insert(audit, in: db)
             return contact
         }
     }

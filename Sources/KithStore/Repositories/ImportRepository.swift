@@ -1,14 +1,14 @@
-/// Stores partner files and reads them back. Each import is written in one transaction:
+/// Stores partner files and reads them back. Each import is written in one transaction, with its audit entry:
 /// it is either all there or not there at all.
 public protocol ImportRepository: Sendable {
     /// Complete imports of a file with this SHA-256, oldest first.
     func completedImports(withSHA256 sha256: String) throws -> [FileImport]
 
     /// Stores one import: finds or creates the source by name, inserts `draft`, then lets `body` write the
-    /// columns, rows and findings. Commits when `body` returns its totals, which complete the import record;
-    /// if anything throws, nothing is stored.
+    /// columns, rows and findings. When `body` returns its totals, which complete the import record, writes the
+    /// entry `audit` makes from the completed record, and commits; if anything throws, nothing is stored.
     func performImport(
-        _ draft: FileImport, sourceName: String, _ body: (any ImportWriter) throws -> ImportTotals
+        _ draft: FileImport, sourceName: String, audit: (FileImport) -> AuditNote, _ body: (any ImportWriter) throws -> ImportTotals
     ) throws -> FileImport
 
     func sources() throws -> [Source]

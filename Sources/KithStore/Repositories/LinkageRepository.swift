@@ -43,9 +43,12 @@ public protocol LinkageRepository: Sendable {
 
     /// The latest decision on each decided pair, in the order they were made.
     func decisions() throws -> [LinkDecision]
-    /// Records a reviewer's verdict on a pair, superseding any earlier one on the same pair.
+    /// Records a reviewer's verdict on a pair, superseding any earlier one on the same pair, with the audit entry
+    /// `audit` makes from the decision and the persons the pair's rows belong to now (read in the same transaction;
+    /// one when both rows belong to the same person, none when neither is linked yet).
     func recordDecision(
-        leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, decidedBy: String, decidedAt: String, note: String?
+        leftRowId: Int64, rightRowId: Int64, verdict: LinkDecision.Verdict, decidedBy: String, decidedAt: String, note: String?,
+        audit: (_ decision: LinkDecision, _ personIDs: [String]) -> AuditNote
     ) throws -> LinkDecision
     /// Pairs left for review that no one has decided yet, the most likely matches first.
     func reviewQueue(limit: Int, offset: Int) throws -> [RecordPair]
@@ -62,10 +65,11 @@ public protocol LinkageRepository: Sendable {
     /// In order: inserts the run and `newPersons`; marks each merge's `from` person as merged into its `into`
     /// person and moves its rows to it; places each assigned row with its person; deletes every stored pair
     /// when `replacingPairs` (a full run); inserts or replaces `pairs`; and, when a snapshot is given, keeps it
-    /// instead of the previous one (when none is given, the previous one stays). If anything throws, nothing is
-    /// stored.
+    /// instead of the previous one (when none is given, the previous one stays); last, writes the audit entry
+    /// `audit` makes from the run as saved. If anything throws, nothing is stored.
     func saveRun(
         _ run: LinkRun, replacingPairs: Bool, newPersons: [Person], merges: [(from: String, into: String)],
-        assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?
+        assignments: [(rowId: Int64, personId: String)], pairs: [RecordPair], snapshot: (format: Int, data: Data)?,
+        audit: (LinkRun) -> AuditNote
     ) throws -> LinkRun
 }

@@ -1,8 +1,10 @@
 /// Stores what scoring and outreach produce: dated score snapshots and contacts recorded with residents.
 public protocol OutreachRepository: Sendable {
-    /// Saves a run with every person's and household's score in one transaction, and returns it with its id. The
-    /// scores' run ids are set to the new run's.
-    func saveScoreRun(_ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore]) throws -> ScoreRun
+    /// Saves a run with every person's and household's score, and the audit entry `audit` makes from the saved run,
+    /// in one transaction, and returns the run with its id. The scores' run ids are set to the new run's.
+    func saveScoreRun(
+        _ run: ScoreRun, persons: [PersonScore], households: [HouseholdScore], audit: (ScoreRun) -> AuditNote
+    ) throws -> ScoreRun
     /// Runs, newest first.
     func scoreRuns(limit: Int) throws -> [ScoreRun]
     /// The latest run, read on the store's own queue.
@@ -25,7 +27,8 @@ public protocol OutreachRepository: Sendable {
     /// The scores of a household's members in a run.
     func personScores(inRun runId: Int64, householdId: String) throws -> [PersonScore]
 
-    func recordContact(_ contact: ContactRecord) throws -> ContactRecord
+    /// Stores a contact with its audit entry, in one transaction, and returns it with its id.
+    func recordContact(_ contact: ContactRecord, audit: AuditNote) throws -> ContactRecord
     /// Every recorded contact, oldest first.
     func contacts() throws -> [ContactRecord]
     func contacts(ofPersons personIds: [String]) throws -> [ContactRecord]

@@ -107,7 +107,7 @@ struct APIImport: Sendable {
 extension WebApp {
     /// Imports through the JSON API, as ``APIImport`` does, over this app's store.
     var apiImport: APIImport {
-        APIImport(importer: Importer(repository: database.imports, audit: database.audit), staging: uploadStaging, configuration: configuration)
+        APIImport(importer: Importer(repository: database.imports), staging: uploadStaging, configuration: configuration)
     }
 
     /// Where uploads wait to be imported, from the pages and the API alike.

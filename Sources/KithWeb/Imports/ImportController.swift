@@ -134,7 +134,7 @@ extension WebApp {
     func addImportController(to group: RouterGroup<WebRequestContext>) {
         func add(_ imports: some ImportRepository, _ linkage: some LinkageRepository, _ outreach: some OutreachRepository) {
             ImportController(
-                imports: imports, linkage: linkage, outreach: outreach, importer: Importer(repository: imports, audit: database.audit),
+                imports: imports, linkage: linkage, outreach: outreach, importer: Importer(repository: imports),
                 linkAndScore: LinkAndScore(database: database, configuration: configuration), staging: uploadStaging,
                 configuration: configuration, roles: roles, pages: pages
             )

@@ -47,7 +47,7 @@ struct Demo: AsyncParsableCommand {
         print(BoroughReport.text(summary, seconds: Date().timeIntervalSince(started)))
         print("")
         let database = try KithDatabase.open(path: databasePath)
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         for list in summary.lists {
             let result = try importer.run(
                 ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "kith demo")

@@ -19,7 +19,7 @@ enum DemoAccounts {
         let scores = try run.id.map { try database.outreach.personScores(inRun: $0) } ?? []
         let area = mostCommon(scores.compactMap(\.area)) ?? "unknown"
         let school = mostCommon(scores.compactMap(\.school)) ?? "unknown"
-        try database.access.setOrganisation(partnerOrganisation, ofSourceNamed: partnerList, at: AuditTrail.now())
+        try ListOwnership(database: database).assign(sourceNamed: partnerList, to: partnerOrganisation, by: "kith demo")
         let book = AccountBook(database: database)
         let planned: [(Role, String, String?, String?, String?)] = [
             (.admin, "demo-admin", nil, nil, nil),

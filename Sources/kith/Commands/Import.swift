@@ -42,7 +42,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let database = try store.open()
-        let importer = Importer(repository: database.imports, audit: database.audit)
+        let importer = Importer(repository: database.imports)
         do {
             let summary = try importer.run(
                 ImportRequest(

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import KithStore
+import KithAccess
 
 /// `kith source NAME --organisation ORG`: gives a partner list to a VCS organisation.
 struct SourceOwner: ParsableCommand {
@@ -19,15 +19,18 @@ struct SourceOwner: ParsableCommand {
     @Flag(help: "Take the list away from its organisation.")
     var clear = false
 
+    @Option(help: "Who is giving or taking the list, for the record.")
+    var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let database = try store.open()
+        let ownership = ListOwnership(database: try store.open())
         if organisation != nil || clear {
-            try database.access.setOrganisation(clear ? nil : organisation, ofSourceNamed: name, at: Timestamp.text(Date()))
+            try ownership.assign(sourceNamed: name, to: clear ? nil : organisation, by: by)
             print(clear ? "\"\(name)\" belongs to no organisation now." : "\"\(name)\" now belongs to \(organisation ?? "").")
         } else {
-            let owner = try database.imports.sources().first { $0.name.lowercased() == name.lowercased() }?.organisation
+            let owner = try ownership.organisation(ofSourceNamed: name)
             print(owner.map { "\"\(name)\" belongs to \($0)." } ?? "\"\(name)\" belongs to no organisation.")
         }
     }

@@ -48,11 +48,12 @@ struct Token: ParsableCommand {
     struct Revoke: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Revoke a token by its number.")
         @Argument var id: Int64
+        @Option(help: "Who is revoking it, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try TokenIssuer(database: try store.open()).revoke(id: id)
-            print("Revoked token \(id).")
+            let revoked = try AccessErrors.reported { try TokenIssuer(database: try store.open()).revoke(id: id, by: by) }
+            print(revoked ? "Revoked token \(id)." : "Token \(id) was revoked already.")
         }
     }
 }

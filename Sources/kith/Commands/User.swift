@@ -77,11 +77,13 @@ struct User: ParsableCommand {
         @Argument var name: String
         @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
         var passwordFromStandardInput = false
+        @Option(help: "Who is making the change, for the record.")
+        var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             let password = passwordFromStandardInput ? (readLine(strippingNewline: true) ?? "") : PasswordMaker.make()
-            try AccessErrors.reported { try AccountBook(database: try store.open()).setPassword(password, forAccountNamed: name) }
+            try AccessErrors.reported { try AccountBook(database: try store.open()).setPassword(password, forAccountNamed: name, by: by) }
             print("Set a new password for \(name).")
             if !passwordFromStandardInput { print("Password (shown once): \(password)") }
         }
@@ -90,10 +92,12 @@ struct User: ParsableCommand {
     struct Unlock: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Lift a lock-out after wrong passwords.")
         @Argument var name: String
+        @Option(help: "Who is making the change, for the record.")
+        var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try AccessErrors.reported { try AccountBook(database: try store.open()).unlock(accountNamed: name) }
+            try AccessErrors.reported { try AccountBook(database: try store.open()).unlock(accountNamed: name, by: by) }
             print("Unlocked \(name).")
         }
     }
@@ -101,10 +105,12 @@ struct User: ParsableCommand {
     struct Disable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Stop an account signing in, and sign it out everywhere.")
         @Argument var name: String
+        @Option(help: "Who is making the change, for the record.")
+        var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try AccessErrors.reported { try AccountBook(database: try store.open()).setDisabled(true, accountNamed: name) }
+            try AccessErrors.reported { try AccountBook(database: try store.open()).setDisabled(true, accountNamed: name, by: by) }
             print("Disabled \(name).")
         }
     }
@@ -112,10 +118,12 @@ struct User: ParsableCommand {
     struct Enable: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Let a disabled account sign in again.")
         @Argument var name: String
+        @Option(help: "Who is making the change, for the record.")
+        var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            try AccessErrors.reported { try AccountBook(database: try store.open()).setDisabled(false, accountNamed: name) }
+            try AccessErrors.reported { try AccountBook(database: try store.open()).setDisabled(false, accountNamed: name, by: by) }
             print("Enabled \(name).")
         }
     }

@@ -59,7 +59,7 @@ struct WebBorough: @unchecked Sendable {
             let borough = try BoroughGenerator(configuration: BoroughConfiguration(people: 2500, seed: 11)).write(to: folder)
             let store = folder.appendingPathComponent("kith.sqlite")
             let database = try KithDatabase.open(path: store.path)
-            let importer = Importer(repository: database.imports, audit: database.audit)
+            let importer = Importer(repository: database.imports)
             for list in borough.lists {
                 try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: asOf))
             }
@@ -68,7 +68,7 @@ struct WebBorough: @unchecked Sendable {
             let persons = try database.outreach.personScores(inRun: scores.run.id ?? 0)
             let area = mostCommon(persons.compactMap(\.area))
             let school = mostCommon(persons.compactMap(\.school))
-            try database.access.setOrganisation(organisation, ofSourceNamed: partnerList, at: AuditTrail.now())
+            try ListOwnership(database: database).assign(sourceNamed: partnerList, to: organisation, by: "test")
             let book = AccountBook(database: database, hasher: PasswordHasher(cost: 4))
             for (role, name) in accountNames {
                 try book.add(

@@ -1,0 +1,30 @@
+import KithStore
+
+/// Which VCS organisation each partner list belongs to: its partner accounts see the residents on the lists it owns.
+/// Giving a list to an organisation, or taking it away, changes who may see whom, so it is audited, by the operator
+/// named, in the transaction that makes the change, whichever door asks.
+public struct ListOwnership: Sendable {
+    public let database: KithDatabase
+
+    public init(database: KithDatabase) {
+        self.database = database
+    }
+
+    /// Gives the list called `sourceName` (creating it if no file of it has been imported yet) to `organisation`, or
+    /// takes it from its organisation with nil, as `actor` did.
+    public func assign(sourceNamed sourceName: String, to organisation: String?, by actor: String) throws {
+        let previous = try database.access.organisation(ofSourceNamed: sourceName)
+        let detail =
+            (organisation.map { "given to \($0)" } ?? "given to no organisation")
+            + (previous.map { ", was \($0)" } ?? ", had no organisation")
+        try database.access.setOrganisation(
+            organisation, ofSourceNamed: sourceName, at: AuditTrail.now(),
+            audit: AuditTrail.note(.assignList, by: actor, subject: "source \"\(sourceName)\"", detail: detail)
+        )
+    }
+
+    /// The organisation the list called `sourceName` belongs to, if any.
+    public func organisation(ofSourceNamed sourceName: String) throws -> String? {
+        try database.access.organisation(ofSourceNamed: sourceName)
+    }
+}
