@@ -1,3 +1,5 @@
+import Foundation
+
 /// How much of a directory feed Kith will read, so that a hostile or broken file is refused with a clear
 /// message instead of exhausting memory or time.
 public struct DirectoryLimits: Sendable, Equatable {

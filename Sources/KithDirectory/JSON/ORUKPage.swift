@@ -1,3 +1,5 @@
+import Foundation
+
 /// ORUK's paged envelope, as `/services` and the other list endpoints return it.
 public struct ORUKPage<Item: Codable & Sendable & Equatable>: Codable, Sendable, Equatable {
     public var totalItems: Int

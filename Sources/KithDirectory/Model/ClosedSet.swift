@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value drawn from a closed list that ORUK (or a Kith extension) fixes, such as a service's status.
 /// Decoding an unknown value fails with a message that names the value and the allowed ones.
 public protocol ClosedSetValue: RawRepresentable, CaseIterable, Codable, Sendable, Hashable where RawValue == String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A named person or desk to contact about a service (ORUK `contact`).
 public struct Contact: Codable, Sendable, Equatable {
     public var id: String

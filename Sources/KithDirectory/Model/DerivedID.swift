@@ -1,3 +1,5 @@
+import Foundation
+
 import KithSpreadsheet
 
 /// Makes uuid-shaped ids from names, the same name always giving the same id, so generated directories and

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a service can take someone now, and since when that is known (Kith extension `kith_capacity`).
 public struct Capacity: Codable, Sendable, Equatable {
     public var acceptingReferrals: ReferralAcceptance

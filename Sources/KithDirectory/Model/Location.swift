@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place where services are delivered, or a postal or online one (ORUK `location`).
 public struct Location: Codable, Sendable, Equatable {
     public var id: String

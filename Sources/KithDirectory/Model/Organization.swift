@@ -1,3 +1,5 @@
+import Foundation
+
 /// A body that delivers services: the council, an NHS trust, a charity, a faith group, a mutual aid group
 /// (ORUK `organization`).
 public struct Organization: Codable, Sendable, Equatable {

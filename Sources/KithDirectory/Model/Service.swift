@@ -1,3 +1,5 @@
+import Foundation
+
 /// A service an organisation offers residents, fully nested as ORUK's `/services/{id}` returns it
 /// (ORUK `service`), with Kith's extensions under `kith_` keys (see `docs/directory-extensions.md`).
 public struct Service: Codable, Sendable, Equatable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A vocabulary that taxonomy terms come from, such as Kith's needs and circumstances (ORUK `taxonomy`).
 public struct Taxonomy: Codable, Sendable, Equatable {
     public var id: String

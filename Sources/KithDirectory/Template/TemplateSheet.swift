@@ -1,3 +1,5 @@
+import Foundation
+
 /// One column of a template sheet: the header a partner reads and the HXL-style tag Kith reads it by.
 public struct TemplateColumn: Sendable, Equatable {
     public var header: String

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One problem found in a directory item, in words a volunteer can act on: which item, which field, what is
 /// wrong and what to do.
 public struct DirectoryFinding: Sendable, Equatable, CustomStringConvertible {

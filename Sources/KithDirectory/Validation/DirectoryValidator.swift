@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks services and organisations against the rules ORUK 3.0's schemas state (required fields, formats,
 /// closed lists, ranges) and the references between items, naming each problem's item, field and remedy.
 ///
@@ -224,7 +226,7 @@ struct ItemCheck {
                 "Swap them, or correct the one that is wrong.")
         }
         if let organization = service.organization {
-            organization(organization, path: "organization")
+            self.organization(organization, path: "organization")
             if let organizationID = service.organizationId, organizationID != organization.id {
                 fail("organization_id", "names \(organizationID) but the nested organization is \(organization.id).", "Make the two ids the same.")
             }

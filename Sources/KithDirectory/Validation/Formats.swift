@@ -1,3 +1,5 @@
+import Foundation
+
 import KithSpreadsheet
 
 /// The value formats ORUK's schemas name (uuid, email, uri, date, date-time, time) and UK postcodes, checked
