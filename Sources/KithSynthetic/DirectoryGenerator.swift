@@ -304,7 +304,7 @@ public struct DirectoryGenerator: Sendable {
                     sites.isEmpty ? SiteAddress(street: "High Street", postcode: "HY\(neighbourhood + 1) 1AA", locality: "") : random.pick(sites)
                 let locationID = uuid()
                 var location = Location(id: locationID, name: plan.sector == .faith ? plan.name : "\(site.street) \(random.pick(Self.venueKinds))")
-                var address = Address(
+                var address = KithDirectory.Address(
                     id: uuid(), address1: "\(random.int(in: 1...180)) \(site.street)", city: PlaceNames.borough, stateProvince: "",
                     postalCode: site.postcode)
                 address.address2 = borough.neighbourhoods[neighbourhood].name
@@ -336,8 +336,8 @@ public struct DirectoryGenerator: Sendable {
                     if roll > 0.9 { schedule.interval = 2 }
                 }
                 let opens = random.pick([9, 9, 10, 10, 13, 18])
-                schedule.opensAt = String(format2: opens) + ":" + random.pick(["00", "30"])
-                schedule.closesAt = String(format2: min(21, opens + random.int(in: 2...7))) + ":00"
+                schedule.opensAt = twoDigits(opens) + ":" + random.pick(["00", "30"])
+                schedule.closesAt = twoDigits(min(21, opens + random.int(in: 2...7))) + ":00"
                 schedule.attendingType = kind.attending
                 sal.schedules = [schedule]
                 service.serviceAtLocations = [sal]
@@ -353,7 +353,7 @@ public struct DirectoryGenerator: Sendable {
 
                 var contact = Contact(id: uuid(), name: nil, title: plan.sector == .mutualAid ? "Group coordinator" : "Duty worker")
                 contact.serviceId = serviceID
-                var phone = Phone(id: uuid(), number: "01632 96" + String(format4: random.below(10_000)))
+                var phone = Phone(id: uuid(), number: "01632 96" + fourDigits(random.below(10_000)))
                 phone.contactId = contact.id
                 contact.phones = [phone]
                 service.contacts = [contact]
@@ -422,12 +422,11 @@ struct SiteAddress: Sendable {
     var locality: String
 }
 
-extension String {
-    /// `9` as `09`.
-    init(format2 value: Int) { self = value < 10 ? "0\(value)" : String(value) }
-    /// `42` as `0042`.
-    init(format4 value: Int) {
-        let text = String(value)
-        self = String(repeating: "0", count: max(0, 4 - text.count)) + text
-    }
+/// `9` as `09`.
+private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+/// `42` as `0042`.
+private func fourDigits(_ value: Int) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
 }
