@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "KithIngest", targets: ["KithIngest"]),
         .library(name: "KithPersons", targets: ["KithPersons"]),
         .library(name: "KithVulnerability", targets: ["KithVulnerability"]),
+        .library(name: "KithDirectory", targets: ["KithDirectory"]),
         .library(name: "KithOutreach", targets: ["KithOutreach"]),
         .library(name: "KithEvaluation", targets: ["KithEvaluation"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
@@ -110,6 +111,13 @@ let package = Package(
             resources: [.copy("Resources/vulnerability-matrix.yaml")],
             swiftSettings: swiftSettings
         ),
+        // The services and capacity directory, Open Referral UK 3.0: its model, reading, checking and writing ORUK
+        // JSON, and the spreadsheet template VCS partners fill in. Pure: no database, no HTTP.
+        .target(
+            name: "KithDirectory",
+            dependencies: ["KithSpreadsheet"],
+            swiftSettings: swiftSettings
+        ),
         // Acting on the scores: person profiles and involvements, score snapshots, contact lists, contacts and the
         // audit trail of exports.
         .target(
@@ -178,7 +186,7 @@ let package = Package(
         // A synthetic borough: residents, households and the messy lists their partners send.
         .target(
             name: "KithSynthetic",
-            dependencies: ["KithSpreadsheet"],
+            dependencies: ["KithDirectory", "KithSpreadsheet"],
             swiftSettings: swiftSettings
         ),
         // The command line: parses arguments and calls the libraries.
@@ -244,6 +252,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KithDirectoryTests", dependencies: ["KithDirectory", "KithSpreadsheet", "KithTestSupport"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KithOutreachTests",
             dependencies: [
                 "KithOutreach", "KithEvaluation", "KithVulnerability", "KithPersons", "KithIngest", "KithStore", "KithSynthetic",
@@ -288,7 +299,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KithSyntheticTests",
-            dependencies: ["KithSynthetic", "KithSpreadsheet", "KithTestSupport"],
+            dependencies: ["KithSynthetic", "KithDirectory", "KithSpreadsheet", "KithTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],
