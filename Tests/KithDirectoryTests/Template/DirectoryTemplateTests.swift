@@ -17,6 +17,8 @@ struct DirectoryTemplateTests {
         service.costOptions![0].serviceId = service.id
         service.contacts![0].serviceId = service.id
         service.contacts![0].phones![0].contactId = service.contacts![0].id
+        // The template has one column for a term, read into both HSDS's `name` and ORUK's `term`.
+        service.attributes![0].taxonomyTerm!.name = service.attributes![0].taxonomyTerm!.term
         return service
     }
 
