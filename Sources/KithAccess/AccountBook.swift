@@ -5,10 +5,10 @@ import KithStore
 /// change is audited, by the operator named, in the transaction that makes it; the audit says which account and
 /// what was done, never a password.
 public struct AccountBook: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
     public let hasher: PasswordHasher
 
-    public init(database: KithDatabase, hasher: PasswordHasher = PasswordHasher()) {
+    public init(database: any Store, hasher: PasswordHasher = PasswordHasher()) {
         self.database = database
         self.hasher = hasher
     }

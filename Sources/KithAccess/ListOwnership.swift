@@ -4,9 +4,9 @@ import KithStore
 /// Giving a list to an organisation, or taking it away, changes who may see whom, so it is audited, by the operator
 /// named, in the transaction that makes the change, whichever door asks.
 public struct ListOwnership: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.database = database
     }
 

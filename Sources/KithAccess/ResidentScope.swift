@@ -4,10 +4,10 @@ import KithStore
 /// school's pupils as the latest score run places them, a partner's residents from the lists of its organisation.
 /// Every page and API call that shows a resident asks it first.
 public struct ResidentScope: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
     public let scope: AccessScope
 
-    public init(database: KithDatabase, scope: AccessScope) {
+    public init(database: any Store, scope: AccessScope) {
         self.database = database
         self.scope = scope
     }

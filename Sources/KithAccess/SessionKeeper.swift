@@ -7,9 +7,9 @@ public struct SessionKeeper: Sendable {
     public static let idleTimeout: TimeInterval = 30 * 60
     public static let lifetime: TimeInterval = 12 * 60 * 60
 
-    public let database: KithDatabase
+    public let database: any Store
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.database = database
     }
 

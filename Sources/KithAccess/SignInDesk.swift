@@ -18,7 +18,7 @@ public struct SignInDesk: Sendable {
         case disabled
     }
 
-    public let database: KithDatabase
+    public let database: any Store
     public let hasher: PasswordHasher
     /// A hash of a random password, checked against when no account has the name given.
     private let unusedHash: String
@@ -26,7 +26,7 @@ public struct SignInDesk: Sendable {
     private let unknownNames = UnknownNameLockOuts()
 
     /// Makes the desk; keep one for the life of a server, as making it hashes once.
-    public init(database: KithDatabase, hasher: PasswordHasher = PasswordHasher()) {
+    public init(database: any Store, hasher: PasswordHasher = PasswordHasher()) {
         self.database = database
         self.hasher = hasher
         self.unusedHash = hasher.hash(SecretToken.make())

@@ -4,9 +4,9 @@ import KithStore
 /// Issues, checks and revokes bearer tokens for the JSON API. A token acts as the account it was issued to. Issuing
 /// and revoking are audited, in the transaction that stores them, by the token's number, never the token.
 public struct TokenIssuer: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.database = database
     }
 

@@ -4,9 +4,9 @@ import KithStore
 /// and is written to the audit trail, in the same transaction, whichever door (command line, web, API) it came
 /// through.
 public struct MatchReview: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.database = database
     }
 

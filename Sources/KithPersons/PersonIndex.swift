@@ -13,14 +13,14 @@ import KithStore
 /// starting from the engine's saved state, unless a full run is asked for. Every run is written to the audit trail,
 /// in the transaction that saves it, whichever door (command line, web) started it.
 public struct PersonIndex: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
     public let referenceDate: CivilDate
     /// Where the engine's state is kept between runs: a file beside the store (`kith.sqlite.linkage`), which is
     /// written in a fraction of the time a 100 MB value takes in SQLite; nil keeps it in the store itself. Either
     /// way it is a cache: without it the next run links everything again, and persons keep their ids.
     public let snapshotFile: URL?
 
-    public init(database: KithDatabase, referenceDate: CivilDate, snapshotFile: URL? = nil) {
+    public init(database: any Store, referenceDate: CivilDate, snapshotFile: URL? = nil) {
         self.database = database
         self.referenceDate = referenceDate
         self.snapshotFile = snapshotFile

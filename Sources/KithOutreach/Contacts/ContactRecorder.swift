@@ -4,9 +4,9 @@ import KithStore
 /// Records a contact with a person and its outcome, and writes it to the audit trail in the same transaction. The
 /// person's last contact is then that day, so the next contact list puts them after people not yet contacted.
 public struct ContactRecorder: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.database = database
     }
 

@@ -33,13 +33,13 @@ public struct OutreachExport: Sendable {
         "band", "score", "reasons", "services", "last_contact", "last_contact_by", "suggested_action", "household_id",
     ]
 
-    public let database: KithDatabase
+    public let database: any Store
     public let exportedBy: String
     public let referenceDate: CivilDate
     /// Columns left out of the file, for readers who may not see them (a VCS partner does not get the reasons).
     public let withheld: Set<String>
 
-    public init(database: KithDatabase, exportedBy: String, referenceDate: CivilDate, withholding withheld: Set<String> = []) {
+    public init(database: any Store, exportedBy: String, referenceDate: CivilDate, withholding withheld: Set<String> = []) {
         self.database = database
         self.exportedBy = exportedBy
         self.referenceDate = referenceDate

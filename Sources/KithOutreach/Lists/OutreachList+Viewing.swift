@@ -7,7 +7,7 @@ extension OutreachList {
     /// whole list holds. The contact list page and the API show lists through this, so both are audited alike and
     /// in one place; a download or `kith outreach` is audited as the export it is (``OutreachExport``) instead.
     public static func view(
-        _ order: Order, from start: Int = 0, reading count: Int, filter: OutreachFilter, database: KithDatabase,
+        _ order: Order, from start: Int = 0, reading count: Int, filter: OutreachFilter, database: any Store,
         referenceDate: CivilDate, viewedBy viewer: String, through door: AuditTrail.Door
     ) throws -> OutreachList {
         var shown = order

@@ -43,7 +43,7 @@ public struct OutreachList: Sendable {
     /// first so many entries (a page that shows 200 of them). Counting the unscored reads every profile's score, so
     /// a page that does not show the count can leave it at zero (`countingUnscored` false).
     public static func make(
-        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
+        database: any Store, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
         reading shownLimit: Int? = nil, countingUnscored: Bool = true
     ) throws -> OutreachList {
         let order = try order(
@@ -54,7 +54,7 @@ public struct OutreachList: Sendable {
 
     /// Who the list holds, in order, and who it leaves out (see ``make(database:filter:referenceDate:restrictedTo:reading:countingUnscored:)``).
     public static func order(
-        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
+        database: any Store, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil,
         countingUnscored: Bool = true
     ) throws -> Order {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
@@ -99,7 +99,7 @@ public struct OutreachList: Sendable {
     }
 
     /// The list in `order`, reading only the first `reading` entries in full when given.
-    public static func make(database: KithDatabase, order: Order, referenceDate: CivilDate, reading shownLimit: Int? = nil) throws -> OutreachList {
+    public static func make(database: any Store, order: Order, referenceDate: CivilDate, reading shownLimit: Int? = nil) throws -> OutreachList {
         var list = OutreachList(
             entries: [], run: order.run, listedCount: order.personIDs.count, deceasedCount: order.deceasedCount,
             doNotContactCount: order.doNotContactCount, movedCount: order.movedCount, unscoredCount: order.unscoredCount
@@ -129,7 +129,7 @@ public struct OutreachList: Sendable {
     /// Makes the list as it was made before profiles were kept: every profile rebuilt from every row, filtered and
     /// sorted in memory. The reference that ``make(database:filter:referenceDate:restrictedTo:reading:countingUnscored:)`` must equal.
     public static func rebuilt(
-        database: KithDatabase, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil
+        database: any Store, filter: OutreachFilter, referenceDate: CivilDate, restrictedTo allowed: Set<String>? = nil
     ) throws -> OutreachList {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
         let scores = Dictionary(uniqueKeysWithValues: try database.outreach.personScores(inRun: runID).map { ($0.personId, $0) })

@@ -67,7 +67,7 @@ public struct OutreachRanking: Sendable {
     public private(set) var everyonesChoices: Choices
 
     /// Reads the ranking of the store's latest score run as of a day; the profiles should be up to date first.
-    public static func make(database: KithDatabase, referenceDate: CivilDate) throws -> OutreachRanking {
+    public static func make(database: any Store, referenceDate: CivilDate) throws -> OutreachRanking {
         guard let run = try database.outreach.scoreRuns(limit: 1).first, let runID = run.id else { throw OutreachError.notScored }
         var reader = Reader()
         let state = try database.profiles.forEachListedProfile(inRun: runID, personIds: nil) { reader.add($0) }
@@ -99,18 +99,18 @@ public struct OutreachRanking: Sendable {
     }
 
     /// Whether the ranking is still right for the store as it is now (profiles, latest score run) and this day.
-    public func isCurrent(database: KithDatabase, referenceDate: CivilDate) throws -> Bool {
+    public func isCurrent(database: any Store, referenceDate: CivilDate) throws -> Bool {
         try currentKey(database: database, referenceDate: referenceDate) == key
     }
 
-    private func currentKey(database: KithDatabase, referenceDate: CivilDate) throws -> Key? {
+    private func currentKey(database: any Store, referenceDate: CivilDate) throws -> Key? {
         guard let runID = try database.outreach.scoreRuns(limit: 1).first?.id else { return nil }
         return Key(state: try database.profiles.state(), runID: runID, day: referenceDate)
     }
 
     /// The ranking brought up to date with the store: itself when nothing changed; when only contacts were recorded
     /// since, only the persons they touched are read again and put in their new places; else made again.
-    public func updated(database: KithDatabase, referenceDate: CivilDate) throws -> OutreachRanking {
+    public func updated(database: any Store, referenceDate: CivilDate) throws -> OutreachRanking {
         guard let now = try currentKey(database: database, referenceDate: referenceDate) else { throw OutreachError.notScored }
         if now == key { return self }
         guard now.runID == key.runID, now.day == key.day, let before = key.state, let after = now.state,
@@ -321,7 +321,7 @@ public struct OutreachRanking: Sendable {
         }
 
         /// A row dated after the reference day does not count: such a person's last contact is read again as of it.
-        mutating func recount(database: KithDatabase, referenceDate: CivilDate) throws {
+        mutating func recount(database: any Store, referenceDate: CivilDate) throws {
             let day = referenceDate.daysSinceEpoch
             let later = datedLater.filter { $0.latestDay > day }
             datedLater = []

@@ -21,7 +21,7 @@ public struct PersonCard: Sendable {
 
     /// Loads the card of `personID` (following merges) and records the view; throws for an unknown id.
     public static func load(
-        personID: String, database: KithDatabase, referenceDate: CivilDate, viewedBy viewer: String, purpose: String
+        personID: String, database: any Store, referenceDate: CivilDate, viewedBy viewer: String, purpose: String
     ) throws -> PersonCard {
         let reader = PersonProfileReader(database: database, referenceDate: referenceDate)
         guard let profile = try reader.profile(of: personID) else { throw OutreachError.unknownPerson(personID) }

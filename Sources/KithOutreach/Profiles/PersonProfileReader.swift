@@ -11,10 +11,10 @@ import KithVulnerability
 /// A source's latest import is its current picture: factors marked `latest list` read only it, and a person
 /// found in no latest import is no longer on any list. Older imports still count for last contact.
 public struct PersonProfileReader: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
     public let referenceDate: CivilDate
 
-    public init(database: KithDatabase, referenceDate: CivilDate) {
+    public init(database: any Store, referenceDate: CivilDate) {
         self.database = database
         self.referenceDate = referenceDate
     }
@@ -91,7 +91,7 @@ public struct PersonProfileReader: Sendable {
     }
 
     /// Recorded contacts by the id each person is known by now.
-    static func contactsByPerson(_ database: KithDatabase) throws -> [String: [ContactRecord]] {
+    static func contactsByPerson(_ database: any Store) throws -> [String: [ContactRecord]] {
         let merges = PersonMerges(into: try database.outreach.personMerges())
         return Dictionary(grouping: try database.outreach.contacts()) { merges.current($0.personId) }
     }
@@ -109,7 +109,7 @@ struct StoredImports {
 
     var byID: [Int64: ImportInfo] = [:]
 
-    init(database: KithDatabase) throws {
+    init(database: any Store) throws {
         let dictionary = DataDictionary.standard
         let all = try database.imports.imports(ofSourceNamed: nil).filter { $0.status == .complete }
         var latest: [Int64: Int64] = [:]

@@ -11,11 +11,11 @@ import KithStore
 /// with rows on a list a newer import of its source replaced, and those with a contact recorded since. A store
 /// whose profiles were never built (one from before they were kept) has them all built on first use.
 public struct ProfileTable: Sendable {
-    public let database: KithDatabase
+    public let database: any Store
     /// Persons rebuilt per transaction.
     static let batchSize = 2_000
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.database = database
     }
 

@@ -6,7 +6,7 @@ extension PersonSearchIndex {
     /// Builds the index from every linked row of the store, read one at a time. Each row's details are picked from
     /// its tagged columns and normal forms exactly as linkage picks them (``PersonRecordBuilder``); rows imported
     /// since the last link run belong to no person yet and are left out.
-    public static func load(from database: KithDatabase) throws -> PersonSearchIndex {
+    public static func load(from database: any Store) throws -> PersonSearchIndex {
         let repository = database.linkage
         let linkRunID = try repository.latestRunID()
         var builders: [Int64: PersonRecordBuilder] = [:]

@@ -49,7 +49,7 @@ public struct AuditTrail: Sendable {
         self.repository = repository
     }
 
-    public init(database: KithDatabase) {
+    public init(database: any Store) {
         self.init(repository: database.audit)
     }
 

@@ -8,7 +8,7 @@ import KithVulnerability
 /// beside the store file), then scores everyone under the standard matrix as `kith score` does. Blocking: run it
 /// with ``offload(_:)``.
 struct LinkAndScore: Sendable {
-    let database: KithDatabase
+    let database: any Store
     let configuration: WebConfiguration
 
     /// Links and scores as `account` (each records itself in the audit trail); returns the link run's id, or nil when

@@ -8,10 +8,10 @@ import KithVulnerability
 /// The contact lists the page, its download and the API show: in the kept ranking's order (``ProfileFreshness``),
 /// held to an account's scope and cut to what its role may see (KithAccess), and audited by KithOutreach.
 ///
-/// The libraries read the store synchronously through ``KithDatabase``, as `kith outreach` calls them, so their work
+/// The libraries read the store synchronously through its repositories (``Store``), as `kith outreach` calls them, so their work
 /// runs off the request threads (``offload``) rather than being rewritten here as async reads.
 struct ContactLists: Sendable {
-    let database: KithDatabase
+    let database: any Store
     let profiles: ProfileFreshness
     let configuration: WebConfiguration
 

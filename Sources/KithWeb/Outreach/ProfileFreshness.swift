@@ -11,7 +11,7 @@ import KithStore
 /// everyone after a link run, an import or a score run. The heavy work runs on a thread of its own, never on the
 /// actor or the request threads, so a person page never waits behind a contact list being ordered.
 actor ProfileFreshness {
-    private let database: KithDatabase
+    private let database: any Store
     private var running: Task<Void, any Error>?
     private var ranking: OutreachRanking?
     /// The ranking being made, if one is, numbered so that only the request that started it clears it.
@@ -20,7 +20,7 @@ actor ProfileFreshness {
     /// The filter choices of narrower scopes (caseworkers, partners, schools), by scope, with the ranking they came from.
     private var scopedChoices: [String: (key: OutreachRanking.Key, choices: OutreachRanking.Choices)] = [:]
 
-    init(database: KithDatabase) {
+    init(database: any Store) {
         self.database = database
     }
 

@@ -15,7 +15,7 @@ struct ResidentViewer: Sendable {
     }
 
     /// The store the card is read from (`PersonCard` reads it through its repositories).
-    let database: KithDatabase
+    let database: any Store
     let residents: ResidentCheck
     /// Read for each view: today, unless the configuration fixes the day ages count from.
     let configuration: WebConfiguration

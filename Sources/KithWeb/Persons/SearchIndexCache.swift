@@ -4,11 +4,11 @@ import KithStore
 /// The person search index, built from the store once and again only after a new linkage run, shared by every
 /// request. While it is being built, requests wait for that one build rather than starting their own.
 actor SearchIndexCache {
-    private let database: KithDatabase
+    private let database: any Store
     private var index: PersonSearchIndex?
     private var building: (linkRunID: Int64?, task: Task<PersonSearchIndex, any Error>)?
 
-    init(database: KithDatabase) {
+    init(database: any Store) {
         self.database = database
     }
 

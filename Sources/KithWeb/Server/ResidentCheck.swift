@@ -4,7 +4,7 @@ import KithStore
 /// Which residents the signed-in account's scope reaches, as KithAccess answers it, and the refusal of any other:
 /// what every handler that names a resident asks after ``RoleCheck``. Held by each controller that shows residents.
 struct ResidentCheck: Sendable {
-    let database: KithDatabase
+    let database: any Store
     let audit: AuditTrail
 
     /// What the account's scope reaches.
