@@ -6,6 +6,7 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
     case missingScope(Role)
     case weakPassword(String)
     case unknownToken(Int64)
+    case invalidOrganisation(String)
 
     public var description: String {
         switch self {
@@ -22,6 +23,7 @@ public enum AccessError: Error, Equatable, CustomStringConvertible {
             }
         case .weakPassword(let reason): "That password is too weak. \(reason)"
         case .unknownToken(let id): "There is no token \(id). See them with `kith token list`."
+        case .invalidOrganisation: "Give the organisation's name, or take the list away from its organisation with --clear."
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KithStore
 
 /// Which VCS organisation each partner list belongs to: its partner accounts see the residents on the lists it owns.
@@ -11,9 +12,14 @@ public struct ListOwnership: Sendable {
     }
 
     /// Gives the list called `sourceName` (creating it if no file of it has been imported yet) to `organisation`, or
-    /// takes it from its organisation with nil, as `actor` did.
-    public func assign(sourceNamed sourceName: String, to organisation: String?, by actor: String) throws {
+    /// takes it from its organisation with nil, as `actor` did. Returns false, and changes and audits nothing, when
+    /// the list is already where it would go. Throws ``AccessError/invalidOrganisation(_:)`` for a blank name.
+    @discardableResult
+    public func assign(sourceNamed sourceName: String, to organisation: String?, by actor: String) throws -> Bool {
+        let organisation = organisation?.trimmingCharacters(in: .whitespaces)
+        if let organisation, organisation.isEmpty { throw AccessError.invalidOrganisation(organisation) }
         let previous = try database.access.organisation(ofSourceNamed: sourceName)
+        if previous == organisation { return false }
         let detail =
             (organisation.map { "given to \($0)" } ?? "given to no organisation")
             + (previous.map { ", was \($0)" } ?? ", had no organisation")
@@ -21,6 +27,7 @@ public struct ListOwnership: Sendable {
             organisation, ofSourceNamed: sourceName, at: AuditTrail.now(),
             audit: AuditTrail.note(.assignList, by: actor, subject: "source \"\(sourceName)\"", detail: detail)
         )
+        return true
     }
 
     /// The organisation the list called `sourceName` belongs to, if any.

@@ -27,8 +27,10 @@ struct SourceOwner: ParsableCommand {
     func run() throws {
         let ownership = ListOwnership(database: try store.open())
         if organisation != nil || clear {
-            try ownership.assign(sourceNamed: name, to: clear ? nil : organisation, by: by)
-            print(clear ? "\"\(name)\" belongs to no organisation now." : "\"\(name)\" now belongs to \(organisation ?? "").")
+            let owner = clear ? nil : organisation?.trimmingCharacters(in: .whitespaces)
+            let changed = try ownership.assign(sourceNamed: name, to: owner, by: by)
+            let where_ = owner.map { "belongs to \($0)" } ?? "belongs to no organisation"
+            print(changed ? "\"\(name)\" \(where_) now." : "\"\(name)\" already \(where_): nothing changed.")
         } else {
             let owner = try ownership.organisation(ofSourceNamed: name)
             print(owner.map { "\"\(name)\" belongs to \($0)." } ?? "\"\(name)\" belongs to no organisation.")
