@@ -115,7 +115,7 @@ let package = Package(
         // JSON, and the spreadsheet template VCS partners fill in. Pure: no database, no HTTP.
         .target(
             name: "KithDirectory",
-            dependencies: ["KithSpreadsheet"],
+            dependencies: ["KithSpreadsheet", "KithStandard"],
             swiftSettings: swiftSettings
         ),
         // Acting on the scores: person profiles and involvements, score snapshots, contact lists, contacts and the
