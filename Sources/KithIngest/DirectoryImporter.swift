@@ -139,17 +139,23 @@ public struct DirectoryImportSummary: Sendable {
     public var errors: [DirectoryFinding] { findings.filter { $0.severity == .error } }
     public var warnings: [DirectoryFinding] { findings.filter { $0.severity == .warning } }
 
+    /// "1 service", "2 services".
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     /// A few lines for the terminal: the counts, every error, and the first `warningsShown` warnings.
     public func text(warningsShown: Int = 10) -> String {
         var lines: [String] = []
         if let result {
             lines.append(
-                "Imported \(file) (\(format)): \(result.addedServiceIds.count) services added, \(result.updatedServiceIds.count) updated in place, "
-                    + "\(refused) refused, of \(itemsRead) read" + String(format: " (%.2f s).", seconds))
+                "Imported \(file) (\(format)): \(Self.count(result.addedServiceIds.count, "service")) added, "
+                    + "\(result.updatedServiceIds.count) updated in place, \(refused) refused, of \(itemsRead) read"
+                    + String(format: " (%.2f s).", seconds))
             lines.append(
                 "  \(organizations) organisations (\(result.addedOrganizations) new), \(taxonomyTerms) taxonomy terms.")
         } else {
-            lines.append("Nothing was imported from \(file) (\(format)): \(refused) of \(itemsRead) services refused.")
+            lines.append("Nothing was imported from \(file) (\(format)): \(refused) of \(Self.count(itemsRead, "service")) refused.")
         }
         for finding in errors {
             lines.append("  " + finding.description)

@@ -69,7 +69,7 @@ struct DirectoryCommandTests {
 
         let run = try Self.kith(["directory", "import", "bad.json"] + Self.by, in: folder)
         #expect(run.status == 0, "one service was good: \(run.errors)")
-        #expect(run.output.contains("1 services added, 0 updated in place, 2 refused, of 3 read"), "\(run.output)")
+        #expect(run.output.contains("1 service added, 0 updated in place, 2 refused, of 3 read"), "\(run.output)")
         #expect(run.output.contains("Error: service \(badID)"))
         #expect(run.output.contains("field status: \"closed\" is not a service status"))
         #expect(run.output.contains("Error: service \(noName)"))
@@ -121,7 +121,7 @@ struct DirectoryCommandTests {
 
         let imported = try Self.kith(["directory", "import", "filled.xlsx"] + Self.by, in: folder)
         #expect(imported.status == 0, "\(imported.output)\n\(imported.errors)")
-        #expect(imported.output.contains("Imported filled.xlsx (directory template): 1 services added"), "\(imported.output)")
+        #expect(imported.output.contains("Imported filled.xlsx (directory template): 1 service added"), "\(imported.output)")
         let stored = try #require(try KithDatabase.open(path: folder.path("kith.sqlite").path).directory.service(id: service))
         #expect(stored.name == "Pantry" && stored.acceptingReferrals == "waiting_list" && stored.capacityUpdatedBy == "Sarah")
 
