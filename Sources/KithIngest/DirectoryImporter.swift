@@ -153,7 +153,7 @@ public struct DirectoryImportSummary: Sendable {
                     + "\(result.updatedServiceIds.count) updated in place, \(refused) refused, of \(itemsRead) read"
                     + String(format: " (%.2f s).", seconds))
             lines.append(
-                "  \(organizations) organisations (\(result.addedOrganizations) new), \(taxonomyTerms) taxonomy terms.")
+                "  \(Self.count(organizations, "organisation")) (\(result.addedOrganizations) new), \(Self.count(taxonomyTerms, "taxonomy term")).")
         } else {
             lines.append("Nothing was imported from \(file) (\(format)): \(refused) of \(Self.count(itemsRead, "service")) refused.")
         }
