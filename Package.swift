@@ -77,10 +77,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The path from a partner's file to stored rows: checks, one transaction per import.
+        // The path from a partner's file to stored rows: checks, one transaction per import. Also the services
+        // directory's feeds in and out of the store (KithDirectory stays pure, so its store-using actions live here).
         .target(
             name: "KithIngest",
             dependencies: [
+                "KithDirectory",
                 "KithSpreadsheet",
                 "KithStandard",
                 "KithStore",
@@ -194,6 +196,7 @@ let package = Package(
             name: "kith",
             dependencies: [
                 "KithAccess",
+                "KithDirectory",
                 "KithIngest",
                 "KithLinkage",
                 "KithOutreach",

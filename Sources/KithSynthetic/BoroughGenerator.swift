@@ -1,4 +1,5 @@
 import Foundation
+import KithDirectory
 import KithSpreadsheet
 
 /// Generates a synthetic borough and the messy lists its partners would send, for demos, tests and benchmarks.
@@ -61,7 +62,8 @@ public struct BoroughGenerator: Sendable {
         self.configuration = configuration
     }
 
-    /// Writes DIR/lists/* (what partners send) and DIR/truth/* (known only to the generator); returns what it wrote.
+    /// Writes DIR/lists/* (what partners send), DIR/truth/* (known only to the generator) and DIR/directory/* (the
+    /// borough's services directory, see ``DirectoryGenerator``); returns what it wrote.
     public func write(to directory: URL) throws -> BoroughSummary {
         let borough = Borough(configuration: configuration)
         let tables = Self.makeLists(borough)
@@ -78,13 +80,33 @@ public struct BoroughGenerator: Sendable {
             lists.append(GeneratedList(source: table.source, file: url, sheet: table.sheet, rows: table.rows.count))
         }
         try Truth.write(borough, tables: tables, to: truthDirectory)
+        let directoryFile = try Self.writeDirectory(
+            DirectoryGenerator(configuration: configuration).generate(for: borough),
+            to: directory.appendingPathComponent("directory", isDirectory: true))
         return BoroughSummary(
             people: borough.residents.count,
             households: borough.households.count,
             neighbourhoods: borough.neighbourhoods.count,
             smallAreas: borough.smallAreas.count,
-            lists: lists
+            lists: lists,
+            directory: directoryFile
         )
+    }
+
+    /// Writes the borough's services directory as one ORUK 3.0 `/services` page (`services.json`, every service fully
+    /// nested) and its postcodes' invented centroids (`postcode-centroids.csv`); returns the page's file.
+    static func writeDirectory(_ output: DirectoryGenerator.Output, to folder: URL) throws -> GeneratedDirectory {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let services = folder.appendingPathComponent("services.json")
+        let page = ORUKPage(paging: output.services, pageNumber: 1, perPage: max(1, output.services.count))
+        try ORUKWriter.json(page: page).write(to: services, options: .atomic)
+        var centroids = "postcode,latitude,longitude\n"
+        for postcode in output.postcodeCentroids.keys.sorted() {
+            let point = output.postcodeCentroids[postcode]!
+            centroids += "\(postcode),\(point.latitude),\(point.longitude)\n"
+        }
+        try Data(centroids.utf8).write(to: folder.appendingPathComponent("postcode-centroids.csv"), options: .atomic)
+        return GeneratedDirectory(file: services, services: output.services.count, organizations: output.organizations.count)
     }
 
     /// Every partner list, in memory, in the order they are written.

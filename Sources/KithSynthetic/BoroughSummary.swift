@@ -12,14 +12,31 @@ public struct BoroughSummary: Sendable {
     public var smallAreas: Int
     /// The partner lists, in the order they were written.
     public var lists: [GeneratedList]
+    /// The borough's services directory, as ORUK JSON; nil when none was written.
+    public var directory: GeneratedDirectory?
 
     /// A summary of a written borough.
-    public init(people: Int, households: Int, neighbourhoods: Int, smallAreas: Int, lists: [GeneratedList]) {
+    public init(people: Int, households: Int, neighbourhoods: Int, smallAreas: Int, lists: [GeneratedList], directory: GeneratedDirectory? = nil) {
         self.people = people
         self.households = households
         self.neighbourhoods = neighbourhoods
         self.smallAreas = smallAreas
         self.lists = lists
+        self.directory = directory
+    }
+}
+
+/// The services directory written beside a borough's lists.
+public struct GeneratedDirectory: Sendable {
+    /// The ORUK 3.0 JSON file: one `/services` page holding every service.
+    public var file: URL
+    public var services: Int
+    public var organizations: Int
+
+    public init(file: URL, services: Int, organizations: Int) {
+        self.file = file
+        self.services = services
+        self.organizations = organizations
     }
 }
 

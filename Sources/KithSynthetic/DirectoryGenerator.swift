@@ -182,7 +182,11 @@ public struct DirectoryGenerator: Sendable {
 
     /// Generates the directory.
     public func generate() -> Output {
-        let borough = Borough(configuration: configuration)
+        generate(for: Borough(configuration: configuration))
+    }
+
+    /// Generates the directory of a borough already built from this configuration (``BoroughGenerator`` builds it once).
+    func generate(for borough: Borough) -> Output {
         var random = RandomSource(seed: configuration.seed, stream: "directory")
         let extract = configuration.extractDate
         func uuid() -> String { DerivedID.format(high: random.next(), low: random.next()) }

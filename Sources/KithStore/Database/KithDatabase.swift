@@ -51,6 +51,9 @@ public final class KithDatabase: Sendable {
     /// Where each person's profile is kept up to date, and contact lists are read from it with the latest scores.
     public var profiles: any ProfileRepository { GRDBProfileRepository(writer: writer) }
 
+    /// Where the services and capacity directory (Open Referral UK) is kept: organisations, services, taxonomy terms.
+    public var directory: any DirectoryRepository { GRDBDirectoryRepository(writer: writer) }
+
     /// The append-only audit trail: who viewed, searched, exported, imported or decided what, and when.
     public var audit: any AuditRepository { GRDBAuditRepository(writer: writer) }
 
@@ -414,6 +417,59 @@ public final class KithDatabase: Sendable {
                     ALTER TABLE recordPairByLaterRow RENAME TO recordPair;
                     CREATE INDEX recordPair_on_decision ON recordPair(decision);
                     CREATE INDEX recordPair_on_leftRowId ON recordPair(leftRowId);
+                    """
+            )
+        }
+        migrator.registerMigration("v10: the services and capacity directory (Open Referral UK 3.0)") { db in
+            try db.execute(
+                sql: """
+                    -- Each item is kept by its ORUK id (a UUID), so a feed imported again updates it in place. Each keeps
+                    -- its whole ORUK JSON as it came, so an export gives it back exactly; the columns beside it are what
+                    -- lists, filters and the one-step capacity update read and write.
+                    CREATE TABLE organization (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        json TEXT NOT NULL,
+                        storedAt TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE service (
+                        id TEXT PRIMARY KEY,
+                        organizationId TEXT NOT NULL REFERENCES organization(id),
+                        name TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        lastModified TEXT,
+                        assuredDate TEXT,
+                        -- The capacity extension, kith_capacity (docs/directory-extensions.md).
+                        acceptingReferrals TEXT CHECK (acceptingReferrals IN ('yes', 'waiting_list', 'no')),
+                        placesFree INTEGER CHECK (placesFree >= 0),
+                        typicalWaitDays INTEGER CHECK (typicalWaitDays >= 0),
+                        capacityUpdatedAt TEXT,
+                        capacityUpdatedBy TEXT,
+                        json TEXT NOT NULL,
+                        storedAt TEXT NOT NULL,
+                        storedBy TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX service_on_organizationId ON service(organizationId);
+                    CREATE INDEX service_on_name ON service(name, id);
+                    CREATE TABLE taxonomyTerm (
+                        id TEXT PRIMARY KEY,
+                        term TEXT NOT NULL,
+                        taxonomy TEXT,
+                        json TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE serviceTaxonomyTerm (
+                        serviceId TEXT NOT NULL REFERENCES service(id),
+                        taxonomyTermId TEXT NOT NULL REFERENCES taxonomyTerm(id),
+                        PRIMARY KEY (serviceId, taxonomyTermId)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX serviceTaxonomyTerm_on_taxonomyTermId ON serviceTaxonomyTerm(taxonomyTermId, serviceId);
+                    -- The postcodes of each service's locations, upper case with one space (E1 6AN), for search by place.
+                    CREATE TABLE servicePostcode (
+                        serviceId TEXT NOT NULL REFERENCES service(id),
+                        postcode TEXT NOT NULL,
+                        PRIMARY KEY (serviceId, postcode)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX servicePostcode_on_postcode ON servicePostcode(postcode, serviceId);
                     """
             )
         }

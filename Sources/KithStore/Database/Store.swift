@@ -14,6 +14,8 @@ public protocol Store: Sendable {
     var profiles: any ProfileRepository { get }
     /// The audit trail.
     var audit: any AuditRepository { get }
+    /// The services and capacity directory.
+    var directory: any DirectoryRepository { get }
 }
 
 extension KithDatabase: Store {}

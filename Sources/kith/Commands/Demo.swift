@@ -54,6 +54,10 @@ struct Demo: AsyncParsableCommand {
             )
             print(result.text)
         }
+        if let directory = summary.directory {
+            let imported = try DirectoryImporter(database: database).run(file: directory.file, importedBy: "kith demo")
+            print(imported.text(warningsShown: 0))
+        }
         print("")
         print("The store is \(databasePath): \(try database.imports.rowCount()) rows from \(summary.lists.count) lists.")
         print("")
@@ -77,6 +81,7 @@ struct Demo: AsyncParsableCommand {
         print("  swift run -c release kith outreach --db \(databasePath) --as-of \(asOf) --cohort child --split-by school --out weekly-lists")
         print("  swift run -c release kith contact \(first) --outcome reached --db \(databasePath)")
         print("  swift run -c release kith review --db \(databasePath)")
+        print("  swift run -c release kith directory list --db \(databasePath)")
         print("")
         let accounts = try DemoAccounts.add(to: database, run: scores.run)
         print("Demo sign-ins for the web app (passwords made for this demo store):")

@@ -6,7 +6,11 @@ import KithSynthetic
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a synthetic borough: residents, households and their partners' messy lists.",
-        discussion: "Lists go to DIR/lists, the truth (who is who, latent need) to DIR/truth. No real person is in them."
+        discussion: """
+            Lists go to DIR/lists, the truth (who is who, latent need) to DIR/truth, and the borough's services directory \
+            to DIR/directory (services.json, one ORUK 3.0 /services page; import it with `kith directory import`). No real \
+            person is in them.
+            """
     )
 
     @Option(help: "The folder to write to.")
@@ -42,6 +46,10 @@ enum BoroughReport {
         ]
         for list in summary.lists {
             lines.append("  \(list.source.padding(24)) \(String(list.rows).padding(7)) rows  \(list.file.path)")
+        }
+        if let directory = summary.directory {
+            lines.append(
+                "Services directory: \(directory.services) services from \(directory.organizations) organisations  \(directory.file.path)")
         }
         return lines.joined(separator: "\n")
     }

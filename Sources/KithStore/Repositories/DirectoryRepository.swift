@@ -1,0 +1,25 @@
+/// Stores the services and capacity directory (Open Referral UK 3.0): organisations, services, taxonomy terms, which
+/// terms each service is tagged with, and the postcodes it is offered at. Every item is kept by its ORUK id, so a
+/// feed imported again updates its items in place instead of adding them twice.
+public protocol DirectoryRepository: Sendable {
+    /// Stores a batch in one transaction with the audit entry `audit` makes from what was stored: organisations and
+    /// terms are inserted or updated by id, then each service, whose terms and postcodes are replaced by the batch's.
+    /// If anything throws (the entry included), nothing is stored.
+    func importDirectory(_ batch: DirectoryBatch, audit: (DirectoryWriteResult) -> AuditNote) throws -> DirectoryWriteResult
+
+    /// Every stored service, in name order (then id).
+    func services() throws -> [DirectoryServiceRecord]
+    /// One service by id, or nil.
+    func service(id: String) throws -> DirectoryServiceRecord?
+    func serviceCount() throws -> Int
+    /// Every stored organisation, in name order (then id).
+    func organizations() throws -> [DirectoryOrganizationRecord]
+    /// Every stored taxonomy term, in term order (then id).
+    func taxonomyTerms() throws -> [DirectoryTaxonomyTermRecord]
+    /// The ids of the terms a service is tagged with, in id order.
+    func taxonomyTermIds(ofService serviceId: String) throws -> [String]
+    /// The postcodes a service is offered at, in order.
+    func postcodes(ofService serviceId: String) throws -> [String]
+    /// Every service with its organisation's name, in name order, for the short listing.
+    func listing() throws -> [DirectoryListing]
+}

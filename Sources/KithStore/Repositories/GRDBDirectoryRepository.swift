@@ -1,0 +1,87 @@
+import GRDB
+
+/// ``DirectoryRepository`` over Kith's SQLite store.
+struct GRDBDirectoryRepository: DirectoryRepository {
+    let writer: any DatabaseWriter
+
+    func importDirectory(_ batch: DirectoryBatch, audit: (DirectoryWriteResult) -> AuditNote) throws -> DirectoryWriteResult {
+        try writer.write { db in
+            var result = DirectoryWriteResult()
+            for organization in batch.organizations {
+                let existed = try DirectoryOrganizationRecord.exists(db, key: organization.id)
+                // `save` updates the row with this id in place, else inserts it; it never deletes, so nothing that
+                // refers to the row is touched.
+                try organization.save(db)
+                if existed { result.updatedOrganizations += 1 } else { result.addedOrganizations += 1 }
+            }
+            for term in batch.taxonomyTerms {
+                try term.save(db)
+            }
+            let deleteTerms = try db.cachedStatement(sql: "DELETE FROM serviceTaxonomyTerm WHERE serviceId = ?")
+            let insertTerm = try db.cachedStatement(sql: "INSERT OR IGNORE INTO serviceTaxonomyTerm (serviceId, taxonomyTermId) VALUES (?, ?)")
+            let deletePostcodes = try db.cachedStatement(sql: "DELETE FROM servicePostcode WHERE serviceId = ?")
+            let insertPostcode = try db.cachedStatement(sql: "INSERT OR IGNORE INTO servicePostcode (serviceId, postcode) VALUES (?, ?)")
+            for entry in batch.services {
+                let id = entry.service.id
+                let existed = try DirectoryServiceRecord.exists(db, key: id)
+                try entry.service.save(db)
+                if existed { result.updatedServiceIds.append(id) } else { result.addedServiceIds.append(id) }
+                try deleteTerms.execute(arguments: [id])
+                for termId in entry.taxonomyTermIds {
+                    try insertTerm.execute(arguments: [id, termId])
+                }
+                try deletePostcodes.execute(arguments: [id])
+                for postcode in entry.postcodes {
+                    try insertPostcode.execute(arguments: [id, postcode])
+                }
+            }
+            try GRDBAuditRepository.insert(audit(result), in: db)
+            return result
+        }
+    }
+
+    func services() throws -> [DirectoryServiceRecord] {
+        try writer.read { db in try DirectoryServiceRecord.order(Column("name"), Column("id")).fetchAll(db) }
+    }
+
+    func service(id: String) throws -> DirectoryServiceRecord? {
+        try writer.read { db in try DirectoryServiceRecord.fetchOne(db, key: id) }
+    }
+
+    func serviceCount() throws -> Int {
+        try writer.read { db in try DirectoryServiceRecord.fetchCount(db) }
+    }
+
+    func organizations() throws -> [DirectoryOrganizationRecord] {
+        try writer.read { db in try DirectoryOrganizationRecord.order(Column("name"), Column("id")).fetchAll(db) }
+    }
+
+    func taxonomyTerms() throws -> [DirectoryTaxonomyTermRecord] {
+        try writer.read { db in try DirectoryTaxonomyTermRecord.order(Column("term"), Column("id")).fetchAll(db) }
+    }
+
+    func taxonomyTermIds(ofService serviceId: String) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT taxonomyTermId FROM serviceTaxonomyTerm WHERE serviceId = ? ORDER BY taxonomyTermId", arguments: [serviceId])
+        }
+    }
+
+    func postcodes(ofService serviceId: String) throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(db, sql: "SELECT postcode FROM servicePostcode WHERE serviceId = ? ORDER BY postcode", arguments: [serviceId])
+        }
+    }
+
+    func listing() throws -> [DirectoryListing] {
+        try writer.read { db in
+            let services = try DirectoryServiceRecord.order(Column("name"), Column("id")).fetchAll(db)
+            var organizationNames: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, name FROM organization")
+            while let row = try rows.next() {
+                organizationNames[row["id"]] = row["name"]
+            }
+            return services.map { DirectoryListing(service: $0, organizationName: organizationNames[$0.organizationId] ?? "") }
+        }
+    }
+}
