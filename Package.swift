@@ -168,6 +168,7 @@ let package = Package(
             name: "KithWeb",
             dependencies: [
                 "KithAccess",
+                "KithDirectory",
                 "KithIngest",
                 // What linkage says each field of a pair showed (FieldEvidence), which the review page reads.
                 "KithLinkage",
@@ -275,7 +276,8 @@ let package = Package(
         .testTarget(
             name: "KithWebTests",
             dependencies: [
-                "KithWeb", "KithAccess", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic", "KithSpreadsheet",
+                "KithWeb", "KithAccess", "KithDirectory", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic",
+                "KithSpreadsheet",
                 "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

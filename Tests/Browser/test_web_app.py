@@ -442,7 +442,7 @@ def test_audit_trail_as_admin(new_context, kith: DemoServer, shoot, axe):
 # Reflow: a phone's width, no sideways scrolling (WCAG 1.4.10) -------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/persons?q=smith", "/outreach", "/review", "/imports", "/audit"])
+@pytest.mark.parametrize("path", ["/", "/persons?q=smith", "/outreach", "/review", "/imports", "/audit", "/directory?need=Food"])
 def test_pages_reflow_at_a_phones_width(browser, kith: DemoServer, path, shoot):
     context = browser.new_context(base_url=kith.base_url, viewport={"width": 390, "height": 844}, locale="en-GB")
     try:
@@ -454,3 +454,40 @@ def test_pages_reflow_at_a_phones_width(browser, kith: DemoServer, path, shoot):
         shoot(page, "reflow-390" + path.replace("/", "-").replace("?", "-").replace("=", "-").rstrip("-"))
     finally:
         context.close()
+
+
+# The public services directory -----------------------------------------------------------------------------------
+
+
+def test_anyone_finds_a_service_in_the_public_directory(new_context, kith: DemoServer, shoot, axe):
+    page = new_context().new_page()
+    assert page.goto("/directory").status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text("Find help near you")
+    expect(page.get_by_text("PUBLIC", exact=True)).to_be_visible()
+    assert page.get_by_text("OFFICIAL-SENSITIVE").count() == 0
+    axe(page, "directory")
+
+    page.get_by_label("Help with").select_option("Food")
+    page.get_by_label("Taking referrals now").check()
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/directory\?.*need=Food"))
+    count = page.get_by_role("heading", level=2, name=re.compile(r"found$"))
+    expect(count).to_be_visible()
+    results = page.locator(".result-list__item")
+    assert results.count() > 0, "the demo borough has food services taking referrals"
+    for index in range(results.count()):
+        expect(results.nth(index).locator(".tag")).to_have_text("Taking referrals")
+    shoot(page, "directory-food-taking-referrals")
+    axe(page, "directory results")
+
+    results.first.get_by_role("link").click()
+    expect(page).to_have_url(re.compile(r"/directory/services/"))
+    expect(page.get_by_role("heading", level=2, name="When")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Get in touch")).to_be_visible()
+    shoot(page, "directory-service")
+    axe(page, "directory service")
+
+    page.goto("/directory?age=old")
+    expect(page.locator(".error-summary")).to_contain_text("Enter an age in whole years")
+    axe(page, "directory with an error")
+    axe.assert_clean()

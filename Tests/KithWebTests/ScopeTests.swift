@@ -33,6 +33,7 @@ import Testing
         let token = try TokenIssuer(database: borough.database).issue(toAccountNamed: name, label: "scope test", validForDays: 1, by: "test").token
         let routes = Self.registeredRoutes(of: borough.app)
         #expect(routes.count >= 20, "the router holds the app's routes")
+        // Routes name a person with `:id` (a service in the public directory with `:service`).
         let personRoutes = routes.filter { $0.path.contains(":id") }
         let otherRoutes = routes.filter { !$0.path.contains(":id") }
         let searches = try Self.searchTerms(borough.database)

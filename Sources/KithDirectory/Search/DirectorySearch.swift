@@ -88,7 +88,7 @@ public enum DirectorySearch {
     }
 
     /// Every schedule of the service: its own and its locations'.
-    static func schedules(of service: Service) -> [Schedule] {
+    public static func schedules(of service: Service) -> [Schedule] {
         (service.schedules ?? []) + (service.serviceAtLocations ?? []).flatMap { $0.schedules ?? [] }
     }
 

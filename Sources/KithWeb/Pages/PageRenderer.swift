@@ -25,13 +25,14 @@ struct PageRenderer: Sendable {
     /// Renders a page from its typed view model, whose stored properties the template names. The layout adds the
     /// title, who is signed in, the navigation, the CSRF token, a notice and the error summary, and takes precedence
     /// over a property of the same name.
+    /// A public page (the services directory) carries no OFFICIAL-SENSITIVE marking: it shows no resident.
     func page(
         _ template: String, title: String, model: Any, signedIn: SignedIn?, path: String, notice: String? = nil,
-        errors: [FieldError] = [], status: HTTPResponse.Status = .ok
+        errors: [FieldError] = [], status: HTTPResponse.Status = .ok, isPublic: Bool = false
     ) -> Response {
-        let context = PageContext(
-            layout: layout(title: title, signedIn: signedIn, path: path, notice: notice, errors: errors), model: model
-        )
+        var layout = layout(title: title, signedIn: signedIn, path: path, notice: notice, errors: errors)
+        if isPublic { layout["isPublic"] = true }
+        let context = PageContext(layout: layout, model: model)
         return render(context, template: template, status: status)
     }
 

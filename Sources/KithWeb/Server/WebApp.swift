@@ -51,6 +51,7 @@ public struct WebApp: Sendable {
         addReviewController(to: site)
         addImportController(to: site)
         addAuditController(to: site)
+        addDirectoryController(to: site)
         return router
     }
 
