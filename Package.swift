@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "KithEvaluation", targets: ["KithEvaluation"]),
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
         .library(name: "KithAccess", targets: ["KithAccess"]),
+        .library(name: "KithConnect", targets: ["KithConnect"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
     dependencies: [
@@ -163,11 +164,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The directory's actions over the store: partners keeping their services and capacity up to date, callback
+        // requests, the 30-day reminders and sending them by SMTP. Audits what it does; knows the store, not HTTP.
+        .target(
+            name: "KithConnect",
+            dependencies: ["KithAccess", "KithDirectory", "KithSpreadsheet", "KithStore"],
+            swiftSettings: swiftSettings
+        ),
         // The web app and JSON API: Hummingbird routes, Mustache pages, sessions, CSRF and security headers.
         .target(
             name: "KithWeb",
             dependencies: [
                 "KithAccess",
+                "KithConnect",
                 "KithDirectory",
                 "KithIngest",
                 // What linkage says each field of a pair showed (FieldEvidence), which the review page reads.
@@ -197,6 +206,7 @@ let package = Package(
             name: "kith",
             dependencies: [
                 "KithAccess",
+                "KithConnect",
                 "KithDirectory",
                 "KithIngest",
                 "KithLinkage",
@@ -274,9 +284,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KithConnectTests",
+            dependencies: ["KithConnect", "KithAccess", "KithDirectory", "KithIngest", "KithStore", "KithSynthetic", "KithTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KithWebTests",
             dependencies: [
-                "KithWeb", "KithAccess", "KithDirectory", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic",
+                "KithWeb", "KithAccess", "KithConnect", "KithDirectory", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic",
                 "KithSpreadsheet",
                 "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -28,7 +28,8 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .admin: Set(Capability.allCases)
         case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts])
         case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
-        case .partner, .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
+        case .partner: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .editDirectory]
+        case .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
         }
     }
 
@@ -53,4 +54,7 @@ public enum Capability: String, Sendable, CaseIterable, Codable {
     case recordContacts = "record contacts"
     case readAudit = "read the audit trail"
     case manageAccounts = "manage accounts"
+    /// Keep services' details and capacity up to date, and answer their callback requests: a partner its own
+    /// organisation's (``DirectoryStewardship``), administrators and analysts any.
+    case editDirectory = "edit the services directory"
 }

@@ -36,6 +36,12 @@ public struct AuditTrail: Sendable {
         case deniedAccess = "denied-access"
         case importDirectory = "import-directory"
         case exportDirectory = "export-directory"
+        case editService = "edit-service"
+        case updateCapacity = "update-capacity"
+        case confirmService = "confirm-service"
+        case requestCallback = "request-callback"
+        case viewCallbacks = "view-callbacks"
+        case closeCallback = "close-callback"
     }
 
     /// Which way into Kith an action came, for the audit details that say so ("through the API").

@@ -473,6 +473,41 @@ public final class KithDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("v13: callback requests and the directory's outbox") { db in
+            try db.execute(
+                sql: """
+                    -- A resident's name and number, left on the public directory for a service to ring back. Closed
+                    -- requests keep their outcome; the service's queue reads the open ones, oldest first.
+                    CREATE TABLE callbackRequest (
+                        id INTEGER PRIMARY KEY,
+                        serviceId TEXT NOT NULL REFERENCES service(id),
+                        name TEXT NOT NULL,
+                        phone TEXT NOT NULL,
+                        bestTime TEXT,
+                        need TEXT,
+                        requestedAt TEXT NOT NULL,
+                        closedAt TEXT,
+                        closedBy TEXT,
+                        outcome TEXT
+                    );
+                    CREATE INDEX callbackRequest_on_serviceId ON callbackRequest(serviceId, requestedAt);
+                    -- Messages to organisations (the 30-day nudge), kept after they are sent so that an organisation is
+                    -- not nudged again within a week.
+                    CREATE TABLE directoryNotice (
+                        id INTEGER PRIMARY KEY,
+                        organizationId TEXT NOT NULL REFERENCES organization(id),
+                        recipient TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        sentAt TEXT,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        lastError TEXT
+                    );
+                    CREATE INDEX directoryNotice_on_organizationId ON directoryNotice(organizationId, createdAt);
+                    """
+            )
+        }
         return migrator
     }
 }

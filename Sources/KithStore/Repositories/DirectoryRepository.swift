@@ -22,4 +22,31 @@ public protocol DirectoryRepository: Sendable {
     func postcodes(ofService serviceId: String) throws -> [String]
     /// Every service with its organisation's name, in name order, for the short listing.
     func listing() throws -> [DirectoryListing]
+
+    /// One organisation by id, or nil.
+    func organization(id: String) throws -> DirectoryOrganizationRecord?
+    /// Replaces the stored service with `record`'s id by `record` (columns and JSON; its terms and postcodes stay),
+    /// storing `audit` in the same transaction. Returns false, storing nothing, when no service has that id.
+    func updateService(_ record: DirectoryServiceRecord, audit: AuditNote) throws -> Bool
+
+    /// Stores a resident's callback request with the audit entry `audit` makes of it (the request's id, never its
+    /// name or number), in one transaction.
+    func addCallback(_ callback: CallbackRecord, audit: (CallbackRecord) -> AuditNote) throws -> CallbackRecord
+    /// How many callback requests the service has been left since `time` (ISO 8601), for the form's rate limit.
+    func callbackCount(toService serviceId: String, since time: String) throws -> Int
+    /// The callback requests left with these services (all services for nil), oldest first; only open ones when asked.
+    func callbacks(toServices serviceIds: [String]?, openOnly: Bool) throws -> [CallbackRecord]
+    func callback(id: Int64) throws -> CallbackRecord?
+    /// Closes an open callback request with its outcome and the audit entry, in one transaction. Returns false,
+    /// storing nothing, when there is no such open request.
+    func closeCallback(id: Int64, at time: String, by actor: String, outcome: String, audit: AuditNote) throws -> Bool
+
+    /// Puts messages in the outbox, in one transaction.
+    func queueNotices(_ notices: [DirectoryNotice]) throws -> [DirectoryNotice]
+    /// The outbox, newest first; only what waits to be sent when asked.
+    func notices(unsentOnly: Bool) throws -> [DirectoryNotice]
+    /// When each organisation was last sent (or queued) a message, by organisation id.
+    func latestNoticeTimes() throws -> [String: String]
+    /// Records a try at sending a message: sent at `sentAt`, or failed with `error`.
+    func recordSending(ofNotice id: Int64, sentAt: String?, error: String?) throws
 }

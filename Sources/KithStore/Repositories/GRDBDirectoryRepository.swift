@@ -84,4 +84,90 @@ struct GRDBDirectoryRepository: DirectoryRepository {
             return services.map { DirectoryListing(service: $0, organizationName: organizationNames[$0.organizationId] ?? "") }
         }
     }
+
+    func organization(id: String) throws -> DirectoryOrganizationRecord? {
+        try writer.read { db in try DirectoryOrganizationRecord.fetchOne(db, key: id) }
+    }
+
+    func updateService(_ record: DirectoryServiceRecord, audit: AuditNote) throws -> Bool {
+        try writer.write { db in
+            guard try DirectoryServiceRecord.exists(db, key: record.id) else { return false }
+            try record.update(db)
+            try GRDBAuditRepository.insert(audit, in: db)
+            return true
+        }
+    }
+
+    func addCallback(_ callback: CallbackRecord, audit: (CallbackRecord) -> AuditNote) throws -> CallbackRecord {
+        try writer.write { db in
+            var callback = callback
+            try callback.insert(db)
+            try GRDBAuditRepository.insert(audit(callback), in: db)
+            return callback
+        }
+    }
+
+    func callbackCount(toService serviceId: String, since time: String) throws -> Int {
+        try writer.read { db in
+            try CallbackRecord.filter(Column("serviceId") == serviceId && Column("requestedAt") >= time).fetchCount(db)
+        }
+    }
+
+    func callbacks(toServices serviceIds: [String]?, openOnly: Bool) throws -> [CallbackRecord] {
+        try writer.read { db in
+            var request = CallbackRecord.all()
+            if let serviceIds { request = request.filter(serviceIds.contains(Column("serviceId"))) }
+            if openOnly { request = request.filter(Column("closedAt") == nil) }
+            return try request.order(Column("requestedAt"), Column("id")).fetchAll(db)
+        }
+    }
+
+    func callback(id: Int64) throws -> CallbackRecord? {
+        try writer.read { db in try CallbackRecord.fetchOne(db, key: id) }
+    }
+
+    func closeCallback(id: Int64, at time: String, by actor: String, outcome: String, audit: AuditNote) throws -> Bool {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE callbackRequest SET closedAt = ?, closedBy = ?, outcome = ? WHERE id = ? AND closedAt IS NULL",
+                arguments: [time, actor, outcome, id])
+            guard db.changesCount == 1 else { return false }
+            try GRDBAuditRepository.insert(audit, in: db)
+            return true
+        }
+    }
+
+    func queueNotices(_ notices: [DirectoryNotice]) throws -> [DirectoryNotice] {
+        try writer.write { db in
+            try notices.map { notice in
+                var notice = notice
+                try notice.insert(db)
+                return notice
+            }
+        }
+    }
+
+    func notices(unsentOnly: Bool) throws -> [DirectoryNotice] {
+        try writer.read { db in
+            var request = DirectoryNotice.all()
+            if unsentOnly { request = request.filter(Column("sentAt") == nil) }
+            return try request.order(Column("createdAt").desc, Column("id").desc).fetchAll(db)
+        }
+    }
+
+    func latestNoticeTimes() throws -> [String: String] {
+        try writer.read { db in
+            var times: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT organizationId, MAX(createdAt) FROM directoryNotice GROUP BY organizationId")
+            while let row = try rows.next() { times[row[0]] = row[1] }
+            return times
+        }
+    }
+
+    func recordSending(ofNotice id: Int64, sentAt: String?, error: String?) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE directoryNotice SET sentAt = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?", arguments: [sentAt, error, id])
+        }
+    }
 }
