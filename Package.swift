@@ -168,7 +168,7 @@ let package = Package(
         // requests, the 30-day reminders and sending them by SMTP. Audits what it does; knows the store, not HTTP.
         .target(
             name: "KithConnect",
-            dependencies: ["KithAccess", "KithDirectory", "KithSpreadsheet", "KithStore"],
+            dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStore"],
             swiftSettings: swiftSettings
         ),
         // The web app and JSON API: Hummingbird routes, Mustache pages, sessions, CSRF and security headers.
@@ -187,6 +187,8 @@ let package = Package(
                 "KithStandard",
                 "KithStore",
                 "KithVulnerability",
+                // HMAC for the signed time on public forms (FormStamp).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Mustache", package: "swift-mustache"),

@@ -70,6 +70,12 @@ public struct CallbackDesk: Sendable {
         return queued
     }
 
+    /// How many open requests wait for the account's services. Not audited: a count shows no one.
+    public func waitingCount(for account: Account) throws -> Int {
+        let kept = try ServiceKeeper(database: database).services(keptBy: account).map(\.id)
+        return kept.isEmpty ? 0 : try database.directory.callbacks(toServices: kept, openOnly: true).count
+    }
+
     /// Closes an open request with its outcome and an optional note. Throws ``ConnectError`` when there is no such
     /// open request or it is another organisation's.
     public func close(callbackID: Int64, outcome: Outcome, note: String?, by account: Account, through door: AuditTrail.Door) throws {

@@ -155,6 +155,9 @@ public struct DirectoryGenerator: Sendable {
         ],
     ]
 
+    /// The organisation the demo's partner account belongs to.
+    public static let demoFoodBank = "Borough Food Bank"
+
     static let charityStems = [
         "Hope", "Harbour", "Lantern", "Bridge", "Open Door", "Compass", "Kindred", "Beacon", "Oak Tree", "Willow", "Haven", "Step Up",
         "Together", "Anchor", "Rise", "Circle", "Meadow", "Acorn", "Crossroads", "Sunrise",
@@ -220,6 +223,8 @@ public struct DirectoryGenerator: Sendable {
             var description: String
             var home: Int
             var services: Int
+            /// The kinds of service it runs, by name; chosen at random when empty.
+            var kinds: [String] = []
         }
         var plans: [Plan] = [
             Plan(sector: .council, name: PlaceNames.council, description: "The local council.", home: 0, services: 14),
@@ -229,6 +234,12 @@ public struct DirectoryGenerator: Sendable {
             Plan(
                 sector: .nhs, name: PlaceNames.borough + " Primary Care Network", description: "GP practices working together.", home: 4, services: 3),
         ]
+        // The demo's partner account belongs to this one, so that its services, capacity and callbacks are the
+        // partner's to keep (kith demo gives it the food bank's list too).
+        plans.append(
+            Plan(
+                sector: .charity, name: Self.demoFoodBank, description: "The borough's food bank: emergency parcels and a pantry.", home: 1,
+                services: 2, kinds: ["Food Bank", "Community Pantry"]))
         var stems = Self.charityStems
         random.shuffle(&stems)
         for index in 0..<38 {
@@ -269,6 +280,7 @@ public struct DirectoryGenerator: Sendable {
             var pool = kinds
             random.shuffle(&pool)
             for index in 0..<plan.services { chosen.append(pool[index % pool.count]) }
+            if !plan.kinds.isEmpty { chosen = plan.kinds.compactMap { name in kinds.first { $0.name == name } } }
             for (serviceIndex, kind) in chosen.enumerated() {
                 // Gaps: the most affluent neighbourhood has no food or mental health service of its own.
                 var neighbourhood = plan.sector == .council || plan.sector == .nhs ? (plan.home + serviceIndex) % neighbourhoodCount : plan.home

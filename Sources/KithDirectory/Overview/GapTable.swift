@@ -1,6 +1,7 @@
 /// Needs against neighbourhoods: in each, the services that meet the need there and how many are taking referrals,
 /// so that a commissioner sees where nobody offers food or debt advice (the empty cells). A service is in a
-/// neighbourhood when one of its locations' postcodes is, or a service area names it.
+/// neighbourhood when one of its locations' postcodes is (else its address's locality or town line names it), or a
+/// service area names it.
 public struct GapTable: Sendable, Equatable {
     public struct Cell: Sendable, Equatable {
         public var services: [String]
@@ -28,7 +29,14 @@ public struct GapTable: Sendable, Equatable {
             var places = Set<Int>()
             for location in service.locations {
                 for address in location.addresses ?? [] {
-                    if let name = neighbourhoodOf(address.postalCode), let place = index[DirectorySearch.folded(name)] { places.insert(place) }
+                    if let name = neighbourhoodOf(address.postalCode), let place = index[DirectorySearch.folded(name)] {
+                        places.insert(place)
+                    } else if let place = [address.address2, address.city].compactMap({ $0 }).lazy.compactMap({ index[DirectorySearch.folded($0)] })
+                        .first
+                    {
+                        // An address whose locality line names the neighbourhood ("Hollin").
+                        places.insert(place)
+                    }
                 }
             }
             for area in service.serviceAreas ?? [] {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import KithConnect
 import KithDirectory
 import KithSpreadsheet
 import KithStore
@@ -86,6 +87,10 @@ extension WebApp {
     func addDirectoryController(to group: RouterGroup<WebRequestContext>) {
         func add(_ directory: some DirectoryRepository) {
             DirectoryController(directory: directory, pages: pages, now: { LocalMoment.nowInTheUK() }).addRoutes(to: group)
+            CallbackController(
+                directory: directory, desk: CallbackDesk(database: database), stamps: formStamps, limiter: callbackLimiter, pages: pages
+            ).addRoutes(to: group)
+            ShortlistController(directory: directory, pages: pages, secure: configuration.secureCookies).addRoutes(to: group)
         }
         add(database.directory)
     }

@@ -88,10 +88,13 @@ struct DirectoryServicePage {
         var access: String?
     }
 
+    var id: String
     var name: String
     var organisation: String?
     var description: String?
     var alert: String?
+    var acceptsCallbacks: Bool
+    var safetyNotes: String?
     var status: String?
     var needs: String?
     var ages: String?
@@ -107,10 +110,13 @@ struct DirectoryServicePage {
     var lastConfirmed: String?
 
     init(_ service: Service, now: LocalMoment) {
+        id = service.id
         name = service.name
         organisation = service.organization?.name
         description = service.description
         alert = service.alert
+        acceptsCallbacks = service.status == .active && service.acceptsCallbacks == true
+        safetyNotes = service.safetyNotes
         status = service.status == .active ? nil : "This service is \(service.status.rawValue)."
         needs = Self.needs(of: service)
         switch (service.minimumAge, service.maximumAge) {

@@ -77,6 +77,11 @@ struct HomePage {
             capability: .reviewMatches
         ),
         Section(
+            href: "/directory/manage", label: "Your services",
+            about: "Keep your services right in the directory: capacity in one step, details, and residents waiting for a call back.",
+            capability: .editDirectory
+        ),
+        Section(
             href: "/imports", label: "Imports", about: "Upload a partner's list, check its tags and data, import it; see every import.",
             capability: .importLists
         ),

@@ -76,6 +76,7 @@ struct PageRenderer: Sendable {
             ("/review", "Review matches", .reviewMatches),
             ("/imports", "Imports", .importLists),
             ("/audit", "Audit trail", .readAudit),
+            ("/directory/manage", "Services", .editDirectory),
         ]
         return sections.filter { signedIn.can($0.capability) }.map { section in
             ["href": section.href, "label": section.label, "current": path == section.href || path.hasPrefix(section.href + "/")]

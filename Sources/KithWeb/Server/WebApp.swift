@@ -19,6 +19,9 @@ public struct WebApp: Sendable {
     let assets: AssetFiles
     let profiles: ProfileFreshness
     let searchIndex: SearchIndexCache
+    /// The signed times on the public callback form, and its limit per address.
+    let formStamps = FormStamp()
+    let callbackLimiter = CallbackLimiter()
 
     public init(database: KithDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -52,6 +55,7 @@ public struct WebApp: Sendable {
         addImportController(to: site)
         addAuditController(to: site)
         addDirectoryController(to: site)
+        addServiceKeepingController(to: site)
         return router
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import KithAccess
 import KithStore
+import KithSynthetic
 
 /// The demo's accounts, one for each role, with the busiest area and school of the demo borough as the scopes of
 /// the caseworker and school accounts, and the food bank's list given to the partner's organisation.
@@ -12,7 +13,7 @@ enum DemoAccounts {
         var scope: AccessScope
     }
 
-    static let partnerOrganisation = "Borough Food Bank"
+    static let partnerOrganisation = DirectoryGenerator.demoFoodBank
     static let partnerList = "Food bank referrals"
 
     static func add(to database: KithDatabase, run: ScoreRun) throws -> [Added] {

@@ -3,6 +3,22 @@
 document.addEventListener("DOMContentLoaded", function () {
   var summary = document.querySelector("[data-autofocus]");
   if (summary) { summary.focus(); }
+  // Shortlist: print it, or copy its text for a text message. Without script the text can still be selected.
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    var source = document.getElementById(button.getAttribute("data-copy"));
+    if (!source || !navigator.clipboard) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      navigator.clipboard.writeText(source.value).then(function () {
+        var status = document.getElementById(button.getAttribute("data-copy") + "-status");
+        if (status) { status.textContent = "Copied. Paste it into a text message or WhatsApp."; }
+      });
+    });
+  });
   var review = document.querySelector("[data-review-shortcuts]");
   if (!review) { return; }
   document.addEventListener("keydown", function (event) {

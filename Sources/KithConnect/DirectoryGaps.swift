@@ -1,0 +1,36 @@
+import Foundation
+import KithDirectory
+import KithOutreach
+import KithStore
+
+/// The gap view's table: the directory's needs against the borough's neighbourhoods, with the services in each cell
+/// and how many are taking referrals, so that a commissioner sees where nobody offers food or debt advice. The
+/// neighbourhoods are those the residents' lists give (their areas: a neighbourhood's name or a postcode district); a
+/// directory without residents yet uses the localities its own addresses name.
+public struct DirectoryGaps: Sendable {
+    public let database: any Store
+
+    public init(database: any Store) {
+        self.database = database
+    }
+
+    public func table() throws -> GapTable {
+        let decoder = JSONDecoder()
+        let services = try database.directory.services().compactMap { try? decoder.decode(Service.self, from: Data($0.json.utf8)) }
+        let needs = try database.directory.taxonomyTerms().map(\.term).filter { !$0.isEmpty }
+        // "Area not known" holds the residents without an address: no service can be placed in it.
+        var neighbourhoods = try database.profiles.areasAndSchools(among: nil).areas.filter { $0 != SchoolAreas.noAddressArea }
+        if neighbourhoods.isEmpty {
+            let localities = services.flatMap(\.locations).flatMap { $0.addresses ?? [] }.compactMap(\.address2).filter { !$0.isEmpty }
+            neighbourhoods = Array(Set(localities)).sorted()
+        }
+        // Residents' areas are often postcode districts (HY5): a service's postcode then places it by its own district.
+        return GapTable(services, needs: needs, neighbourhoods: neighbourhoods, neighbourhoodOf: Self.district)
+    }
+
+    /// A postcode's district, its outward code: `HY5` of `HY5 2AB`.
+    static func district(_ postcode: String) -> String? {
+        let compact = postcode.uppercased().filter { $0.isLetter || $0.isNumber }
+        return compact.count >= 5 && compact.count <= 7 ? String(compact.dropLast(3)) : nil
+    }
+}
