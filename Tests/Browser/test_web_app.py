@@ -104,7 +104,7 @@ def test_sign_in_shows_errors_then_signs_in(new_context, kith: DemoServer, shoot
     expect(page.get_by_role("heading", level=1)).to_have_text("Your work in Kith")
     expect(page.get_by_text("Signed in as demo-analyst, who can see every resident.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
-    assert navigation_links == ["Residents", "Contact lists", "Review matches", "Imports"], navigation_links
+    assert navigation_links == ["Residents", "Contact lists", "Review matches", "Imports", "Services"], navigation_links
     shoot(page, "home-analyst")
     axe(page, "home")
     axe.assert_clean()
@@ -333,7 +333,7 @@ def test_partner_sees_only_its_own_residents(new_context, kith: DemoServer, anal
     sign_in(page, kith.accounts["demo-foodbank"])
     expect(page.get_by_text("Signed in as demo-foodbank, who can see residents on the lists of Borough Food Bank.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
-    assert navigation_links == ["Residents", "Contact lists"], navigation_links
+    assert navigation_links == ["Residents", "Contact lists", "Services"], navigation_links
     shoot(page, "home-partner")
     axe(page, "home (partner)")
 
@@ -442,7 +442,9 @@ def test_audit_trail_as_admin(new_context, kith: DemoServer, shoot, axe):
 # Reflow: a phone's width, no sideways scrolling (WCAG 1.4.10) -------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/", "/persons?q=smith", "/outreach", "/review", "/imports", "/audit", "/directory?need=Food"])
+@pytest.mark.parametrize(
+    "path", ["/", "/persons?q=smith", "/outreach", "/review", "/imports", "/audit", "/directory?need=Food", "/directory/gaps", "/directory/manage"]
+)
 def test_pages_reflow_at_a_phones_width(browser, kith: DemoServer, path, shoot):
     context = browser.new_context(base_url=kith.base_url, viewport={"width": 390, "height": 844}, locale="en-GB")
     try:
@@ -490,4 +492,90 @@ def test_anyone_finds_a_service_in_the_public_directory(new_context, kith: DemoS
     page.goto("/directory?age=old")
     expect(page.locator(".error-summary")).to_contain_text("Enter an age in whole years")
     axe(page, "directory with an error")
+    axe.assert_clean()
+
+
+def test_a_resident_asks_the_food_bank_to_ring_back_and_its_partner_answers(new_context, kith: DemoServer, shoot, axe):
+    """A resident finds the food bank, asks for a call back without an account; its partner sees the request, closes
+    it, says the food bank has a waiting list now in one step, and the public page shows it with today's date."""
+    partner = new_context().new_page()
+    sign_in(partner, kith.accounts["demo-foodbank"])
+    partner.goto("/directory/manage")
+    expect(partner.get_by_role("heading", level=1)).to_have_text("Your services")
+    card = partner.locator("section.card", has=partner.get_by_role("heading", level=2, name="Food Bank", exact=True))
+    expect(card).to_have_count(1)
+    service_path = card.get_by_role("link", name="Food Bank", exact=True).get_attribute("href")
+    # The resident may only ask services that take callbacks: the partner says this one does.
+    card.get_by_role("link", name=re.compile("Change details")).click()
+    partner.get_by_label("Residents may ask us to ring them back").check()
+    partner.get_by_role("button", name="Save").click()
+    expect(partner.locator(".notification-banner")).to_contain_text("Food Bank saved.")
+    shoot(partner, "directory-manage")
+    axe(partner, "directory manage")
+
+    resident = new_context().new_page()
+    resident.goto(service_path)
+    resident.get_by_role("link", name="Ask them to ring you back").click()
+    expect(resident.get_by_role("heading", level=1)).to_have_text("Ask Food Bank to ring you")
+    axe(resident, "callback form")
+    resident.get_by_label("Your name").fill("Jo Generated")
+    resident.get_by_label("Phone number").fill("0770")
+    resident.wait_for_timeout(3200)  # a person takes longer than the form's quickest time
+    resident.get_by_role("button", name="Send request").click()
+    expect(resident.locator(".error-summary")).to_contain_text("Enter a UK phone number")
+    axe(resident, "callback form with an error")
+    resident.get_by_label("Phone number").fill("07700 900456")
+    resident.get_by_label("Best time to ring (optional)").fill("Weekday mornings")
+    resident.wait_for_timeout(3200)
+    resident.get_by_role("button", name="Send request").click()
+    expect(resident.get_by_role("heading", level=1)).to_have_text("Request sent")
+    shoot(resident, "callback-sent")
+
+    partner.goto("/directory/callbacks")
+    request = partner.locator("section.card", has_text="Jo Generated")
+    expect(request).to_contain_text("07700 900456")
+    expect(request).to_contain_text("Weekday mornings")
+    shoot(partner, "directory-callbacks")
+    axe(partner, "directory callbacks")
+    request.get_by_label("What came of it").select_option("rang back")
+    request.get_by_role("button", name=re.compile("Close request")).click()
+    expect(partner.get_by_text("No one is waiting for a call.")).to_be_visible()
+
+    partner.goto("/directory/manage")
+    card = partner.locator("section.card", has=partner.get_by_role("heading", level=2, name="Food Bank", exact=True))
+    card.get_by_label("Referrals").select_option("waiting_list")
+    card.get_by_label("Places free (optional)").fill("0")
+    card.get_by_label("Usual wait in days (optional)").fill("5")
+    card.get_by_role("button", name=re.compile("Save capacity")).click()
+    expect(partner.locator(".notification-banner")).to_contain_text("Capacity of Food Bank saved.")
+    resident.goto(service_path)
+    expect(resident.locator(".tag", has_text="Waiting list")).to_be_visible()
+    expect(resident.get_by_text("usually a wait of 5 days")).to_be_visible()
+    axe.assert_clean()
+
+
+def test_a_worker_sends_a_shortlist_and_an_analyst_sees_the_gaps(new_context, kith: DemoServer, shoot, axe):
+    page = new_context().new_page()
+    page.goto("/directory?need=Food")
+    picks = page.get_by_role("checkbox", name=re.compile("Add to shortlist"))
+    picks.nth(0).check()
+    picks.nth(1).check()
+    page.get_by_role("button", name="Make a shortlist").click()
+    expect(page).to_have_url(re.compile(r"/directory/shortlist\?s="))
+    text = page.get_by_label("As a text message or WhatsApp").input_value()
+    assert text.startswith("1. ") and "\n\n2. " in text and "/directory/services/" in text
+    assert page.get_by_label("Link to this list").input_value() == page.url
+    shoot(page, "directory-shortlist")
+    axe(page, "shortlist")
+
+    analyst = new_context().new_page()
+    sign_in(analyst, kith.accounts["demo-analyst"])
+    analyst.goto("/directory/gaps")
+    expect(analyst.get_by_role("row", name=re.compile("^Food"))).to_be_visible()
+    assert analyst.locator(".gap-table__gap").count() > 0, "the generated borough has gaps"
+    shoot(analyst, "directory-gaps")
+    axe(analyst, "gaps")
+    analyst.goto("/directory/reminders")
+    expect(analyst.get_by_role("heading", level=1)).to_have_text("Services not confirmed lately")
+    axe(analyst, "reminders")
     axe.assert_clean()

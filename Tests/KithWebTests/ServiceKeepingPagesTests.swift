@@ -88,6 +88,12 @@ struct ServiceKeepingPagesTests {
             let partner = try await fixture.signIn(client, as: Self.keeper)
             #expect(try await partner.get("/directory/reminders").status == .forbidden)
             let admin = try await fixture.signIn(client, as: WebFixture.admin)
+            // Every service of the borough is too long a page: an administrator sees the stale ones, or one organisation's.
+            let stale = try await admin.get("/directory/manage")
+            #expect(stale.status == .ok && stale.text.contains("services of the borough not confirmed lately"))
+            let foodBank = try #require(try fixture.database.directory.organizations().first { $0.name == DirectoryGenerator.demoFoodBank })
+            let one = try await admin.get("/directory/manage?organisation=\(foodBank.id)")
+            #expect(one.text.contains("Every service of Borough Food Bank") && one.text.contains(">Community Pantry</a>"))
             let reminders = try await admin.get("/directory/reminders")
             #expect(reminders.status == .ok && reminders.text.contains("Organisations behind"))
             let signedOut = try await client.execute(uri: "/directory/manage", method: .get)

@@ -39,7 +39,8 @@ struct ServiceKeepingController: Sendable {
         let kept = try await offload { try keeper.services(keptBy: signedIn.account) }
         let waiting = try await offload { [desk] in try desk.waitingCount(for: signedIn.account) }
         let query = FormFields.query(of: request)
-        let model = ManageServicesPage(kept, today: today, callbacksWaiting: waiting, everyone: signedIn.role.seesEveryone)
+        let model = ManageServicesPage(
+            kept, today: today, callbacksWaiting: waiting, everyone: signedIn.role.seesEveryone, organisation: query.text("organisation"))
         return pages.page(
             "directory-manage", title: "Your services", model: model, signedIn: signedIn, path: request.uri.path, notice: query.text("done"))
     }

@@ -27,6 +27,9 @@ struct ManageServicesPage {
     }
 
     var rows: [Row]
+    /// For accounts that keep every service: the organisations to choose from, and what the list shows.
+    var organisations: [Choice]
+    var showing: String?
     var staleCount: Int
     var staleText: String?
     var callbacksWaiting: String?
@@ -34,9 +37,28 @@ struct ManageServicesPage {
     /// Stored, not computed: Mustache reads stored properties only.
     var isEmpty: Bool
 
-    init(_ kept: [KeptService], today: CivilDate, callbacksWaiting: Int, everyone: Bool) {
+    /// - Parameter organisation: for accounts that keep every service, the organisation (id) to list; without one,
+    ///   only the services not confirmed lately are listed, as every service of the borough would be too long a page.
+    init(_ kept: [KeptService], today: CivilDate, callbacksWaiting: Int, everyone: Bool, organisation: String? = nil) {
         let stale = Set(StaleProfiles.list(kept.map(\.service), today: today).values.flatMap { $0.map(\.service.id) })
-        rows = kept.map { kept in
+        var names: [String: String] = [:]
+        for entry in kept { names[entry.record.organizationId] = entry.organizationName }
+        organisations =
+            everyone
+            ? names.sorted { $0.value.localizedCaseInsensitiveCompare($1.value) == .orderedAscending }.map {
+                Choice(value: $0.key, label: $0.value, selected: $0.key == organisation)
+            } : []
+        var listed = kept
+        if everyone {
+            if let organisation, names[organisation] != nil {
+                listed = kept.filter { $0.record.organizationId == organisation }
+                showing = "Every service of \(names[organisation] ?? organisation)."
+            } else {
+                listed = kept.filter { stale.contains($0.id) }
+                showing = "The \(listed.count) services of the borough not confirmed lately. Choose an organisation to see all of its services."
+            }
+        }
+        rows = listed.map { kept in
             let service = kept.service
             let confirmed = StaleProfiles.lastConfirmed(service)
             let accepting = service.capacity?.acceptingReferrals
