@@ -195,6 +195,7 @@ extension WebApp {
             .addRoutes(to: group)
             ImportAPIController(imports: imports, roles: roles, importer: self).addRoutes(to: group)
         }
+        addDirectoryAPIController(to: group)
         add(database.linkage, database.audit, database.imports)
     }
 
