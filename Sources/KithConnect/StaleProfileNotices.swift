@@ -1,4 +1,5 @@
 import Foundation
+import KithAccess
 import KithDirectory
 import KithSpreadsheet
 import KithStore
@@ -45,6 +46,12 @@ public struct StaleProfileNotices: Sendable {
             let (left, right) = (a.services.count, b.services.count)
             return left != right ? left > right : a.name.localizedCaseInsensitiveCompare(b.name) == .orderedAscending
         }
+    }
+
+    /// How many of the services `account` keeps are not confirmed lately on `today`, for the nudge on its home page.
+    public func staleCount(keptBy account: Account, today: CivilDate) throws -> Int {
+        let kept = try ServiceKeeper(database: database).services(keptBy: account)
+        return StaleProfiles.list(kept.map(\.service), today: today).values.reduce(0) { $0 + $1.count }
     }
 
     /// Puts a reminder in the outbox for each organisation with stale services and an email address that has not

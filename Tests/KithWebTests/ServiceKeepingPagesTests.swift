@@ -3,7 +3,9 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KithAccess
+import KithConnect
 import KithDirectory
+import KithSpreadsheet
 import KithStore
 import KithSynthetic
 import Testing
@@ -136,6 +138,26 @@ struct ServiceKeepingPagesTests {
             #expect(try await admin.get("/directory/callbacks").text.contains("No one is waiting for a call."))
             #expect(try fixture.auditEvents(.requestCallback).count == 1)
             #expect(try fixture.auditEvents(.closeCallback).count == 1)
+        }
+    }
+
+    @Test func aPartnersHomePageSaysWhatItsServicesNeed() async throws {
+        let (fixture, services) = try await Self.fixture()
+        let own = try #require(services.first { $0.organization?.name == DirectoryGenerator.demoFoodBank })
+        let account = try #require(try fixture.database.access.account(named: Self.keeper))
+        var edit = ServiceEdit(own)
+        edit.acceptsCallbacks = true
+        try ServiceKeeper(database: fixture.database).edit(serviceID: own.id, edit, by: account, through: .web)
+        try CallbackDesk(database: fixture.database).leave(
+            CallbackRequest(
+                serviceID: own.id, name: "Sam Generated", phone: "01632 960001", bestTime: nil, need: nil, requestedAt: "2026-12-04T09:00:00Z"))
+        let stale = try StaleProfileNotices(database: fixture.database).staleCount(keptBy: account, today: .today)
+        try await fixture.run { client in
+            let home = try await fixture.signIn(client, as: Self.keeper).get("/")
+            #expect(home.text.contains("1 resident is waiting for a call back.") && home.text.contains("href=\"/directory/callbacks\""))
+            #expect(home.text.contains("not been confirmed in 30 days") == (stale > 0))
+            let admin = try await fixture.signIn(client, as: WebFixture.admin).get("/")
+            #expect(!admin.text.contains("1 resident is waiting"), "the borough's whole queue is not an administrator's nudge")
         }
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import KithAccess
+import KithConnect
+import KithSpreadsheet
 import KithStore
 
 /// `/`: where an account's work starts: the sections its role reaches, and for roles that see everyone, where the
@@ -13,6 +15,8 @@ struct HomeController<Imports: ImportRepository, Linkage: LinkageRepository, Out
     let outreach: Outreach
     let roles: RoleCheck
     let pages: PageRenderer
+    /// For a partner: its services not confirmed lately and the residents waiting for a call back.
+    let directoryNudge: @Sendable (Account) throws -> HomePage.Nudge?
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("/", use: show)
@@ -24,6 +28,9 @@ struct HomeController<Imports: ImportRepository, Linkage: LinkageRepository, Out
             account: signedIn.name, scope: signedIn.scope.description,
             sections: HomePage.sections.filter { signedIn.can($0.capability) }, latest: nil
         )
+        if signedIn.can(.editDirectory), !signedIn.role.seesEveryone {
+            model.nudge = try await offload { [directoryNudge] in try directoryNudge(signedIn.account) }
+        }
         if signedIn.role.seesEveryone {
             let rows = try await imports.countRows()
             let status = try await linkage.status()
@@ -57,8 +64,15 @@ struct HomePage {
         var reviewCount: String
     }
 
+    /// What a partner's services need from it now.
+    struct Nudge {
+        var stale: String?
+        var callbacks: String?
+    }
+
     var account: String
     var scope: String
+    var nudge: Nudge?
     /// The sections the account's role reaches.
     var sections: [Section]
     var latest: Store?
@@ -93,7 +107,19 @@ extension WebApp {
     /// `/`, over the store's repositories, each opened from its existential so that the controller is specialised.
     func addHomeController(to group: RouterGroup<WebRequestContext>) {
         func add(_ imports: some ImportRepository, _ linkage: some LinkageRepository, _ outreach: some OutreachRepository) {
-            HomeController(imports: imports, linkage: linkage, outreach: outreach, roles: roles, pages: pages).addRoutes(to: group)
+            let (notices, desk) = (StaleProfileNotices(database: database), CallbackDesk(database: database))
+            HomeController(
+                imports: imports, linkage: linkage, outreach: outreach, roles: roles, pages: pages,
+                directoryNudge: { account in
+                    let stale = try notices.staleCount(keptBy: account, today: .today)
+                    let waiting = try desk.waitingCount(for: account)
+                    guard stale > 0 || waiting > 0 else { return nil }
+                    return HomePage.Nudge(
+                        stale: stale == 0
+                            ? nil : (stale == 1 ? "1 of your services has" : "\(stale) of your services have") + " not been confirmed in 30 days.",
+                        callbacks: waiting == 0 ? nil : (waiting == 1 ? "1 resident is" : "\(waiting) residents are") + " waiting for a call back.")
+                }
+            ).addRoutes(to: group)
         }
         add(database.imports, database.linkage, database.outreach)
     }
