@@ -37,7 +37,7 @@ struct DirectoryAPIController: Sendable {
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try await roles.require(.editDirectory, request, context)
         let id = try context.parameters.require("service")
-        let kept = try await act { [keeper] in try keeper.service(id: id, keptBy: signedIn.account) }
+        let kept = try await WebError.keeping { [keeper] in try keeper.service(id: id, keptBy: signedIn.account) }
         return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: kept.record.json)))
     }
 
@@ -106,24 +106,13 @@ struct DirectoryAPIController: Sendable {
     /// web's.
     private func answer(_ action: @escaping @Sendable () throws -> Response) async throws -> Response {
         do {
-            return try await act(action)
+            return try await WebError.keeping(action)
         } catch let problems as ServiceEditProblems {
             return try WebApp.json(
                 APIProblems(
                     error: "Nothing was saved: check the fields named.",
                     problems: problems.problems.map { .init(field: $0.field, message: $0.message) }),
                 status: .badRequest)
-        }
-    }
-
-    private func act<Value: Sendable>(_ action: @escaping @Sendable () throws -> Value) async throws -> Value {
-        do {
-            return try await offload(action)
-        } catch let error as ConnectError {
-            switch error {
-            case .unknownService, .unknownCallback: throw WebError.notFound
-            case .notYours, .notAllowed: throw WebError.forbidden(.editDirectory)
-            }
         }
     }
 

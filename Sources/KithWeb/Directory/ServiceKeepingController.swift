@@ -54,7 +54,7 @@ struct ServiceKeepingController: Sendable {
             acceptingReferrals: form.text("accepting") ?? "", placesFree: form.text("places-free") ?? "",
             typicalWaitDays: form.text("wait-days") ?? "")
         do {
-            let service = try await act { try keeper.updateCapacity(ofService: id, to: change, by: signedIn.account, through: .web) }
+            let service = try await WebError.keeping { try keeper.updateCapacity(ofService: id, to: change, by: signedIn.account, through: .web) }
             return WebApp.redirect(to: "/directory/manage?done=" + Self.encoded("Capacity of \(service.name) saved.") + "#service-\(id)")
         } catch let problems as ServiceEditProblems {
             let message = problems.problems.map(\.message).joined(separator: " ")
@@ -65,14 +65,14 @@ struct ServiceKeepingController: Sendable {
     @Sendable func confirm(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try await roles.require(.editDirectory, request, context)
         let id = try context.parameters.require("service")
-        let service = try await act { try keeper.confirm(serviceID: id, by: signedIn.account, through: .web) }
+        let service = try await WebError.keeping { try keeper.confirm(serviceID: id, by: signedIn.account, through: .web) }
         return WebApp.redirect(to: "/directory/manage?done=" + Self.encoded("\(service.name) confirmed as right today.") + "#service-\(id)")
     }
 
     @Sendable func editForm(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try await roles.require(.editDirectory, request, context)
         let id = try context.parameters.require("service")
-        let kept = try await act { try keeper.service(id: id, keptBy: signedIn.account) }
+        let kept = try await WebError.keeping { try keeper.service(id: id, keptBy: signedIn.account) }
         return pages.page(
             "directory-edit", title: "Change \(kept.service.name)", model: EditServicePage(id: id, edit: ServiceEdit(kept.service)),
             signedIn: signedIn, path: request.uri.path)
@@ -90,7 +90,7 @@ struct ServiceKeepingController: Sendable {
             eligibilityDescription: form.text("eligibility") ?? "", safetyNotes: form.text("safety-notes") ?? "",
             acceptsCallbacks: form.text("callbacks") == "yes")
         do {
-            let service = try await act { try keeper.edit(serviceID: id, edit, by: signedIn.account, through: .web) }
+            let service = try await WebError.keeping { try keeper.edit(serviceID: id, edit, by: signedIn.account, through: .web) }
             return WebApp.redirect(to: "/directory/manage?done=" + Self.encoded("\(service.name) saved.") + "#service-\(id)")
         } catch let problems as ServiceEditProblems {
             return pages.page(
@@ -118,7 +118,7 @@ struct ServiceKeepingController: Sendable {
             throw WebError.badRequest("Choose what came of the request: rang back, no answer, passed on or no longer needed.")
         }
         let note = form.text("note")
-        try await act { try desk.close(callbackID: id, outcome: outcome, note: note, by: signedIn.account, through: .web) }
+        try await WebError.keeping { try desk.close(callbackID: id, outcome: outcome, note: note, by: signedIn.account, through: .web) }
         return WebApp.redirect(to: "/directory/callbacks?done=" + Self.encoded("Request closed: \(outcome.rawValue)."))
     }
 
@@ -131,18 +131,6 @@ struct ServiceKeepingController: Sendable {
         return pages.page(
             "directory-reminders", title: "Services not confirmed lately", model: RemindersPage(overview, outbox: outbox), signedIn: signedIn,
             path: request.uri.path)
-    }
-
-    /// Runs an action off the request's thread, turning its refusals into the web's.
-    private func act<Value: Sendable>(_ action: @escaping @Sendable () throws -> Value) async throws -> Value {
-        do {
-            return try await offload(action)
-        } catch let error as ConnectError {
-            switch error {
-            case .unknownService, .unknownCallback: throw WebError.notFound
-            case .notYours, .notAllowed: throw WebError.forbidden(.editDirectory)
-            }
-        }
     }
 
     static func encoded(_ text: String) -> String {
