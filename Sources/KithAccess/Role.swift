@@ -26,9 +26,10 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     public var capabilities: Set<Capability> {
         switch self {
         case .admin: Set(Capability.allCases)
-        case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts])
-        case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
-        case .partner, .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
+        case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts, .makeReferrals, .answerReferrals])
+        case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .makeReferrals]
+        case .partner: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .answerReferrals]
+        case .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
         }
     }
 
@@ -53,4 +54,8 @@ public enum Capability: String, Sendable, CaseIterable, Codable {
     case recordContacts = "record contacts"
     case readAudit = "read the audit trail"
     case manageAccounts = "manage accounts"
+    /// Refer a resident to a directory service: caseworkers and hub workers (and admins).
+    case makeReferrals = "make referrals"
+    /// See and answer the referrals to one's own organisation: VCS partners.
+    case answerReferrals = "answer referrals"
 }

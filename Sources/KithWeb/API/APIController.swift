@@ -4,6 +4,7 @@ import Hummingbird
 import KithAccess
 import KithOutreach
 import KithPersons
+import KithReferrals
 import KithSpreadsheet
 import KithStore
 
@@ -196,6 +197,13 @@ extension WebApp {
             ImportAPIController(imports: imports, roles: roles, importer: self).addRoutes(to: group)
         }
         add(database.linkage, database.audit, database.imports)
+        func addReferrals(_ referrals: some ReferralRepository) {
+            ReferralAPIController(
+                referrals: referrals, database: database, desk: ReferralDesk(database: database), roles: roles, residents: residentCheck,
+                audit: AuditTrail(database: database)
+            ).addRoutes(to: group)
+        }
+        addReferrals(database.referrals)
     }
 
     /// A JSON answer as the API writes every one: keys sorted, slashes unescaped.

@@ -52,6 +52,7 @@ public struct WebApp: Sendable {
         addImportController(to: site)
         addAuditController(to: site)
         addDirectoryController(to: site)
+        addReferralController(to: site)
         return router
     }
 

@@ -3,7 +3,8 @@ import KithAccess
 import KithStore
 
 /// The demo's accounts, one for each role, with the busiest area and school of the demo borough as the scopes of
-/// the caseworker and school accounts, and the food bank's list given to the partner's organisation.
+/// the caseworker and school accounts, and the food bank's list given to the partner's organisation: the directory's
+/// organisation that runs its food bank, so that the partner answers the referrals to it.
 enum DemoAccounts {
     struct Added {
         var role: Role
@@ -12,13 +13,18 @@ enum DemoAccounts {
         var scope: AccessScope
     }
 
-    static let partnerOrganisation = "Borough Food Bank"
+    /// The partner's organisation when the directory has no food bank.
+    static let fallbackPartnerOrganisation = "Borough Food Bank"
     static let partnerList = "Food bank referrals"
 
     static func add(to database: KithDatabase, run: ScoreRun) throws -> [Added] {
         let scores = try run.id.map { try database.outreach.personScores(inRun: $0) } ?? []
         let area = mostCommon(scores.compactMap(\.area)) ?? "unknown"
         let school = mostCommon(scores.compactMap(\.school)) ?? "unknown"
+        let listing = try database.directory.listing()
+        let partnerOrganisation =
+            (listing.first { $0.service.name == "Food Bank" } ?? listing.first { $0.service.name.hasPrefix("Food Bank") })?.organizationName
+            ?? fallbackPartnerOrganisation
         try ListOwnership(database: database).assign(sourceNamed: partnerList, to: partnerOrganisation, by: "kith demo")
         let book = AccountBook(database: database)
         let planned: [(Role, String, String?, String?, String?)] = [
