@@ -82,8 +82,9 @@ struct ReferralAPIController<Referrals: ReferralRepository>: Sendable {
         let signedIn = try roles.signedIn(request, context)
         let id = try context.parameters.require("referral")
         let (referrals, database, audit, path) = (referrals, database, audit, request.uri.path)
+        let check = ReferralCheck(database: database, audit: audit)
         let answer = try await offload {
-            let record = try Self.visible(id, referrals: referrals, database: database, audit: audit, signedIn: signedIn, path: path)
+            let record = try check.require(id, for: signedIn, path: path)
             try audit.record(.viewReferral, by: signedIn.name, subject: record.id, personIDs: [record.personId], detail: "api: \(path)")
             let access = ReferralAccess(database: database, signedIn: signedIn)
             return APIReferral(record, steps: try referrals.steps(ofReferrals: [record.id]), seesRecord: try access.seesRecord(of: record))
@@ -98,9 +99,8 @@ struct ReferralAPIController<Referrals: ReferralRepository>: Sendable {
         let id = try context.parameters.require("referral")
         let (referrals, database, audit, desk, path) = (referrals, database, audit, desk, request.uri.path)
         // A referral the account may not see is "not found" whatever the body says.
-        let record = try await offload {
-            try Self.visible(id, referrals: referrals, database: database, audit: audit, signedIn: signedIn, path: path)
-        }
+        let check = ReferralCheck(database: database, audit: audit)
+        let record = try await offload { try check.require(id, for: signedIn, path: path) }
         let body = try await request.decode(as: APIReferralStepRequest.self, context: context)
         guard let status = ReferralStatus(rawValue: body.status), status != .sent else {
             throw WebError.badRequest("status must be one of: accepted, declined, completed, withdrawn")
@@ -123,15 +123,4 @@ struct ReferralAPIController<Referrals: ReferralRepository>: Sendable {
         return try WebApp.json(answer, status: .created)
     }
 
-    /// The referral, if the account may see it; otherwise "not found", the refusal audited.
-    static func visible(
-        _ id: String, referrals: Referrals, database: any Store, audit: AuditTrail, signedIn: SignedIn, path: String
-    ) throws -> ReferralRecord {
-        guard let record = try referrals.referral(id: id) else { throw WebError.notFound }
-        guard try ReferralAccess(database: database, signedIn: signedIn).maySee(record) else {
-            try audit.record(.deniedAccess, by: signedIn.name, subject: path, personIDs: [record.personId], detail: "referral not theirs")
-            throw WebError.notFound
-        }
-        return record
-    }
 }

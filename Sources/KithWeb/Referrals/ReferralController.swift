@@ -183,15 +183,8 @@ struct ReferralController<Referrals: ReferralRepository, Directory: DirectoryRep
 
     /// The referral, if the account may see it; otherwise "not found", the refusal audited.
     private func visibleReferral(_ id: String, for signedIn: SignedIn, path: String) async throws -> ReferralRecord {
-        let (referrals, database, audit) = (referrals, database, audit)
-        return try await offload {
-            guard let record = try referrals.referral(id: id) else { throw WebError.notFound }
-            guard try ReferralAccess(database: database, signedIn: signedIn).maySee(record) else {
-                try audit.record(.deniedAccess, by: signedIn.name, subject: path, personIDs: [record.personId], detail: "referral not theirs")
-                throw WebError.notFound
-            }
-            return record
-        }
+        let check = ReferralCheck(database: database, audit: audit)
+        return try await offload { try check.require(id, for: signedIn, path: path) }
     }
 
     private func requireResident(_ personID: String, for signedIn: SignedIn, path: String) async throws {

@@ -102,10 +102,7 @@ enum ReferralPageModel {
                 "Given by \(record.consentGivenBy), \(ReferralWords.consentWay(record.consentWay)); recorded by \(record.consentRecordedBy) on \(DisplayTime.text(record.consentRecordedAt))",
             referredBy: record.referredBy, referredAt: DisplayTime.text(record.referredAt),
             shared: ReferralAccess.sharedDetails(of: record).map { .init(label: ReferralWords.detail($0.field), value: $0.value) },
-            steps: steps.map { step in
-                let words = ReferralWords.status(step.status)
-                return .init(status: words.text, statusTag: words.tagClass, at: DisplayTime.text(step.at), by: step.by, note: step.note)
-            },
+            steps: steps.map(ReferralRow.Step.init),
             canAccept: answers && status == .sent, canDecline: answers && (status == .sent || status == .accepted),
             canComplete: answers && status == .accepted, canWithdraw: access.mayWithdraw(record) && !status.isOver,
             canAnswer: answers && !status.isOver,

@@ -106,14 +106,6 @@ struct ReferralPage {
         var value: String
     }
 
-    struct Step {
-        var status: String
-        var statusTag: String
-        var at: String
-        var by: String
-        var note: String?
-    }
-
     struct Suggestion {
         var name: String
         var organisation: String
@@ -139,7 +131,7 @@ struct ReferralPage {
     var referredBy: String
     var referredAt: String
     var shared: [Detail]
-    var steps: [Step]
+    var steps: [ReferralRow.Step]
     var canAccept: Bool
     var canDecline: Bool
     var canComplete: Bool

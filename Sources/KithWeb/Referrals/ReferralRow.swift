@@ -2,12 +2,20 @@ import KithStore
 
 /// A referral as the person page lists it: where to, for what, where it is now, and each step.
 struct ReferralRow {
+    /// One step, in words: the person page's and the referral page's.
     struct Step {
         var status: String
         var statusTag: String
         var at: String
         var by: String
         var note: String?
+
+        init(_ step: ReferralStepRecord) {
+            (status, statusTag) = ReferralWords.status(step.status)
+            at = DisplayTime.text(step.at)
+            by = step.by
+            note = step.note
+        }
     }
 
     var href: String
@@ -29,9 +37,6 @@ struct ReferralRow {
         (status, statusTag) = (words.text, words.tagClass)
         referredAt = DisplayTime.text(record.referredAt)
         referredBy = record.referredBy
-        self.steps = steps.map { step in
-            let words = ReferralWords.status(step.status)
-            return Step(status: words.text, statusTag: words.tagClass, at: DisplayTime.text(step.at), by: step.by, note: step.note)
-        }
+        self.steps = steps.map(Step.init)
     }
 }
