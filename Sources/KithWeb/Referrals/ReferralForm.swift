@@ -99,7 +99,7 @@ enum ReferralPageModel {
             serviceHref: "/directory/services/\(record.serviceId)", organisation: record.organizationName, need: record.need, reason: record.reason,
             urgency: urgencyWords.text, urgencyTag: urgencyWords.tagClass, status: statusWords.text, statusTag: statusWords.tagClass,
             consent:
-                "Given by \(record.consentGivenBy), \(ReferralWords.consentWay(record.consentWay)); recorded by \(record.consentRecordedBy) on \(DisplayTime.text(record.consentRecordedAt))",
+                "\(record.consentGivenBy), \(ReferralWords.consentWay(record.consentWay)) (recorded by \(record.consentRecordedBy) on \(DisplayTime.text(record.consentRecordedAt)))",
             referredBy: record.referredBy, referredAt: DisplayTime.text(record.referredAt),
             shared: ReferralAccess.sharedDetails(of: record).map { .init(label: ReferralWords.detail($0.field), value: $0.value) },
             steps: steps.map(ReferralRow.Step.init),
