@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
         .library(name: "KithAccess", targets: ["KithAccess"]),
         .library(name: "KithConnect", targets: ["KithConnect"]),
+        .library(name: "KithReferrals", targets: ["KithReferrals"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
     dependencies: [
@@ -171,6 +172,12 @@ let package = Package(
             dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStore"],
             swiftSettings: swiftSettings
         ),
+        // Referring a resident to a directory service and answering it: the actions, audited, with KithAccess's rules.
+        .target(
+            name: "KithReferrals",
+            dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStore"],
+            swiftSettings: swiftSettings
+        ),
         // The web app and JSON API: Hummingbird routes, Mustache pages, sessions, CSRF and security headers.
         .target(
             name: "KithWeb",
@@ -183,6 +190,7 @@ let package = Package(
                 "KithLinkage",
                 "KithOutreach",
                 "KithPersons",
+                "KithReferrals",
                 "KithSpreadsheet",
                 "KithStandard",
                 "KithStore",
@@ -291,9 +299,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "KithReferralsTests",
+            dependencies: [
+                "KithReferrals", "KithAccess", "KithDirectory", "KithIngest", "KithPersons", "KithSpreadsheet", "KithStore", "KithTestSupport",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "KithWebTests",
             dependencies: [
-                "KithWeb", "KithAccess", "KithConnect", "KithDirectory", "KithOutreach", "KithPersons", "KithIngest", "KithStore", "KithSynthetic",
+                "KithWeb", "KithAccess", "KithConnect", "KithDirectory", "KithOutreach", "KithPersons", "KithIngest", "KithReferrals", "KithStore",
+                "KithSynthetic",
                 "KithSpreadsheet",
                 "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),

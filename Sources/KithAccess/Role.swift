@@ -26,9 +26,9 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     public var capabilities: Set<Capability> {
         switch self {
         case .admin: Set(Capability.allCases)
-        case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts])
-        case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
-        case .partner: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .editDirectory]
+        case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts, .makeReferrals, .answerReferrals])
+        case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .makeReferrals]
+        case .partner: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .answerReferrals, .editDirectory]
         case .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
         }
     }
@@ -57,4 +57,8 @@ public enum Capability: String, Sendable, CaseIterable, Codable {
     /// Keep services' details and capacity up to date, and answer their callback requests: a partner its own
     /// organisation's (``DirectoryStewardship``), administrators and analysts any.
     case editDirectory = "edit the services directory"
+    /// Refer a resident to a directory service: caseworkers and hub workers (and admins).
+    case makeReferrals = "make referrals"
+    /// See and answer the referrals to one's own organisation: VCS partners.
+    case answerReferrals = "answer referrals"
 }

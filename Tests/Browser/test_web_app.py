@@ -66,6 +66,11 @@ def header(response, name: str) -> str:
     return response.headers.get(name.lower(), "")
 
 
+def partner_organisation(kith: DemoServer) -> str:
+    """The demo partner's organisation: the directory's organisation that runs the food bank."""
+    return kith.accounts["demo-foodbank"].scope.removeprefix("residents on the lists of ").strip()
+
+
 # Signing in --------------------------------------------------------------------------------------------------------
 
 
@@ -331,9 +336,10 @@ def test_partner_sees_only_its_own_residents(new_context, kith: DemoServer, anal
     imports_built = analyst.goto("/imports").status != 404
     page = new_context().new_page()
     sign_in(page, kith.accounts["demo-foodbank"])
-    expect(page.get_by_text("Signed in as demo-foodbank, who can see residents on the lists of Borough Food Bank.")).to_be_visible()
+    organisation = partner_organisation(kith)
+    expect(page.get_by_text(f"Signed in as demo-foodbank, who can see residents on the lists of {organisation}.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
-    assert navigation_links == ["Residents", "Contact lists", "Services"], navigation_links
+    assert navigation_links == ["Residents", "Contact lists", "Referrals", "Services"], navigation_links
     shoot(page, "home-partner")
     axe(page, "home (partner)")
 
@@ -578,4 +584,113 @@ def test_a_worker_sends_a_shortlist_and_an_analyst_sees_the_gaps(new_context, ki
     analyst.goto("/directory/reminders")
     expect(analyst.get_by_role("heading", level=1)).to_have_text("Services not confirmed lately")
     axe(analyst, "reminders")
+# Referrals with feedback: a caseworker refers, the food bank's partner answers ---------------------------------------
+
+
+def test_a_caseworker_refers_and_the_partner_declines_then_accepts_and_completes(new_context, kith: DemoServer, shoot, axe):
+    organisation = partner_organisation(kith)
+    caseworker = new_context().new_page()
+    sign_in(caseworker, kith.accounts["demo-caseworker"])
+    assert caseworker.goto("/outreach").status == 200
+    person = contact_list_rows(caseworker)[0]
+
+    # "Refer" beside the resident on the contact list; a form sent empty comes back with each error on its field.
+    caseworker.get_by_role("link", name=f"Refer {person['name']} to a service").first.click()
+    expect(caseworker).to_have_url(re.compile(r"/referrals/new\?person="))
+    expect(caseworker.get_by_role("heading", level=1)).to_have_text("Refer a resident to a service")
+    expect(caseworker.get_by_label("Name", exact=True)).to_be_checked()
+    expect(caseworker.get_by_label("Phone", exact=True)).to_be_checked()
+    expect(caseworker.get_by_label("Date of birth")).not_to_be_checked()
+    caseworker.get_by_label("Who gave consent?").fill("")
+    caseworker.get_by_role("button", name="Send the referral").click()
+    summary = caseworker.locator(".error-summary")
+    for message in ["Choose the service to refer to", "Say why the resident is referred", "Say who gave consent"]:
+        expect(summary).to_contain_text(message)
+    expect(caseworker.locator("#reason-error")).to_be_visible()
+    shoot(caseworker, "referral-form-errors")
+    axe(caseworker, "referral form with errors")
+
+    def refer(reason: str) -> str:
+        options = caseworker.locator("select#service option").all_text_contents()
+        food_bank = next(option for option in options if option.startswith(f"Food Bank — {organisation}"))
+        caseworker.locator("select#service").select_option(label=food_bank)
+        caseworker.locator("select#need").select_option("Food")
+        caseworker.get_by_label("Why are you referring them?").fill(reason)
+        caseworker.get_by_label("Urgent: today").check()
+        caseworker.get_by_label("Who gave consent?").fill("The resident")
+        caseworker.get_by_label("Spoken", exact=True).check()
+        shoot(caseworker, "referral-form")
+        axe(caseworker, "referral form")
+        caseworker.get_by_role("button", name="Send the referral").click()
+        expect(caseworker).to_have_url(re.compile(r"/referrals/KR-"))
+        expect(caseworker.get_by_text("Referral sent.")).to_be_visible()
+        expect(caseworker.get_by_text("Waiting for an answer").first).to_be_visible()
+        return urlparse(caseworker.url).path
+
+    first = refer("No food in the house until payday; two children.")
+    shoot(caseworker, "referral-sent")
+    axe(caseworker, "referral sent")
+
+    # The food bank's partner sees it with only the shared details, and declines it with a reason.
+    partner = new_context().new_page()
+    sign_in(partner, kith.accounts["demo-foodbank"])
+    partner.get_by_role("navigation", name="Sections").get_by_role("link", name="Referrals").click()
+    expect(partner.get_by_role("heading", level=2, name=f"To {organisation}")).to_be_visible()
+    expect(partner.locator(f"a[href='{first}']")).to_be_visible()
+    shoot(partner, "referrals-partner")
+    axe(partner, "referrals (partner)")
+    partner.locator(f"a[href='{first}']").click()
+    expect(partner.get_by_role("heading", name="What the service was sent")).to_be_visible()
+    expect(partner.locator(f"a[href='/persons/{person['id']}']")).to_have_count(0)
+    partner.get_by_role("button", name="Decline").click()
+    expect(partner.locator(".error-summary")).to_contain_text("Say why the service cannot help")
+    axe(partner, "referral decline error")
+    partner.get_by_label("Why you cannot help").fill("No parcels left until Monday.")
+    partner.get_by_role("button", name="Decline").click()
+    expect(partner.get_by_text("Referral updated.")).to_be_visible()
+    expect(partner.get_by_text("No parcels left until Monday.")).to_be_visible()
+    shoot(partner, "referral-declined")
+
+    # The caseworker sees why, and other services with capacity for food.
+    caseworker.goto(first)
+    expect(caseworker.get_by_role("heading", name="Other services for Food")).to_be_visible()
+    suggestions = caseworker.locator("#suggestions ~ ul .result-list__item")
+    assert suggestions.count() > 0, "the demo borough has other food services with capacity"
+    shoot(caseworker, "referral-declined-suggestions")
+    axe(caseworker, "referral declined (caseworker)")
+
+    # It refers again from the person page, and the partner accepts, then completes with an outcome.
+    caseworker.goto(f"/persons/{person['id']}")
+    caseworker.get_by_role("link", name="Refer to a service").click()
+    second = refer("Still no food; the food bank has parcels again from Monday.")
+    partner.goto(second)
+    partner.get_by_role("button", name="Accept").click()
+    expect(partner.get_by_text("Accepted").first).to_be_visible()
+    partner.get_by_label("Outcome").fill("Parcels for four weeks; now a member of the pantry.")
+    partner.get_by_role("button", name="Complete").click()
+    expect(partner.get_by_text("Parcels for four weeks; now a member of the pantry.")).to_be_visible()
+    shoot(partner, "referral-completed")
+    axe(partner, "referral completed")
+
+    # The person page shows both referrals and each step.
+    caseworker.goto(f"/persons/{person['id']}")
+    referrals = caseworker.locator("#referrals ~ .card")
+    expect(referrals).to_have_count(2)
+    for text in ["Declined", "No parcels left until Monday.", "Accepted", "Completed", "Parcels for four weeks; now a member of the pantry."]:
+        expect(caseworker.get_by_text(text, exact=False).first).to_be_visible()
+    caseworker.locator("#referrals").scroll_into_view_if_needed()
+    shoot(caseworker, "person-referrals")
+    axe(caseworker, "person with referrals")
+
+    # The service's page shows staff the counts, small numbers hidden; the public sees none.
+    service_link = caseworker.locator("#referrals ~ .card a").first.get_attribute("href")
+    caseworker.goto(service_link)
+    caseworker.get_by_role("link", name="Food Bank").first.click()
+    expect(caseworker.get_by_role("heading", name="Referrals in the last 90 days")).to_be_visible()
+    expect(caseworker.get_by_text("Received: fewer than 5")).to_be_visible()
+    shoot(caseworker, "service-referral-counts")
+    axe(caseworker, "service with referral counts")
+    anyone = new_context().new_page()
+    anyone.goto(caseworker.url)
+    expect(anyone.get_by_role("heading", name="Referrals in the last 90 days")).to_have_count(0)
     axe.assert_clean()

@@ -113,6 +113,35 @@ struct AuditedWritesTests {
         #expect(try database.outreach.scoreRuns(limit: 10).map(\.id) == [saved.id])
     }
 
+    @Test func aReferralAndItsStepsAreStoredWithTheirEntriesOrNotAtAll() throws {
+        try ReferralRepositoryTests.withStore { database in
+            let referral = ReferralRepositoryTests.referral("R-1")
+            _ = try database.referrals.createReferral(
+                referral, contact: ReferralRepositoryTests.contact(for: referral), audit: Self.note(.refer, subject: "R-1"))
+            #expect(try database.audit.events(AuditQuery(action: "refer")).map(\.subject) == ["R-1"])
+            let contacts = try database.outreach.contacts().count
+            var service = try #require(try database.directory.service(id: "s-1"))
+            service.placesFree = 0
+
+            try Self.refuseAuditEntries(in: database)
+            let second = ReferralRepositoryTests.referral("R-2")
+            #expect(throws: DatabaseError.self) {
+                try database.referrals.createReferral(
+                    second, contact: ReferralRepositoryTests.contact(for: second), audit: Self.note(.refer, subject: "R-2"))
+            }
+            #expect(throws: DatabaseError.self) {
+                try database.referrals.recordStep(
+                    ReferralStepRecord(referralId: "R-1", status: "accepted", at: "t", by: "sarah", note: nil), from: "sent", service: service,
+                    audit: Self.note(.referralStep, subject: "R-1"))
+            }
+            #expect(try database.referrals.allReferrals().map(\.id) == ["R-1"])
+            #expect(try database.referrals.referral(id: "R-1")?.status == "sent")
+            #expect(try database.referrals.steps(ofReferrals: ["R-1"]).isEmpty)
+            #expect(try database.outreach.contacts().count == contacts)
+            #expect(try database.directory.service(id: "s-1")?.placesFree == 3)
+        }
+    }
+
     @Test func aContactIsStoredWithItsEntryOrNotAtAll() throws {
         try LinkageRepositoryTests.withStore { database in
             _ = try LinkageRepositoryTests.firstRun(in: database)

@@ -95,6 +95,13 @@ public struct ReferralStep: Codable, Sendable, Equatable {
     public var by: String
     /// The reason for a decline, the outcome of a completion, or any note.
     public var note: String?
+
+    public init(status: ReferralStatus, at: String, by: String, note: String?) {
+        self.status = status
+        self.at = at
+        self.by = by
+        self.note = note
+    }
 }
 
 /// The resident's consent to the referral, as it was recorded: who gave it, how, and who recorded it when.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes the audit trail: every sign-in, search, view of a person, export, import, link run, review decision,
-/// contact, score run, directory import or export and change to an account, token or list's owner, with who did it, when, and which residents it
+/// contact, score run, directory import or export, referral and its steps and change to an account, token or list's owner, with who did it, when, and which residents it
 /// touched. It holds record ids and counts, never a resident's personal details, a password or a token.
 ///
 /// An action that writes to the store takes its entry as a ``note(_:by:subject:personIDs:personCount:detail:)``
@@ -42,6 +42,9 @@ public struct AuditTrail: Sendable {
         case requestCallback = "request-callback"
         case viewCallbacks = "view-callbacks"
         case closeCallback = "close-callback"
+        case refer
+        case referralStep = "referral-step"
+        case viewReferral = "view-referral"
     }
 
     /// Which way into Kith an action came, for the audit details that say so ("through the API").

@@ -54,6 +54,9 @@ public final class KithDatabase: Sendable {
     /// Where the services and capacity directory (Open Referral UK) is kept: organisations, services, taxonomy terms.
     public var directory: any DirectoryRepository { GRDBDirectoryRepository(writer: writer) }
 
+    /// Where referrals of residents to directory services and their steps are kept.
+    public var referrals: any ReferralRepository { GRDBReferralRepository(writer: writer) }
+
     /// The append-only audit trail: who viewed, searched, exported, imported or decided what, and when.
     public var audit: any AuditRepository { GRDBAuditRepository(writer: writer) }
 
@@ -470,6 +473,53 @@ public final class KithDatabase: Sendable {
                         PRIMARY KEY (serviceId, postcode)
                     ) WITHOUT ROWID;
                     CREATE INDEX servicePostcode_on_postcode ON servicePostcode(postcode, serviceId);
+                    """
+            )
+        }
+        migrator.registerMigration("v12: referrals and their steps") { db in
+            try db.execute(
+                sql: """
+                    -- A referral of a resident to a directory service (Kith's own; ORUK has none). sharedDetails is all the
+                    -- service's organisation sees of the resident; status is its latest step's, kept for lists.
+                    CREATE TABLE referral (
+                        id TEXT PRIMARY KEY,
+                        personId TEXT NOT NULL REFERENCES person(id),
+                        serviceId TEXT NOT NULL REFERENCES service(id),
+                        organizationId TEXT NOT NULL,
+                        organizationName TEXT NOT NULL,
+                        need TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        urgency TEXT NOT NULL CHECK (urgency IN ('urgent', 'soon', 'routine')),
+                        consentGivenBy TEXT NOT NULL,
+                        consentWay TEXT NOT NULL,
+                        consentRecordedBy TEXT NOT NULL,
+                        consentRecordedAt TEXT NOT NULL,
+                        sharedDetails TEXT NOT NULL,
+                        referredBy TEXT NOT NULL,
+                        referredAt TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('sent', 'accepted', 'declined', 'completed', 'withdrawn'))
+                    ) WITHOUT ROWID;
+                    CREATE INDEX referral_on_personId ON referral(personId);
+                    CREATE INDEX referral_on_serviceId ON referral(serviceId);
+                    CREATE INDEX referral_on_organizationId ON referral(organizationId);
+                    CREATE INDEX referral_on_organizationName ON referral(organizationName COLLATE NOCASE);
+                    CREATE INDEX referral_on_referredBy ON referral(referredBy);
+                    CREATE TABLE referralStep (
+                        id INTEGER PRIMARY KEY,
+                        referralId TEXT NOT NULL REFERENCES referral(id),
+                        status TEXT NOT NULL,
+                        at TEXT NOT NULL,
+                        by TEXT NOT NULL,
+                        note TEXT
+                    );
+                    CREATE INDEX referralStep_on_referralId ON referralStep(referralId, at);
+                    -- A step is a record of what happened: never changed, never deleted; nor is a referral.
+                    CREATE TRIGGER referralStep_is_append_only_on_update BEFORE UPDATE ON referralStep
+                    BEGIN SELECT RAISE(ABORT, 'referral steps are never changed'); END;
+                    CREATE TRIGGER referralStep_is_append_only_on_delete BEFORE DELETE ON referralStep
+                    BEGIN SELECT RAISE(ABORT, 'referral steps are never deleted'); END;
+                    CREATE TRIGGER referral_is_never_deleted BEFORE DELETE ON referral
+                    BEGIN SELECT RAISE(ABORT, 'referrals are never deleted'); END;
                     """
             )
         }

@@ -16,6 +16,8 @@ public protocol Store: Sendable {
     var audit: any AuditRepository { get }
     /// The services and capacity directory.
     var directory: any DirectoryRepository { get }
+    /// Referrals of residents to the directory's services, and their steps.
+    var referrals: any ReferralRepository { get }
 }
 
 extension KithDatabase: Store {}

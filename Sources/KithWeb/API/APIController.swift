@@ -4,6 +4,7 @@ import Hummingbird
 import KithAccess
 import KithOutreach
 import KithPersons
+import KithReferrals
 import KithSpreadsheet
 import KithStore
 
@@ -197,6 +198,13 @@ extension WebApp {
         }
         addDirectoryAPIController(to: group)
         add(database.linkage, database.audit, database.imports)
+        func addReferrals(_ referrals: some ReferralRepository) {
+            ReferralAPIController(
+                referrals: referrals, database: database, desk: ReferralDesk(database: database), roles: roles, residents: residentCheck,
+                audit: AuditTrail(database: database)
+            ).addRoutes(to: group)
+        }
+        addReferrals(database.referrals)
     }
 
     /// A JSON answer as the API writes every one: keys sorted, slashes unescaped.

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import KithConnect
+import KithAccess
 import KithDirectory
+import KithReferrals
 import KithSpreadsheet
 import KithStore
 
@@ -15,6 +17,9 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     let pages: PageRenderer
     /// The borough's clock, for "open now" (UK time).
     let now: @Sendable () -> LocalMoment
+    /// A service's referral counts, for signed-in staff and partners (KithAccess says who).
+    let referralDesk: ReferralDesk
+    let database: any Store
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("directory", use: search)
@@ -58,8 +63,13 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
         guard let record = try await offload({ [directory] in try directory.service(id: id) }),
             let service = try? JSONDecoder().decode(Service.self, from: Data(record.json.utf8))
         else { throw WebError.notFound }
+        var model = DirectoryServicePage(service, now: now())
+        if let signedIn = context.signedIn, ReferralAccess(database: database, signedIn: signedIn).seesReferralCounts {
+            let desk = referralDesk
+            model.referralCounts = ReferralCountsView(try await offload { try desk.counts(ofService: id) })
+        }
         return pages.page(
-            "directory-service", title: service.name, model: DirectoryServicePage(service, now: now()), signedIn: context.signedIn,
+            "directory-service", title: service.name, model: model, signedIn: context.signedIn,
             path: request.uri.path, isPublic: true
         )
     }
@@ -86,7 +96,10 @@ extension WebApp {
     /// specialised for the store's own type.
     func addDirectoryController(to group: RouterGroup<WebRequestContext>) {
         func add(_ directory: some DirectoryRepository) {
-            DirectoryController(directory: directory, pages: pages, now: { LocalMoment.nowInTheUK() }).addRoutes(to: group)
+            DirectoryController(
+                directory: directory, pages: pages, now: { LocalMoment.nowInTheUK() }, referralDesk: ReferralDesk(database: database),
+                database: database
+            ).addRoutes(to: group)
             CallbackController(
                 directory: directory, desk: CallbackDesk(database: database), stamps: formStamps, limiter: callbackLimiter, pages: pages
             ).addRoutes(to: group)

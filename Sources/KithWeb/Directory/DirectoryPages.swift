@@ -108,6 +108,8 @@ struct DirectoryServicePage {
     var costs: [String]
     var capacity: CapacityText?
     var lastConfirmed: String?
+    /// Referrals received and completed lately, for signed-in staff and partners only; nil for the public.
+    var referralCounts: ReferralCountsView?
 
     init(_ service: Service, now: LocalMoment) {
         id = service.id

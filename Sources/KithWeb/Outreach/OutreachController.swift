@@ -42,7 +42,8 @@ struct OutreachController: Sendable {
         }
         let choices = try await lists.choices(for: signedIn, among: visible)
         return pages.page(
-            "outreach", title: "Contact list", model: OutreachPage(list, page: page, filter: filter, choices: choices, for: signedIn),
+            "outreach", title: "Contact list",
+            model: OutreachPage(list, page: page, filter: filter, choices: choices, for: signedIn).referring(signedIn),
             signedIn: signedIn, path: request.uri.path, errors: filterErrors, status: filterErrors.isEmpty ? .ok : .badRequest
         )
     }
@@ -98,5 +99,14 @@ extension WebApp {
     /// The contact lists of the page and the API, over the app's kept profiles and ranking.
     var contactLists: ContactLists {
         ContactLists(database: database, profiles: profiles, configuration: configuration)
+    }
+}
+
+extension OutreachPage {
+    /// The page with a "Refer" link beside each person, if the account makes referrals.
+    func referring(_ signedIn: SignedIn) -> OutreachPage {
+        var page = self
+        page.canRefer = signedIn.can(.makeReferrals)
+        return page
     }
 }

@@ -70,6 +70,8 @@ struct OutreachPage {
     var showsReasons: Bool
     var showsServices: Bool
     var downloadQuery: String
+    /// Whether each person has a "Refer" link (KithAccess: the role makes referrals; the list is already the scope's).
+    var canRefer = false
     /// A caseworker's list is always of their own area.
     var areaFixed: Bool
     var fixedArea: String

@@ -73,6 +73,7 @@ struct PageRenderer: Sendable {
         let sections: [(href: String, label: String, capability: Capability)] = [
             ("/persons", "Residents", .searchPersons),
             ("/outreach", "Contact lists", .viewOutreach),
+            ("/referrals", "Referrals", signedIn.can(.answerReferrals) ? .answerReferrals : .makeReferrals),
             ("/review", "Review matches", .reviewMatches),
             ("/imports", "Imports", .importLists),
             ("/audit", "Audit trail", .readAudit),

@@ -81,10 +81,21 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
         }
         let current = view.card.profile.personID
         let history = view.fields.showsReasons ? try await outreach.recentScores(ofPerson: current, limit: 12) : []
-        let model = PersonPage(
+        var model = PersonPage(
             card: view.card, profile: view.profile, fields: view.fields, history: history, visibleMembers: visibleMembers,
             canRecordContacts: signedIn.can(.recordContacts), today: .ukToday
         )
+        let database = residents.database
+        (model.referrals, model.referHref) = try await offload {
+            let access = ReferralAccess(database: database, signedIn: signedIn)
+            let records = try access.referrals(ofPerson: current)
+            let steps = Dictionary(grouping: try database.referrals.steps(ofReferrals: records.map(\.id)), by: \.referralId)
+            let rows = try records.map { record in
+                let name = try database.directory.service(id: record.serviceId)?.name ?? record.serviceId
+                return ReferralRow(record, serviceName: name, steps: steps[record.id] ?? [])
+            }
+            return (rows, try access.mayRefer(current) ? "/referrals/new?person=\(current)" : nil)
+        }
         let notice = FormFields.query(of: request).text("recorded").map { _ in "Contact recorded." }
         let title = view.profile.name.isEmpty ? current : view.profile.name
         return pages.page("person", title: title, model: model, signedIn: signedIn, path: path, notice: notice)

@@ -128,6 +128,10 @@ struct PersonPage {
     /// Latest first.
     var contacts: [Contact]
     var contactForm: ContactForm?
+    /// The person's referrals the account may see, newest first, each with its steps (`ReferralRow`).
+    var referrals: [ReferralRow] = []
+    /// The referral form for this person, for an account that may refer them.
+    var referHref: String?
 
     /// The page of `profile` (the card's profile as the account may see it); household members are linked when
     /// `visibleMembers` (nil for everyone) holds them.

@@ -56,6 +56,7 @@ public struct WebApp: Sendable {
         addAuditController(to: site)
         addDirectoryController(to: site)
         addServiceKeepingController(to: site)
+        addReferralController(to: site)
         return router
     }
 

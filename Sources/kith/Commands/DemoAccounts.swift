@@ -4,7 +4,8 @@ import KithStore
 import KithSynthetic
 
 /// The demo's accounts, one for each role, with the busiest area and school of the demo borough as the scopes of
-/// the caseworker and school accounts, and the food bank's list given to the partner's organisation.
+/// the caseworker and school accounts, and the food bank's list given to the partner's organisation: the generated
+/// directory's Borough Food Bank, so that the partner keeps its services and answers the referrals to them.
 enum DemoAccounts {
     struct Added {
         var role: Role
