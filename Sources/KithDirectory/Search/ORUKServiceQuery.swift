@@ -69,6 +69,16 @@ public struct ORUKServiceQuery: Sendable, Equatable {
     /// The page of `services` the query asks for. `locate` gives a postcode's centroid; a postcode it does not know
     /// throws, rather than returning every service as if near. Nearest first when a postcode is given.
     public func page(of services: [Service], locate: (String) -> GeoPoint?) throws -> ORUKPage<Service> {
+        try page(of: DirectoryIndex(services: services), locate: locate)
+    }
+
+    /// The page the query asks for, of a directory made ready for searching.
+    public func page(of index: DirectoryIndex, locate: (String) -> GeoPoint?) throws -> ORUKPage<Service> {
+        ORUKPage(paging: try matches(in: index, locate: locate), pageNumber: page, perPage: perPage)
+    }
+
+    /// Every service that answers the query, in the order pages list them.
+    public func matches(in index: DirectoryIndex, locate: (String) -> GeoPoint?) throws -> [Service] {
         var near: GeoPoint?
         if let postcode {
             guard let point = locate(postcode) else { throw ORUKQueryError(parameter: "postcode", expected: "a postcode in the directory's area") }
@@ -78,8 +88,7 @@ public struct ORUKServiceQuery: Sendable, Equatable {
             words: search, needs: taxonomyTermID.map { [$0] } ?? [], near: near, withinMetres: proximityMetres, language: language,
             acceptingReferralsOnly: acceptingReferrals == true
         )
-        let matches = DirectorySearch.search(services, query).map(\.service).filter(matchesTheRest)
-        return ORUKPage(paging: matches, pageNumber: page, perPage: perPage)
+        return index.search(query).map(\.service).filter(matchesTheRest)
     }
 
     /// The parts of the query the directory search does not answer.

@@ -10,7 +10,7 @@ import KithStore
 struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     typealias Context = WebRequestContext
 
-    let directory: Directory
+    let catalog: DirectoryCatalog<Directory>
     let pages: PageRenderer
     /// The borough's clock, for "open now" (UK time).
     let now: @Sendable () -> LocalMoment
@@ -23,7 +23,7 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     /// The search form and, once asked, the services that answer it.
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let query = FormFields.query(of: request)
-        let (services, terms) = try await offload { [directory] in try (Self.decoded(directory.services()), directory.taxonomyTerms()) }
+        let directory = try await catalog.current()
         var errors: [PageRenderer.FieldError] = []
         var age: Int?
         if let text = query.text("age") {
@@ -33,16 +33,38 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
                 errors.append(.init(field: "age", message: "Enter an age in whole years, from 0 to 120"))
             }
         }
+        var near: GeoPoint?
+        if let text = query.text("postcode") {
+            if let postcode = PostcodeCentroids.normalised(text) {
+                near = directory.centroids[postcode]
+                if near == nil {
+                    errors.append(.init(field: "postcode", message: "We do not know where \(postcode) is: try a postcode in the borough"))
+                }
+            } else {
+                errors.append(.init(field: "postcode", message: "Enter a full postcode, like HY1 2AB"))
+            }
+        }
+        var within: Double?
+        if let text = query.text("within") {
+            if let miles = DirectorySearchPage.distances.first(where: { String($0) == text }) {
+                within = Double(miles) * DirectorySearchPage.metresPerMile
+                if query.text("postcode") == nil {
+                    errors.append(.init(field: "postcode", message: "Enter a postcode to search within \(miles) mile\(miles == 1 ? "" : "s") of it"))
+                }
+            } else {
+                errors.append(.init(field: "within", message: "Choose a distance from the list"))
+            }
+        }
         let need = query.text("need")
         let asked = DirectorySearchPage.fields.contains { query.text($0) != nil }
         let search = DirectoryQuery(
-            words: query.text("q"), needs: need.map { [$0] } ?? [], language: query.text("language"),
+            words: query.text("q"), needs: need.map { [$0] } ?? [], near: near, withinMetres: within, language: query.text("language"),
             access: query.text("access").map { [$0] } ?? [], age: age, openAt: query.text("open") == "now" ? now() : nil,
             acceptingReferralsOnly: query.text("taking") == "yes"
         )
-        let matches = asked && errors.isEmpty ? DirectorySearch.search(services, search) : []
+        let matches = asked && errors.isEmpty ? directory.index.search(search) : []
         let model = DirectorySearchPage(
-            query: query, needs: terms.map(\.term), need: need, matches: matches, asked: asked && errors.isEmpty
+            query: query, needs: directory.terms.compactMap(\.label), need: need, matches: matches, asked: asked && errors.isEmpty
         )
         return pages.page(
             "directory", title: "Find help near you", model: model, signedIn: context.signedIn, path: request.uri.path, errors: errors,
@@ -54,18 +76,11 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     /// in, can I phone?"), and its capacity with the date it was said.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.require("service")
-        guard let record = try await offload({ [directory] in try directory.service(id: id) }),
-            let service = try? JSONDecoder().decode(Service.self, from: Data(record.json.utf8))
-        else { throw WebError.notFound }
+        guard let service = try await catalog.current().index.service(id: id) else { throw WebError.notFound }
         return pages.page(
             "directory-service", title: service.name, model: DirectoryServicePage(service, now: now()), signedIn: context.signedIn,
             path: request.uri.path, isPublic: true
         )
-    }
-
-    static func decoded(_ records: [DirectoryServiceRecord]) -> [Service] {
-        let decoder = JSONDecoder()
-        return records.compactMap { try? decoder.decode(Service.self, from: Data($0.json.utf8)) }
     }
 }
 
@@ -81,11 +96,13 @@ extension LocalMoment {
 }
 
 extension WebApp {
-    /// `/directory`, over the store's directory repository, opened from its existential so that the controller is
-    /// specialised for the store's own type.
-    func addDirectoryController(to group: RouterGroup<WebRequestContext>) {
+    /// `/directory` and the ORUK API `/openreferral/`, over the store's directory repository, opened from its
+    /// existential so that the controllers are specialised for the store's own type; both read one catalog.
+    func addDirectoryControllers(site: RouterGroup<WebRequestContext>, router: Router<WebRequestContext>) {
         func add(_ directory: some DirectoryRepository) {
-            DirectoryController(directory: directory, pages: pages, now: { LocalMoment.nowInTheUK() }).addRoutes(to: group)
+            let catalog = DirectoryCatalog(directory: directory)
+            DirectoryController(catalog: catalog, pages: pages, now: { LocalMoment.nowInTheUK() }).addRoutes(to: site)
+            OpenReferralController(catalog: catalog, publicURL: configuration.publicURL).addRoutes(to: router.group("openreferral"))
         }
         add(database.directory)
     }

@@ -51,7 +51,7 @@ public struct WebApp: Sendable {
         addReviewController(to: site)
         addImportController(to: site)
         addAuditController(to: site)
-        addDirectoryController(to: site)
+        addDirectoryControllers(site: site, router: router)
         return router
     }
 
