@@ -16,19 +16,20 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     /// Where Kith is reached from outside, for the links `/` gives; else the request's own host.
     let publicURL: String?
 
+    /// Items are named by their own parameter, never `:id`, which Kith's routes keep for persons.
     func addRoutes(to group: RouterGroup<Context>) {
         group.get(use: info)
         group.get("openapi.json", use: openAPI)
         group.get("services", use: services)
-        group.get("services/:id", use: service)
+        group.get("services/:service", use: service)
         group.get("service_at_locations", use: serviceAtLocations)
-        group.get("service_at_locations/:id", use: serviceAtLocation)
+        group.get("service_at_locations/:place", use: serviceAtLocation)
         group.get("organizations", use: organizations)
-        group.get("organizations/:id", use: organization)
+        group.get("organizations/:organization", use: organization)
         group.get("taxonomies", use: taxonomies)
-        group.get("taxonomies/:id", use: taxonomy)
+        group.get("taxonomies/:taxonomy", use: taxonomy)
         group.get("taxonomy_terms", use: taxonomyTerms)
-        group.get("taxonomy_terms/:id", use: taxonomyTerm)
+        group.get("taxonomy_terms/:term", use: taxonomyTerm)
     }
 
     /// The API's version, the profile it follows and where its OpenAPI document is.
@@ -62,7 +63,7 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
 
     /// One service, fully nested, exactly as stored.
     @Sendable func service(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.require("service")
         guard let json = try await catalog.current().serviceJSON[id] else { return try Self.notFound("service", id) }
         return Self.response(Data(json.utf8))
     }
@@ -83,7 +84,7 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     }
 
     @Sendable func serviceAtLocation(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.require("place")
         let directory = try await catalog.current()
         guard let position = directory.serviceAtLocationPositions[id] else { return try Self.notFound("service_at_location", id) }
         return try Self.json(directory.serviceAtLocations[position])
@@ -97,7 +98,7 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
 
     /// One organisation, with its services' one-to-one fields.
     @Sendable func organization(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.require("organization")
         let directory = try await catalog.current()
         guard let position = directory.organizationPositions[id] else { return try Self.notFound("organization", id) }
         let organization = directory.organizations[position]
@@ -112,7 +113,7 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     }
 
     @Sendable func taxonomy(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.require("taxonomy")
         guard let taxonomy = try await catalog.current().taxonomies.first(where: { $0.id == id }) else { return try Self.notFound("taxonomy", id) }
         return try Self.json(taxonomy)
     }
@@ -124,7 +125,7 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     }
 
     @Sendable func taxonomyTerm(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("id")
+        let id = try context.parameters.require("term")
         guard let term = try await catalog.current().terms.first(where: { $0.id == id }) else { return try Self.notFound("taxonomy_term", id) }
         return try Self.json(term)
     }
