@@ -38,8 +38,10 @@ final class DirectorySnapshot: Sendable {
     let index: DirectoryIndex
     /// Each service's stored, fully nested ORUK JSON, by id.
     let serviceJSON: [String: String]
-    /// Each service as `/services` lists it, as JSON, by id.
-    let serviceListJSON: [String: Data]
+    /// Each service as `/services` lists it, as JSON, by position in `index.services`.
+    let serviceListJSON: [Data]
+    /// Each service's places as `/service_at_locations` lists them, as JSON, by position in `index.services`.
+    let placeListJSON: [[Data]]
     /// Organisations in name order.
     let organizations: [Organization]
     let organizationPositions: [String: Int]
@@ -59,11 +61,10 @@ final class DirectorySnapshot: Sendable {
         self.revision = revision
         index = DirectoryIndex(services: services)
         self.serviceJSON = serviceJSON
-        var listJSON: [String: Data] = [:]
-        for service in services {
-            listJSON[service.id] = try ORUKWriter.json(ORUKViews.listItem(service))
+        serviceListJSON = try index.services.map { try ORUKWriter.json(ORUKViews.listItem($0)) }
+        placeListJSON = try index.services.map { service in
+            try ORUKViews.serviceAtLocations(of: service).map { try ORUKWriter.json(ORUKViews.listItem($0)) }
         }
-        serviceListJSON = listJSON
         self.organizations = organizations
         organizationPositions = Dictionary(organizations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.terms = terms

@@ -62,9 +62,9 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
             access: query.text("access").map { [$0] } ?? [], age: age, openAt: query.text("open") == "now" ? now() : nil,
             acceptingReferralsOnly: query.text("taking") == "yes"
         )
-        let matches = asked && errors.isEmpty ? directory.index.search(search) : []
+        let hits = asked && errors.isEmpty ? directory.index.hits(search) : []
         let model = DirectorySearchPage(
-            query: query, needs: directory.terms.compactMap(\.label), need: need, matches: matches, asked: asked && errors.isEmpty
+            query: query, needs: directory.terms.compactMap(\.label), need: need, hits: hits, index: directory.index, asked: asked && errors.isEmpty
         )
         return pages.page(
             "directory", title: "Find help near you", model: model, signedIn: context.signedIn, path: request.uri.path, errors: errors,

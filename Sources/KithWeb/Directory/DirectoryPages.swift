@@ -53,7 +53,8 @@ struct DirectorySearchPage {
     var nextPage: String?
     var results: [Result]
 
-    init(query: FormFields, needs: [String], need: String?, matches: [DirectoryMatch], asked: Bool) {
+    /// `hits` are every service found, in order; only those on the page asked for are shown.
+    init(query: FormFields, needs: [String], need: String?, hits: [DirectoryHit], index: DirectoryIndex, asked: Bool) {
         words = query.text("q") ?? ""
         postcode = query.text("postcode") ?? ""
         let within = query.text("within")
@@ -65,14 +66,14 @@ struct DirectorySearchPage {
         openNow = query.text("open") == "now"
         takingOnly = query.text("taking") == "yes"
         self.asked = asked
-        count = matches.count == 1 ? "1 service" : "\(matches.count) services"
-        let pages = max(1, (matches.count + Self.perPage - 1) / Self.perPage)
+        count = hits.count == 1 ? "1 service" : "\(hits.count) services"
+        let pages = max(1, (hits.count + Self.perPage - 1) / Self.perPage)
         let page = min(pages, max(1, query.text("page").flatMap { Int($0) } ?? 1))
-        let shown = matches.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
+        let shown = hits.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
         showing = pages > 1 ? "Showing \(shown.startIndex + 1) to \(shown.endIndex)" : nil
         previousPage = page > 1 ? Self.link(query, page: page - 1) : nil
         nextPage = page < pages ? Self.link(query, page: page + 1) : nil
-        results = shown.map { match in
+        results = shown.map(index.match).map { match in
             let service = match.service
             let address = service.locations.lazy.compactMap { $0.addresses?.first }.first
             let schedules = DirectorySearch.schedules(of: service)

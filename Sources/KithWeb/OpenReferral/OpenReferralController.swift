@@ -49,15 +49,15 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     @Sendable func services(_ request: Request, context: Context) async throws -> Response {
         let directory = try await catalog.current()
         let query: ORUKServiceQuery
-        let found: [Service]
+        let found: [Int]
         do {
             query = try ORUKServiceQuery(parameters: Self.parameters(of: request))
-            found = try query.matches(in: directory.index, locate: directory.locate)
+            found = try query.positions(in: directory.index, locate: directory.locate)
         } catch let error as ORUKQueryError {
             return try Self.badRequest(error)
         }
         let start = min(found.count, (query.page - 1) * query.perPage)
-        let items = found[start..<min(found.count, start + query.perPage)].compactMap { directory.serviceListJSON[$0.id] }
+        let items = found[start..<min(found.count, start + query.perPage)].map { directory.serviceListJSON[$0] }
         return Self.response(Self.page(items, pageNumber: query.page, perPage: query.perPage, totalItems: found.count))
     }
 
@@ -72,15 +72,17 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     @Sendable func serviceAtLocations(_ request: Request, context: Context) async throws -> Response {
         let directory = try await catalog.current()
         let query: ORUKServiceQuery
-        let found: [Service]
+        let found: [Int]
         do {
             query = try ORUKServiceQuery(parameters: Self.parameters(of: request))
-            found = try query.matches(in: directory.index, locate: directory.locate)
+            found = try query.positions(in: directory.index, locate: directory.locate)
         } catch let error as ORUKQueryError {
             return try Self.badRequest(error)
         }
-        let links = found.flatMap(ORUKViews.serviceAtLocations).map(ORUKViews.listItem)
-        return try Self.page(of: links, query)
+        let links = found.flatMap { directory.placeListJSON[$0] }
+        let start = min(links.count, (query.page - 1) * query.perPage)
+        let items = Array(links[start..<min(links.count, start + query.perPage)])
+        return Self.response(Self.page(items, pageNumber: query.page, perPage: query.perPage, totalItems: links.count))
     }
 
     @Sendable func serviceAtLocation(_ request: Request, context: Context) async throws -> Response {
