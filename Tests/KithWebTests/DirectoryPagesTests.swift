@@ -51,12 +51,17 @@ struct DirectoryPagesTests {
             #expect(found.text.contains(DirectorySearchPage.distance(nearest.metres ?? -1)))
             // Nearest first.
             let first = try #require(found.text.range(of: "/directory/services/\(nearest.service.id)"))
-            if let last = withinOneMile.last, last.service.id != nearest.service.id {
+            if let last = withinOneMile.prefix(DirectorySearchPage.perPage).last, last.service.id != nearest.service.id {
                 #expect(try #require(found.text.range(of: "/directory/services/\(last.service.id)")).lowerBound > first.lowerBound)
             }
 
             let anywhere = try await client.execute(uri: "/directory?postcode=\(typed)", method: .get)
             #expect(anywhere.text.contains("\(active.count) services found"), "no distance chosen: every service, nearest first")
+            // A page at a time, the next page a link away.
+            try #require(active.count > DirectorySearchPage.perPage)
+            #expect(anywhere.text.contains("Showing 1 to \(DirectorySearchPage.perPage).") && anywhere.text.contains("Next services"))
+            let second = try await client.execute(uri: "/directory?postcode=\(typed)&page=2", method: .get)
+            #expect(second.text.contains("Showing \(DirectorySearchPage.perPage + 1) to") && second.text.contains("Previous services"))
 
             let malformed = try await client.execute(uri: "/directory?postcode=not+a+postcode", method: .get)
             #expect(malformed.status == .badRequest && malformed.text.contains("Enter a full postcode"))
@@ -100,7 +105,9 @@ struct DirectoryPagesTests {
             let found = try await client.execute(uri: "/directory?need=Food", method: .get)
             #expect(found.status == .ok)
             #expect(found.text.contains("\(food.count) service\(food.count == 1 ? "" : "s") found"), "\(food.count) food services")
-            for service in food { #expect(found.text.contains("/directory/services/\(service.id)")) }
+            for match in DirectorySearch.search(services, DirectoryQuery(needs: ["Food"])).prefix(DirectorySearchPage.perPage) {
+                #expect(found.text.contains("/directory/services/\(match.service.id)"))
+            }
 
             let taking = try await client.execute(uri: "/directory?need=Food&taking=yes", method: .get)
             let takingCount = food.filter { $0.capacity?.acceptingReferrals == .yes }.count

@@ -9,8 +9,9 @@ struct DirectorySearchPage {
     /// The distances to choose from, in miles: residents think in miles.
     static let distances = [1, 2, 5, 10]
     static let metresPerMile = 1_609.344
-    /// Results a page: a search can match thousands of services in a large directory.
-    static let perPage = 50
+    /// Results a page, as GOV.UK's search shows them: a search can match thousands of services in a large directory,
+    /// and each result shown costs more than finding it.
+    static let perPage = 20
 
     struct Choice {
         var value: String
