@@ -93,43 +93,52 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     }
 
     @Sendable func organizations(_ request: Request, context: Context) async throws -> Response {
-        let directory = try await catalog.current()
-        guard let query = try Self.paging(request) else { return try Self.badRequest(Self.pagingError(request)) }
-        return try Self.page(of: directory.organizations.map(ORUKViews.listItem), query)
+        try await listed(request) { $0.organizations.map(ORUKViews.listItem) }
     }
 
     /// One organisation, with its services' one-to-one fields.
     @Sendable func organization(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("organization")
-        let directory = try await catalog.current()
-        guard let position = directory.organizationPositions[id] else { return try Self.notFound("organization", id) }
-        let organization = directory.organizations[position]
-        let services = directory.index.services.filter { ($0.organizationId ?? $0.organization?.id) == id }.map(ORUKViews.listItem)
-        return try Self.json(ORUKOrganization(organization: organization, services: services))
+        try await one(context, "organization", kind: "organization") { directory, id in
+            try directory.organizationPositions[id].map { position in
+                let services = directory.index.services.filter { ($0.organizationId ?? $0.organization?.id) == id }.map(ORUKViews.listItem)
+                return try Self.json(ORUKOrganization(organization: directory.organizations[position], services: services))
+            }
+        }
     }
 
     @Sendable func taxonomies(_ request: Request, context: Context) async throws -> Response {
-        let directory = try await catalog.current()
-        guard let query = try Self.paging(request) else { return try Self.badRequest(Self.pagingError(request)) }
-        return try Self.page(of: directory.taxonomies, query)
+        try await listed(request) { $0.taxonomies }
     }
 
     @Sendable func taxonomy(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("taxonomy")
-        guard let taxonomy = try await catalog.current().taxonomies.first(where: { $0.id == id }) else { return try Self.notFound("taxonomy", id) }
-        return try Self.json(taxonomy)
+        try await one(context, "taxonomy", kind: "taxonomy") { directory, id in
+            try directory.taxonomies.first { $0.id == id }.map { try Self.json($0) }
+        }
     }
 
     @Sendable func taxonomyTerms(_ request: Request, context: Context) async throws -> Response {
-        let directory = try await catalog.current()
-        guard let query = try Self.paging(request) else { return try Self.badRequest(Self.pagingError(request)) }
-        return try Self.page(of: directory.terms, query)
+        try await listed(request) { $0.terms }
     }
 
     @Sendable func taxonomyTerm(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("term")
-        guard let term = try await catalog.current().terms.first(where: { $0.id == id }) else { return try Self.notFound("taxonomy_term", id) }
-        return try Self.json(term)
+        try await one(context, "term", kind: "taxonomy_term") { directory, id in try directory.terms.first { $0.id == id }.map { try Self.json($0) } }
+    }
+
+    /// A page of the items `list` takes from the directory, read with `page` and `per_page` alone.
+    func listed<Item: Encodable>(_ request: Request, _ list: (DirectorySnapshot) -> [Item]) async throws -> Response {
+        let directory = try await catalog.current()
+        do {
+            let query = try ORUKServiceQuery(parameters: Self.parameters(of: request).filter { ["page", "per_page"].contains($0.name) })
+            return try Self.page(of: list(directory), query)
+        } catch let error as ORUKQueryError {
+            return try Self.badRequest(error)
+        }
+    }
+
+    /// The answer `find` gives for the id in the route's parameter `name`, or a 404 naming the ORUK `kind`.
+    func one(_ context: Context, _ name: String, kind: String, _ find: (DirectorySnapshot, String) throws -> Response?) async throws -> Response {
+        let id = try context.parameters.require(name)
+        return try find(try await catalog.current(), id) ?? Self.notFound(kind, id)
     }
 
     // MARK: Answers
@@ -137,20 +146,6 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
     /// The query string's parameters, each value in order.
     static func parameters(of request: Request) -> [(name: String, value: String)] {
         FormFields.query(of: request).values.sorted { $0.key < $1.key }.flatMap { name, values in values.map { (name, $0) } }
-    }
-
-    /// `page` and `per_page` alone, for the endpoints that take no search; nil when either cannot be read.
-    static func paging(_ request: Request) throws -> ORUKServiceQuery? {
-        try? ORUKServiceQuery(parameters: parameters(of: request).filter { ["page", "per_page"].contains($0.name) })
-    }
-
-    static func pagingError(_ request: Request) -> ORUKQueryError {
-        do {
-            _ = try ORUKServiceQuery(parameters: parameters(of: request).filter { ["page", "per_page"].contains($0.name) })
-        } catch let error as ORUKQueryError {
-            return error
-        } catch {}
-        return ORUKQueryError(parameter: "page", expected: "a whole number")
     }
 
     static func page<Item: Encodable>(of items: [Item], _ query: ORUKServiceQuery) throws -> Response {
