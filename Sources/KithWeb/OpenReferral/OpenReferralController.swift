@@ -47,42 +47,32 @@ struct OpenReferralController<Directory: DirectoryRepository>: Sendable {
 
     /// A page of services, one-to-one fields only, searched by every ORUK parameter; nearest first with a postcode.
     @Sendable func services(_ request: Request, context: Context) async throws -> Response {
-        let directory = try await catalog.current()
-        let query: ORUKServiceQuery
-        let found: [Int]
-        do {
-            query = try ORUKServiceQuery(parameters: Self.parameters(of: request))
-            found = try query.positions(in: directory.index, locate: directory.locate)
-        } catch let error as ORUKQueryError {
-            return try Self.badRequest(error)
-        }
-        let start = min(found.count, (query.page - 1) * query.perPage)
-        let items = found[start..<min(found.count, start + query.perPage)].map { directory.serviceListJSON[$0] }
-        return Self.response(Self.page(items, pageNumber: query.page, perPage: query.perPage, totalItems: found.count))
+        try await searched(request) { directory, found in found.map { directory.serviceListJSON[$0] } }
     }
 
     /// One service, fully nested, exactly as stored.
     @Sendable func service(_ request: Request, context: Context) async throws -> Response {
-        let id = try context.parameters.require("service")
-        guard let json = try await catalog.current().serviceJSON[id] else { return try Self.notFound("service", id) }
-        return Self.response(Data(json.utf8))
+        try await one(context, "service", kind: "service") { directory, id in directory.serviceJSON[id].map { Self.response(Data($0.utf8)) } }
     }
 
     /// A page of the places services are offered, searched as `/services` is.
     @Sendable func serviceAtLocations(_ request: Request, context: Context) async throws -> Response {
+        try await searched(request) { directory, found in found.flatMap { directory.placeListJSON[$0] } }
+    }
+
+    /// A page of what `items` lists (as JSON) of the services that answer the request's ORUK search, given by their
+    /// positions in the directory's index; a parameter that cannot be read is a 400 naming it.
+    func searched(_ request: Request, items: (DirectorySnapshot, [Int]) -> [Data]) async throws -> Response {
         let directory = try await catalog.current()
-        let query: ORUKServiceQuery
-        let found: [Int]
         do {
-            query = try ORUKServiceQuery(parameters: Self.parameters(of: request))
-            found = try query.positions(in: directory.index, locate: directory.locate)
+            let query = try ORUKServiceQuery(parameters: Self.parameters(of: request))
+            let all = items(directory, try query.positions(in: directory.index, locate: directory.locate))
+            let start = min(all.count, (query.page - 1) * query.perPage)
+            let shown = Array(all[start..<min(all.count, start + query.perPage)])
+            return Self.response(Self.page(shown, pageNumber: query.page, perPage: query.perPage, totalItems: all.count))
         } catch let error as ORUKQueryError {
             return try Self.badRequest(error)
         }
-        let links = found.flatMap { directory.placeListJSON[$0] }
-        let start = min(links.count, (query.page - 1) * query.perPage)
-        let items = Array(links[start..<min(links.count, start + query.perPage)])
-        return Self.response(Self.page(items, pageNumber: query.page, perPage: query.perPage, totalItems: links.count))
     }
 
     @Sendable func serviceAtLocation(_ request: Request, context: Context) async throws -> Response {
