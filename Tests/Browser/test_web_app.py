@@ -498,6 +498,30 @@ def test_anyone_finds_a_service_in_the_public_directory(new_context, kith: DemoS
     page.goto("/directory?age=old")
     expect(page.locator(".error-summary")).to_contain_text("Enter an age in whole years")
     axe(page, "directory with an error")
+
+    # Near a postcode: `kith demo` stored the generated postcodes' centroids; typed as a resident might.
+    centroids = next(kith.folder.rglob("postcode-centroids.csv"))
+    postcode = centroids.read_text().splitlines()[1].split(",")[0]
+    page.goto("/directory")
+    page.get_by_label("Your postcode").fill(postcode.lower().replace(" ", ""))
+    page.get_by_label("Within").select_option("2")
+    page.get_by_role("button", name="Search").click()
+    expect(page).to_have_url(re.compile(r"/directory\?.*within=2"))
+    near = page.locator(".result-list__item")
+    assert near.count() > 0, f"services within 2 miles of {postcode}, where one of them is"
+    miles = []
+    for index in range(near.count()):
+        distance = near.nth(index).locator(".summary-list__row", has_text="How far").locator("dd").inner_text()
+        miles.append(0.0 if distance.startswith("less than") else float(distance.split()[0]))
+    assert miles == sorted(miles) and miles[-1] <= 2, f"nearest first, all within 2 miles: {miles}"
+    shoot(page, "directory-near-a-postcode")
+    axe(page, "directory near a postcode")
+
+    page.get_by_label("Your postcode").fill("not a postcode")
+    page.get_by_role("button", name="Search").click()
+    expect(page.locator(".error-summary")).to_contain_text("Enter a full postcode")
+    expect(page.locator("#postcode-error")).to_be_visible()
+    axe(page, "directory with a postcode error")
     axe.assert_clean()
 
 

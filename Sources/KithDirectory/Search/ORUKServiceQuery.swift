@@ -69,6 +69,19 @@ public struct ORUKServiceQuery: Sendable, Equatable {
     /// The page of `services` the query asks for. `locate` gives a postcode's centroid; a postcode it does not know
     /// throws, rather than returning every service as if near. Nearest first when a postcode is given.
     public func page(of services: [Service], locate: (String) -> GeoPoint?) throws -> ORUKPage<Service> {
+        try page(of: DirectoryIndex(services: services), locate: locate)
+    }
+
+    /// The page the query asks for, of a directory made ready for searching.
+    public func page(of index: DirectoryIndex, locate: (String) -> GeoPoint?) throws -> ORUKPage<Service> {
+        let positions = try positions(in: index, locate: locate)
+        let start = min(positions.count, (page - 1) * perPage)
+        let contents = positions[start..<min(positions.count, start + perPage)].map(index.service(at:))
+        return ORUKPage(contents: contents, pageNumber: page, perPage: perPage, totalItems: positions.count)
+    }
+
+    /// The positions in `index.services` of every service that answers the query, in the order pages list them.
+    public func positions(in index: DirectoryIndex, locate: (String) -> GeoPoint?) throws -> [Int] {
         var near: GeoPoint?
         if let postcode {
             guard let point = locate(postcode) else { throw ORUKQueryError(parameter: "postcode", expected: "a postcode in the directory's area") }
@@ -78,8 +91,11 @@ public struct ORUKServiceQuery: Sendable, Equatable {
             words: search, needs: taxonomyTermID.map { [$0] } ?? [], near: near, withinMetres: proximityMetres, language: language,
             acceptingReferralsOnly: acceptingReferrals == true
         )
-        let matches = DirectorySearch.search(services, query).map(\.service).filter(matchesTheRest)
-        return ORUKPage(paging: matches, pageNumber: page, perPage: perPage)
+        let positions = index.hits(query).map(\.position)
+        let asksMore =
+            organizationID != nil || taxonomyID != nil || modifiedAfter != nil || minimumAge != nil || maximumAge != nil
+            || acceptingReferrals == false || day != nil || startTime != nil || endTime != nil
+        return asksMore ? positions.filter { matchesTheRest(index.service(at: $0)) } : positions
     }
 
     /// The parts of the query the directory search does not answer.

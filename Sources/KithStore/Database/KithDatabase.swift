@@ -476,6 +476,36 @@ public final class KithDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("v11: postcode centroids and the directory's revision") { db in
+            var sql = """
+                -- Where each postcode is (its centroid, WGS 84), for the directory's search by distance. Postcodes as
+                -- the store keeps them: upper case, one space before the inward code (E1 6AN).
+                CREATE TABLE postcodeCentroid (
+                    postcode TEXT PRIMARY KEY,
+                    latitude REAL NOT NULL CHECK (latitude BETWEEN -90 AND 90),
+                    longitude REAL NOT NULL CHECK (longitude BETWEEN -180 AND 180)
+                ) WITHOUT ROWID;
+                -- One row counting the directory's writes: the triggers below bump it on every insert, update and
+                -- delete of what the directory shows, from any process, so that a reader holding the directory in
+                -- memory knows with one small read whether it is still current.
+                CREATE TABLE directoryRevision (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    revision INTEGER NOT NULL
+                );
+                INSERT INTO directoryRevision (id, revision) VALUES (1, 0);
+
+                """
+            for table in ["service", "organization", "taxonomyTerm", "serviceTaxonomyTerm"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    sql += """
+                        CREATE TRIGGER \(table)_\(event.lowercased())_bumps_directoryRevision AFTER \(event) ON \(table)
+                        BEGIN UPDATE directoryRevision SET revision = revision + 1 WHERE id = 1; END;
+
+                        """
+                }
+            }
+            try db.execute(sql: sql)
+        }
         migrator.registerMigration("v12: referrals and their steps") { db in
             try db.execute(
                 sql: """

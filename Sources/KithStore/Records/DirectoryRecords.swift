@@ -149,3 +149,21 @@ public struct DirectoryListing: Sendable, Equatable {
         self.organizationName = organizationName
     }
 }
+
+/// Where a postcode is: its centroid, for the directory's search by distance.
+public struct PostcodeCentroidRecord: Codable, Sendable, Equatable {
+    /// Upper case, one space before the inward code (`E1 6AN`).
+    public var postcode: String
+    public var latitude: Double
+    public var longitude: Double
+
+    public init(postcode: String, latitude: Double, longitude: Double) {
+        self.postcode = postcode
+        self.latitude = latitude
+        self.longitude = longitude
+    }
+}
+
+extension PostcodeCentroidRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "postcodeCentroid"
+}

@@ -49,4 +49,14 @@ public protocol DirectoryRepository: Sendable {
     func latestNoticeTimes() throws -> [String: String]
     /// Records a try at sending a message: sent at `sentAt`, or failed with `error`.
     func recordSending(ofNotice id: Int64, sentAt: String?, error: String?) throws
+    /// Stores postcode centroids in one transaction, each replacing any kept for the same postcode; returns how many.
+    /// Bumps the directory's revision once.
+    func storePostcodeCentroids(_ centroids: [PostcodeCentroidRecord]) throws -> Int
+    /// The centroid of a postcode in the store's form (`E1 6AN`), or nil when none is kept.
+    func postcodeCentroid(_ postcode: String) throws -> PostcodeCentroidRecord?
+    /// Every kept centroid, in postcode order.
+    func postcodeCentroids() throws -> [PostcodeCentroidRecord]
+    /// A number that changes whenever anything the directory shows is written (services, organisations, terms, a
+    /// service's terms, postcode centroids), by any process: one small read, to know whether a copy is current.
+    func directoryRevision() throws -> Int64
 }

@@ -170,4 +170,27 @@ struct GRDBDirectoryRepository: DirectoryRepository {
                 sql: "UPDATE directoryNotice SET sentAt = ?, lastError = ?, attempts = attempts + 1 WHERE id = ?", arguments: [sentAt, error, id])
         }
     }
+
+    func storePostcodeCentroids(_ centroids: [PostcodeCentroidRecord]) throws -> Int {
+        try writer.write { db in
+            for centroid in centroids {
+                try centroid.save(db)
+            }
+            // Centroids have no trigger: a national file has 2.7 million rows, and one bump says as much.
+            try db.execute(sql: "UPDATE directoryRevision SET revision = revision + 1 WHERE id = 1")
+            return centroids.count
+        }
+    }
+
+    func postcodeCentroid(_ postcode: String) throws -> PostcodeCentroidRecord? {
+        try writer.read { db in try PostcodeCentroidRecord.fetchOne(db, key: postcode) }
+    }
+
+    func postcodeCentroids() throws -> [PostcodeCentroidRecord] {
+        try writer.read { db in try PostcodeCentroidRecord.order(Column("postcode")).fetchAll(db) }
+    }
+
+    func directoryRevision() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT revision FROM directoryRevision WHERE id = 1") ?? 0 }
+    }
 }

@@ -13,7 +13,7 @@ import KithStore
 struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     typealias Context = WebRequestContext
 
-    let directory: Directory
+    let catalog: DirectoryCatalog<Directory>
     let pages: PageRenderer
     /// The borough's clock, for "open now" (UK time).
     let now: @Sendable () -> LocalMoment
@@ -29,7 +29,7 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     /// The search form and, once asked, the services that answer it.
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let query = FormFields.query(of: request)
-        let (services, terms) = try await offload { [directory] in try (Self.decoded(directory.services()), directory.taxonomyTerms()) }
+        let directory = try await catalog.current()
         var errors: [PageRenderer.FieldError] = []
         var age: Int?
         if let text = query.text("age") {
@@ -39,16 +39,38 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
                 errors.append(.init(field: "age", message: "Enter an age in whole years, from 0 to 120"))
             }
         }
+        var near: GeoPoint?
+        if let text = query.text("postcode") {
+            if let postcode = PostcodeCentroids.normalised(text) {
+                near = directory.centroids[postcode]
+                if near == nil {
+                    errors.append(.init(field: "postcode", message: "We do not know where \(postcode) is: try a postcode in the borough"))
+                }
+            } else {
+                errors.append(.init(field: "postcode", message: "Enter a full postcode, like HY1 2AB"))
+            }
+        }
+        var within: Double?
+        if let text = query.text("within") {
+            if let miles = DirectorySearchPage.distances.first(where: { String($0) == text }) {
+                within = Double(miles) * DirectorySearchPage.metresPerMile
+                if query.text("postcode") == nil {
+                    errors.append(.init(field: "postcode", message: "Enter a postcode to search within \(miles) mile\(miles == 1 ? "" : "s") of it"))
+                }
+            } else {
+                errors.append(.init(field: "within", message: "Choose a distance from the list"))
+            }
+        }
         let need = query.text("need")
         let asked = DirectorySearchPage.fields.contains { query.text($0) != nil }
         let search = DirectoryQuery(
-            words: query.text("q"), needs: need.map { [$0] } ?? [], language: query.text("language"),
+            words: query.text("q"), needs: need.map { [$0] } ?? [], near: near, withinMetres: within, language: query.text("language"),
             access: query.text("access").map { [$0] } ?? [], age: age, openAt: query.text("open") == "now" ? now() : nil,
             acceptingReferralsOnly: query.text("taking") == "yes"
         )
-        let matches = asked && errors.isEmpty ? DirectorySearch.search(services, search) : []
+        let hits = asked && errors.isEmpty ? directory.index.hits(search) : []
         let model = DirectorySearchPage(
-            query: query, needs: terms.map(\.term), need: need, matches: matches, asked: asked && errors.isEmpty
+            query: query, needs: directory.terms.compactMap(\.label), need: need, hits: hits, index: directory.index, asked: asked && errors.isEmpty
         )
         return pages.page(
             "directory", title: "Find help near you", model: model, signedIn: context.signedIn, path: request.uri.path, errors: errors,
@@ -60,9 +82,7 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
     /// in, can I phone?"), and its capacity with the date it was said.
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         let id = try context.parameters.require("service")
-        guard let record = try await offload({ [directory] in try directory.service(id: id) }),
-            let service = try? JSONDecoder().decode(Service.self, from: Data(record.json.utf8))
-        else { throw WebError.notFound }
+        guard let service = try await catalog.current().index.service(id: id) else { throw WebError.notFound }
         var model = DirectoryServicePage(service, now: now())
         if let signedIn = context.signedIn, ReferralAccess(database: database, signedIn: signedIn).seesReferralCounts {
             let desk = referralDesk
@@ -72,11 +92,6 @@ struct DirectoryController<Directory: DirectoryRepository>: Sendable {
             "directory-service", title: service.name, model: model, signedIn: context.signedIn,
             path: request.uri.path, isPublic: true
         )
-    }
-
-    static func decoded(_ records: [DirectoryServiceRecord]) -> [Service] {
-        let decoder = JSONDecoder()
-        return records.compactMap { try? decoder.decode(Service.self, from: Data($0.json.utf8)) }
     }
 }
 
@@ -92,18 +107,20 @@ extension LocalMoment {
 }
 
 extension WebApp {
-    /// `/directory`, over the store's directory repository, opened from its existential so that the controller is
-    /// specialised for the store's own type.
-    func addDirectoryController(to group: RouterGroup<WebRequestContext>) {
+    /// `/directory` and the ORUK API `/openreferral/`, over the store's directory repository, opened from its
+    /// existential so that the controllers are specialised for the store's own type; both read one catalog.
+    func addDirectoryControllers(site: RouterGroup<WebRequestContext>, router: Router<WebRequestContext>) {
         func add(_ directory: some DirectoryRepository) {
+            let catalog = DirectoryCatalog(directory: directory)
             DirectoryController(
-                directory: directory, pages: pages, now: { LocalMoment.nowInTheUK() }, referralDesk: ReferralDesk(database: database),
+                catalog: catalog, pages: pages, now: { LocalMoment.nowInTheUK() }, referralDesk: ReferralDesk(database: database),
                 database: database
-            ).addRoutes(to: group)
+            ).addRoutes(to: site)
+            OpenReferralController(catalog: catalog, publicURL: configuration.publicURL).addRoutes(to: router.group("openreferral"))
             CallbackController(
                 directory: directory, desk: CallbackDesk(database: database), stamps: formStamps, limiter: callbackLimiter, pages: pages
-            ).addRoutes(to: group)
-            ShortlistController(directory: directory, pages: pages, secure: configuration.secureCookies).addRoutes(to: group)
+            ).addRoutes(to: site)
+            ShortlistController(directory: directory, pages: pages, secure: configuration.secureCookies).addRoutes(to: site)
         }
         add(database.directory)
     }

@@ -5,10 +5,22 @@ import KithSpreadsheet
 /// What `directory.mustache` shows: the search form as it was filled in, and the services found.
 struct DirectorySearchPage {
     /// The form's fields; any of them given means a search was asked for.
-    static let fields = ["q", "need", "language", "access", "age", "open", "taking"]
+    static let fields = ["q", "need", "postcode", "within", "language", "access", "age", "open", "taking"]
+    /// The distances to choose from, in miles: residents think in miles.
+    static let distances = [1, 2, 5, 10]
+    static let metresPerMile = 1_609.344
+    /// Results a page, as GOV.UK's search shows them: a search can match thousands of services in a large directory,
+    /// and each result shown costs more than finding it.
+    static let perPage = 20
 
     struct Choice {
         var value: String
+        var selected: Bool
+    }
+
+    struct Distance {
+        var value: String
+        var label: String
         var selected: Bool
     }
 
@@ -21,9 +33,13 @@ struct DirectorySearchPage {
         var place: String?
         var when: String?
         var capacity: DirectoryServicePage.CapacityText?
+        /// How far its nearest place is, when the search gave a postcode: "0.4 miles".
+        var distance: String?
     }
 
     var words: String
+    var postcode: String
+    var within: [Distance]
     var needs: [Choice]
     var language: String
     var access: String
@@ -32,10 +48,18 @@ struct DirectorySearchPage {
     var takingOnly: Bool
     var asked: Bool
     var count: String
+    /// "Showing 51 to 100", when there is more than one page.
+    var showing: String?
+    var previousPage: String?
+    var nextPage: String?
     var results: [Result]
 
-    init(query: FormFields, needs: [String], need: String?, matches: [DirectoryMatch], asked: Bool) {
+    /// `hits` are every service found, in order; only those on the page asked for are shown.
+    init(query: FormFields, needs: [String], need: String?, hits: [DirectoryHit], index: DirectoryIndex, asked: Bool) {
         words = query.text("q") ?? ""
+        postcode = query.text("postcode") ?? ""
+        let within = query.text("within")
+        self.within = Self.distances.map { Distance(value: String($0), label: $0 == 1 ? "1 mile" : "\($0) miles", selected: String($0) == within) }
         self.needs = needs.map { Choice(value: $0, selected: $0.caseInsensitiveCompare(need ?? "") == .orderedSame) }
         language = query.text("language") ?? ""
         access = query.text("access") ?? ""
@@ -43,8 +67,14 @@ struct DirectorySearchPage {
         openNow = query.text("open") == "now"
         takingOnly = query.text("taking") == "yes"
         self.asked = asked
-        count = matches.count == 1 ? "1 service" : "\(matches.count) services"
-        results = matches.map { match in
+        count = hits.count == 1 ? "1 service" : "\(hits.count) services"
+        let pages = max(1, (hits.count + Self.perPage - 1) / Self.perPage)
+        let page = min(pages, max(1, query.text("page").flatMap { Int($0) } ?? 1))
+        let shown = hits.dropFirst((page - 1) * Self.perPage).prefix(Self.perPage)
+        showing = pages > 1 ? "Showing \(shown.startIndex + 1) to \(shown.endIndex)" : nil
+        previousPage = page > 1 ? Self.link(query, page: page - 1) : nil
+        nextPage = page < pages ? Self.link(query, page: page + 1) : nil
+        results = shown.map(index.match).map { match in
             let service = match.service
             let address = service.locations.lazy.compactMap { $0.addresses?.first }.first
             let schedules = DirectorySearch.schedules(of: service)
@@ -53,9 +83,31 @@ struct DirectorySearchPage {
                 needs: DirectoryServicePage.needs(of: service),
                 place: address.map { [$0.address1, $0.city, $0.postalCode].filter { !$0.isEmpty }.joined(separator: ", ") },
                 when: schedules.isEmpty ? nil : schedules.prefix(2).map(\.summary).joined(separator: "; "),
-                capacity: service.capacity.map(DirectoryServicePage.CapacityText.init)
+                capacity: service.capacity.map(DirectoryServicePage.CapacityText.init),
+                distance: match.metres.map(Self.distance)
             )
         }
+    }
+}
+
+extension DirectorySearchPage {
+    /// The same search's page `page`.
+    static func link(_ query: FormFields, page: Int) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&+=?#")
+        let pairs = fields.compactMap { name in query.text(name).map { (name, $0) } } + [("page", String(page))]
+        return "/directory?" + pairs.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+    }
+
+    /// A distance in miles as a resident reads it: "0.4 miles", "1 mile", "12 miles".
+    static func distance(_ metres: Double) -> String {
+        let miles = metres / metresPerMile
+        if miles < 0.1 { return "less than 0.1 miles" }
+        if miles < 10 {
+            let tenths = (miles * 10).rounded() / 10
+            return tenths == 1 ? "1 mile" : String(format: "%.1f miles", tenths)
+        }
+        return "\(Int(miles.rounded())) miles"
     }
 }
 

@@ -32,7 +32,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
     }
 
     private func answer(status: HTTPResponse.Status, message: String, request: Request, context: Context) -> Response {
-        if request.uri.path.hasPrefix("/api/") {
+        if request.uri.path.hasPrefix("/api/") || request.uri.path.hasPrefix("/openreferral") {
             let body = (try? JSONEncoder().encode(["error": message])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
             return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: body)))
         }

@@ -54,7 +54,7 @@ public struct WebApp: Sendable {
         addReviewController(to: site)
         addImportController(to: site)
         addAuditController(to: site)
-        addDirectoryController(to: site)
+        addDirectoryControllers(site: site, router: router)
         addServiceKeepingController(to: site)
         addReferralController(to: site)
         return router

@@ -57,6 +57,10 @@ struct Demo: AsyncParsableCommand {
         if let directory = summary.directory {
             let imported = try DirectoryImporter(database: database).run(file: directory.file, importedBy: "kith demo")
             print(imported.text(warningsShown: 0))
+            let centroids = directory.file.deletingLastPathComponent().appendingPathComponent("postcode-centroids.csv")
+            if FileManager.default.fileExists(atPath: centroids.path) {
+                print(try PostcodeCentroidImporter(database: database).run(file: centroids).text)
+            }
         }
         print("")
         print("The store is \(databasePath): \(try database.imports.rowCount()) rows from \(summary.lists.count) lists.")

@@ -8,7 +8,7 @@ import KithStore
 struct Directory: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import, export and list the services and capacity directory (Open Referral UK 3.0).",
-        subcommands: [ImportFeed.self, Template.self, Export.self, List.self]
+        subcommands: [ImportFeed.self, Postcodes.self, Template.self, Export.self, List.self]
     )
 
     /// `kith directory import FILE|FOLDER`: stores the good services of a feed or a filled-in template.
@@ -49,6 +49,34 @@ struct Directory: ParsableCommand {
                 FileHandle.standardError.write(Data("Error: no service in \(summary.file) could be imported.\n".utf8))
                 throw ExitCode(1)
             }
+        }
+    }
+
+    /// `kith directory postcodes FILE.csv`: where postcodes are, for search by distance.
+    struct Postcodes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store postcode centroids (CSV: postcode,latitude,longitude) for the directory's search by distance.",
+            discussion: """
+                Reads a CSV file whose header names postcode, latitude and longitude (other columns are ignored), such \
+                as the postcode-centroids.csv that `kith generate` writes beside the directory, or a national postcode \
+                file cut to those columns. A postcode stored again is replaced. Lines without a readable postcode and \
+                coordinates are listed and left out. Exit status 2 when the file cannot be read.
+                """
+        )
+
+        @Argument(help: "The CSV file of postcode centroids.")
+        var file: String
+
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            let summary: PostcodeCentroidImporter.Summary
+            do {
+                summary = try PostcodeCentroidImporter(database: try store.open()).run(file: URL(fileURLWithPath: file))
+            } catch let error as PostcodeCentroidsError {
+                try CommandFailure.exit(saying: error.description + " Nothing was stored.")
+            }
+            print(summary.text)
         }
     }
 
