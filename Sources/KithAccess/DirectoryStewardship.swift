@@ -25,8 +25,15 @@ public enum DirectoryStewardship {
     public static func reach(of account: Account, among organizations: [DirectoryOrganizationRecord]) -> Reach {
         guard let role = Role(rawValue: account.role), role.can(.editDirectory) else { return .organizations([]) }
         if role.seesEveryone { return .every }
-        guard let own = account.organisation.map(folded), !own.isEmpty else { return .organizations([]) }
-        return .organizations(Set(organizations.filter { folded($0.id) == own || folded($0.name) == own }.map(\.id)))
+        return .organizations(Set(organizations.filter { belongs(account, toOrganizationID: $0.id, named: $0.name) }.map(\.id)))
+    }
+
+    /// Whether `account` is a partner of the directory's organisation with this id and name: the account's
+    /// organisation is the id, or the name ignoring case. The one rule for matching a partner to its organisation,
+    /// for keeping services and for answering referrals alike.
+    public static func belongs(_ account: Account, toOrganizationID id: String, named name: String) -> Bool {
+        guard Role(rawValue: account.role) == .partner, let own = account.organisation.map(folded), !own.isEmpty else { return false }
+        return own == folded(id) || own == folded(name)
     }
 
     /// Whether `account` keeps the organisation `organization`.
@@ -35,6 +42,7 @@ public enum DirectoryStewardship {
     }
 
     static func folded(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // Case only, as the store's NOCASE lookups of a partner's referrals compare names.
+        text.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

@@ -27,10 +27,7 @@ public struct ReferralAccess: Sendable {
     /// Whether the account's organisation runs the referral's service: named on the account by the organisation's
     /// directory id or by its name (either case).
     public func isOwnOrganisation(_ referral: ReferralRecord) -> Bool {
-        guard signedIn.role == .partner, let organisation = signedIn.account.organisation?.trimmingCharacters(in: .whitespaces),
-            !organisation.isEmpty
-        else { return false }
-        return organisation == referral.organizationId || organisation.lowercased() == referral.organizationName.lowercased()
+        DirectoryStewardship.belongs(signedIn.account, toOrganizationID: referral.organizationId, named: referral.organizationName)
     }
 
     /// Whether the account may see the referral: its referrer, the partners of its organisation, whoever sees every

@@ -23,21 +23,27 @@ struct Notify: ParsableCommand {
     var site: String = ProcessInfo.processInfo.environment["KITH_SITE"] ?? "http://127.0.0.1:8080"
 
     @Option(help: "The SMTP relay's host name (default: KITH_SMTP_HOST; without either, nothing is sent).")
-    var smtpHost: String? = ProcessInfo.processInfo.environment["KITH_SMTP_HOST"]
+    var smtpHost: String?
 
     @Option(help: "The SMTP relay's port.")
     var smtpPort: Int = ProcessInfo.processInfo.environment["KITH_SMTP_PORT"].flatMap(Int.init) ?? 25
 
     @Option(help: "The sender's address (default: KITH_SMTP_FROM).")
-    var from: String? = ProcessInfo.processInfo.environment["KITH_SMTP_FROM"]
+    var from: String?
 
     @Flag(help: "Only send what is already in the outbox; queue no new reminders.")
     var sendOnly = false
 
     @OptionGroup var store: StoreOptions
 
+    /// The relay and sender, from the options or else the environment.
+    var relay: (host: String?, from: String?) {
+        let environment = ProcessInfo.processInfo.environment
+        return (smtpHost ?? environment["KITH_SMTP_HOST"], from ?? environment["KITH_SMTP_FROM"])
+    }
+
     func validate() throws {
-        if smtpHost != nil, from == nil { throw ValidationError("Give the sender's address with --from (or KITH_SMTP_FROM) to send by SMTP.") }
+        if relay.host != nil, relay.from == nil { throw ValidationError("Give the sender's address with --from (or KITH_SMTP_FROM) to send by SMTP.") }
         guard (1...65_535).contains(smtpPort) else { throw ValidationError("--smtp-port must be from 1 to 65535.") }
     }
 
@@ -49,7 +55,7 @@ struct Notify: ParsableCommand {
                 "Queued \(queued.count == 1 ? "1 reminder" : "\(queued.count) reminders") for organisations with services not confirmed in 30 days.")
         }
         let waiting = try database.directory.notices(unsentOnly: true)
-        guard let smtpHost, let from else {
+        guard let smtpHost = relay.host, let from = relay.from else {
             print("\(waiting.count) waiting in the outbox. Give --smtp-host and --from to send them.")
             return
         }
