@@ -43,7 +43,9 @@ struct Notify: ParsableCommand {
     }
 
     func validate() throws {
-        if relay.host != nil, relay.from == nil { throw ValidationError("Give the sender's address with --from (or KITH_SMTP_FROM) to send by SMTP.") }
+        if relay.host != nil, relay.from == nil {
+            throw ValidationError("Give the sender's address with --from (or KITH_SMTP_FROM) to send by SMTP.")
+        }
         guard (1...65_535).contains(smtpPort) else { throw ValidationError("--smtp-port must be from 1 to 65535.") }
     }
 
