@@ -43,8 +43,7 @@ struct RowExaminer: Sendable {
         var cells: [ExaminedCell?] = []
         cells.reserveCapacity(min(row.cells.count, columns.count))
         for (position, cell) in row.cells.enumerated() where position < columns.count {
-            hasher.combine(cell)
-            cells.append(examine(cell, column: columns[position]))
+            cells.append(examine(cell, column: columns[position], hasher: &hasher))
         }
         let isWiderThanHeader = row.cells.count > columns.count && row.cells[columns.count...].contains { !$0.isEmpty }
         return ExaminedRow(
@@ -52,9 +51,16 @@ struct RowExaminer: Sendable {
         )
     }
 
-    private func examine(_ cell: String, column: Column) -> ExaminedCell? {
+    /// Examines one cell, adding its bytes to the row's hash: a repeated row is one whose cells repeat byte for byte,
+    /// and hashing bytes spares `String`'s hashing, which normalises each cell first.
+    private func examine(_ cell: String, column: Column, hasher: inout Hasher) -> ExaminedCell? {
         // One pass over the bytes for spacing, shape and case: at a million rows, each pass costs a second.
-        guard let (isUntidy, shape, letterCase) = ByteText.withBytes(cell, Self.scan) else { return nil }
+        let scanned = ByteText.withBytes(cell) { bytes in
+            hasher.combine(bytes.count)
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            return Self.scan(bytes)
+        }
+        guard let (isUntidy, shape, letterCase) = scanned else { return nil }
         let reading = column.reader?.read(cell, context: column.context)
         let problems = reading?.problems ?? []
         return ExaminedCell(
