@@ -27,7 +27,18 @@ public struct DirectoryImporter: Sendable {
     public func run(file: URL, importedBy: String, through door: AuditTrail.Door = .commandLine) throws -> DirectoryImportSummary {
         let started = Date()
         let isTemplate = ["xlsx", "csv"].contains(file.pathExtension.lowercased())
-        let reading = isTemplate ? try DirectoryTemplateReader().read(url: file) : try ORUKReader().read(url: file)
+        // A service may name an organisation already stored without nesting it: it is checked against the stored
+        // ones, and stored with that organisation nested, so that its JSON (and so its pages and exports) is whole.
+        let decoder = JSONDecoder()
+        let stored = try repository.organizations().compactMap { try? decoder.decode(Organization.self, from: Data($0.json.utf8)) }
+        var validator = DirectoryValidator()
+        validator.knownOrganizations = stored
+        var reading =
+            isTemplate ? try DirectoryTemplateReader(validator: validator).read(url: file) : try ORUKReader(validator: validator).read(url: file)
+        let storedByID = Dictionary(stored.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in reading.services.indices where reading.services[index].organization == nil {
+            reading.services[index].organization = reading.services[index].organizationId.flatMap { storedByID[$0] }
+        }
         var summary = DirectoryImportSummary(
             file: file.lastPathComponent, format: isTemplate ? "directory template" : "ORUK JSON", itemsRead: reading.itemsRead,
             refused: max(0, reading.itemsRead - reading.services.count), findings: reading.findings)

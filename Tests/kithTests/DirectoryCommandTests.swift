@@ -58,6 +58,29 @@ struct DirectoryCommandTests {
         #expect(list.output.contains(String(name.prefix(20))))
     }
 
+    @Test func aLaterFeedMayNameAStoredOrganisationWithoutNestingIt() throws {
+        let folder = try Self.borough()
+        let imported = try Self.kith(["directory", "import", "borough/directory/services.json"] + Self.by, in: folder)
+        #expect(imported.status == 0, "\(imported.errors)")
+        // A partner's own system sends one new service, naming its organisation by id only.
+        var service = try #require(try Self.feedServices(folder).first)
+        let organization = try #require(service["organization"] as? [String: Any])
+        service.removeValue(forKey: "organization")
+        service["id"] = "0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8"
+        service["name"] = "Winter Warmth Hub"
+        service["organization_id"] = organization["id"]
+        for key in ["service_at_locations", "attributes", "contacts", "phones", "schedules", "metadata"] { service.removeValue(forKey: key) }
+        _ = try folder.file("new.json", bytes: Array(try JSONSerialization.data(withJSONObject: service)))
+        let added = try Self.kith(["directory", "import", "new.json"] + Self.by, in: folder)
+        #expect(added.status == 0, "\(added.output) \(added.errors)")
+        #expect(added.output.contains("1 services added") || added.output.contains("1 service added"), "\(added.output)")
+        let stored = try #require(
+            try KithDatabase.open(path: folder.path("kith.sqlite").path).directory.service(id: "0b1c2d3e-4f50-4a61-8b72-93a4b5c6d7e8"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stored.json.utf8)) as? [String: Any])
+        #expect(
+            (json["organization"] as? [String: Any])?["name"] as? String == organization["name"] as? String, "stored whole, its organisation nested")
+    }
+
     @Test func aBadFeedReportsEachRefusedServiceByIdFieldAndReason() throws {
         let folder = try Self.borough()
         var services = Array(try Self.feedServices(folder).prefix(3))

@@ -9,6 +9,8 @@ import Foundation
 public struct DirectoryValidator: Sendable {
     /// Whether ids must be uuid-shaped, as ORUK's schemas say. On by default.
     public var requireUUIDs = true
+    /// Organisations already known (stored), which a service may name by `organization_id` without nesting.
+    public var knownOrganizations: [Organization] = []
 
     public init() {}
 
@@ -22,7 +24,7 @@ public struct DirectoryValidator: Sendable {
         services: [Service], organizations: [Organization] = [], taxonomyTerms: [TaxonomyTerm] = [], positions: [Int]? = nil
     ) -> [DirectoryFinding] {
         var findings: [DirectoryFinding] = []
-        var organizationIDs = Set(organizations.map(\.id))
+        var organizationIDs = Set((organizations + knownOrganizations).map(\.id))
         for service in services {
             if let organization = service.organization { organizationIDs.insert(organization.id) }
         }
