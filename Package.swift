@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "KithSynthetic", targets: ["KithSynthetic"]),
         .library(name: "KithAccess", targets: ["KithAccess"]),
         .library(name: "KithConnect", targets: ["KithConnect"]),
+        .library(name: "KithHelp", targets: ["KithHelp"]),
         .library(name: "KithReferrals", targets: ["KithReferrals"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
@@ -165,6 +166,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Help: helpline requests, hubs and the volunteer bureau's rules (matching volunteers to requests). Pure.
+        .target(
+            name: "KithHelp",
+            dependencies: ["KithDirectory", "KithSpreadsheet"],
+            swiftSettings: swiftSettings
+        ),
         // The directory's actions over the store: partners keeping their services and capacity up to date, callback
         // requests, the 30-day reminders and sending them by SMTP. Audits what it does; knows the store, not HTTP.
         .target(
@@ -293,6 +300,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KithHelpTests", dependencies: ["KithHelp", "KithDirectory", "KithSpreadsheet"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithConnectTests",
             dependencies: ["KithConnect", "KithAccess", "KithDirectory", "KithIngest", "KithStore", "KithSynthetic", "KithTestSupport"],
