@@ -176,7 +176,7 @@ let package = Package(
         // requests, the 30-day reminders and sending them by SMTP. Audits what it does; knows the store, not HTTP.
         .target(
             name: "KithConnect",
-            dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStore"],
+            dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStandard", "KithStore"],
             swiftSettings: swiftSettings
         ),
         // Referring a resident to a directory service and answering it: the actions, audited, with KithAccess's rules.

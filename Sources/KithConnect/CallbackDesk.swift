@@ -56,9 +56,9 @@ public struct CallbackDesk: Sendable {
 
     /// The requests `account` may answer, oldest first (only open ones unless asked), and the reading audited.
     public func queue(for account: Account, openOnly: Bool = true, through door: AuditTrail.Door) throws -> [Queued] {
-        let kept = try ServiceKeeper(database: database).services(keptBy: account)
+        let kept = try ServiceKeeper(database: database).records(keptBy: account)
         guard !kept.isEmpty else { return [] }
-        let names = Dictionary(kept.map { ($0.id, $0.service.name) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(kept.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let all = try database.directory.callbacks(toServices: Array(names.keys), openOnly: openOnly)
         let queued = all.map { Queued(callback: $0, serviceName: names[$0.serviceId] ?? "") }
         if !queued.isEmpty {
@@ -72,7 +72,7 @@ public struct CallbackDesk: Sendable {
 
     /// How many open requests wait for the account's services. Not audited: a count shows no one.
     public func waitingCount(for account: Account) throws -> Int {
-        let kept = try ServiceKeeper(database: database).services(keptBy: account).map(\.id)
+        let kept = try ServiceKeeper(database: database).records(keptBy: account).map(\.id)
         return kept.isEmpty ? 0 : try database.directory.callbacks(toServices: kept, openOnly: true).count
     }
 

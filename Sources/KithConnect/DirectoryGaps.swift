@@ -1,6 +1,8 @@
 import Foundation
 import KithDirectory
 import KithOutreach
+import KithSpreadsheet
+import KithStandard
 import KithStore
 
 /// The gap view's table: the directory's needs against the borough's neighbourhoods, with the services in each cell
@@ -28,9 +30,11 @@ public struct DirectoryGaps: Sendable {
         return GapTable(services, needs: needs, neighbourhoods: neighbourhoods, neighbourhoodOf: Self.district)
     }
 
-    /// A postcode's district, its outward code: `HY5` of `HY5 2AB`.
+    /// A postcode's district, its outward code (`HY5` of `HY5 2AB`), as KithStandard's postcode reader gives it.
     static func district(_ postcode: String) -> String? {
-        let compact = postcode.uppercased().filter { $0.isLetter || $0.isNumber }
-        return compact.count >= 5 && compact.count <= 7 ? String(compact.dropLast(3)) : nil
+        PostcodeReader().read(postcode, context: readingContext).facts["district"]
     }
+
+    /// Postcodes read the same on any date.
+    private static let readingContext = ReadingContext(referenceDate: CivilDate(year: 2000, month: 1, day: 1)!)
 }

@@ -17,14 +17,25 @@ public struct ServiceKeeper: Sendable {
     /// The services `account` keeps, in name order: a partner's own organisation's, every one for administrators
     /// and analysts, none for other roles.
     public func services(keptBy account: Account) throws -> [KeptService] {
-        let organizations = try database.directory.organizations()
-        let reach = DirectoryStewardship.reach(of: account, among: organizations)
-        let names = Dictionary(organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let (records, names) = try recordsAndNames(keptBy: account)
         let decoder = JSONDecoder()
-        return try database.directory.services().filter { reach.includes($0.organizationId) }.compactMap { record in
+        return records.compactMap { record in
             guard let service = try? decoder.decode(Service.self, from: Data(record.json.utf8)) else { return nil }
             return KeptService(service: service, record: record, organizationName: names[record.organizationId] ?? "")
         }
+    }
+
+    /// The stored rows of the services `account` keeps, in name order, without decoding their JSON: for what their
+    /// columns answer (ids, names).
+    public func records(keptBy account: Account) throws -> [DirectoryServiceRecord] {
+        try recordsAndNames(keptBy: account).records
+    }
+
+    private func recordsAndNames(keptBy account: Account) throws -> (records: [DirectoryServiceRecord], names: [String: String]) {
+        let organizations = try database.directory.organizations()
+        let reach = DirectoryStewardship.reach(of: account, among: organizations)
+        let names = Dictionary(organizations.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return (try database.directory.services().filter { reach.includes($0.organizationId) }, names)
     }
 
     /// One service, if `account` keeps it. Throws ``ConnectError`` when there is no such service or it is another

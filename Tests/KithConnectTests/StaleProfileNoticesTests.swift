@@ -78,3 +78,12 @@ struct StaleProfileNoticesTests {
         #expect(error?.description.hasPrefix("The SMTP relay could not be reached") == true)
     }
 }
+
+/// The gap view places a service by its postcode's district when the residents' areas are districts.
+struct DirectoryGapsTests {
+    @Test func aPostcodesDistrictIsItsOutwardCode() {
+        #expect(DirectoryGaps.district("hy5 2ab") == "HY5")
+        #expect(DirectoryGaps.district("SW1A1AA") == "SW1A")
+        #expect(DirectoryGaps.district("not a postcode") == nil)
+    }
+}

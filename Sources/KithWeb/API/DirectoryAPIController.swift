@@ -45,7 +45,7 @@ struct DirectoryAPIController: Sendable {
     @Sendable func edit(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try await roles.require(.editDirectory, request, context)
         let id = try context.parameters.require("service")
-        let change = try await Self.decode(APIServiceChange.self, from: request, context: context)
+        let change = try await request.decode(as: APIServiceChange.self, context: context)
         let keeper = keeper
         return try await answer {
             let kept = try keeper.service(id: id, keptBy: signedIn.account)
@@ -58,7 +58,7 @@ struct DirectoryAPIController: Sendable {
     @Sendable func updateCapacity(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try await roles.require(.editDirectory, request, context)
         let id = try context.parameters.require("service")
-        let body = try await Self.decode(APICapacity.self, from: request, context: context)
+        let body = try await request.decode(as: APICapacity.self, context: context)
         let change = CapacityChange(
             acceptingReferrals: body.acceptingReferrals, placesFree: body.placesFree.map(String.init) ?? "",
             typicalWaitDays: body.typicalWaitDays.map(String.init) ?? "")
@@ -90,7 +90,7 @@ struct DirectoryAPIController: Sendable {
     @Sendable func closeCallback(_ request: Request, context: Context) async throws -> Response {
         let signedIn = try await roles.require(.editDirectory, request, context)
         guard let id = context.parameters.get("callback").flatMap(Int64.init) else { throw WebError.notFound }
-        let body = try await Self.decode(APICallbackClosing.self, from: request, context: context)
+        let body = try await request.decode(as: APICallbackClosing.self, context: context)
         guard let outcome = CallbackDesk.Outcome(rawValue: body.outcome) else {
             throw WebError.badRequest(
                 "outcome must be one of: \(CallbackDesk.Outcome.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -113,24 +113,6 @@ struct DirectoryAPIController: Sendable {
                     error: "Nothing was saved: check the fields named.",
                     problems: problems.problems.map { .init(field: $0.field, message: $0.message) }),
                 status: .badRequest)
-        }
-    }
-
-    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: Context) async throws -> Body {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        do {
-            return try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
-        } catch {
-            throw WebError.badRequest("The body must be JSON as the API's description (/api/openapi.json) says: \(Self.reason(error)).")
-        }
-    }
-
-    static func reason(_ error: any Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): "\(key.stringValue) is missing"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
-        default: "it could not be read"
         }
     }
 }

@@ -11,7 +11,8 @@ import KithStore
 struct CallbackController<Directory: DirectoryRepository>: Sendable {
     typealias Context = WebRequestContext
 
-    let directory: Directory
+    /// The directory as the pages read it, decoded once.
+    let catalog: DirectoryCatalog<Directory>
     let desk: CallbackDesk
     let stamps: FormStamp
     let limiter: CallbackLimiter
@@ -81,9 +82,7 @@ struct CallbackController<Directory: DirectoryRepository>: Sendable {
     /// The service, if it is active and takes callbacks; else there is no form.
     private func offeredService(_ context: Context) async throws -> Service {
         let id = try context.parameters.require("service")
-        guard let record = try await offload({ [directory] in try directory.service(id: id) }),
-            let service = try? JSONDecoder().decode(Service.self, from: Data(record.json.utf8)),
-            service.status == .active, service.acceptsCallbacks == true
+        guard let service = try await catalog.current().index.service(id: id), service.status == .active, service.acceptsCallbacks == true
         else { throw WebError.notFound }
         return service
     }

@@ -118,9 +118,9 @@ extension WebApp {
             ).addRoutes(to: site)
             OpenReferralController(catalog: catalog, publicURL: configuration.publicURL).addRoutes(to: router.group("openreferral"))
             CallbackController(
-                directory: directory, desk: CallbackDesk(database: database), stamps: formStamps, limiter: callbackLimiter, pages: pages
+                catalog: catalog, desk: CallbackDesk(database: database), stamps: formStamps, limiter: callbackLimiter, pages: pages
             ).addRoutes(to: site)
-            ShortlistController(directory: directory, pages: pages, secure: configuration.secureCookies).addRoutes(to: site)
+            ShortlistController(catalog: catalog, pages: pages, secure: configuration.secureCookies).addRoutes(to: site)
         }
         add(database.directory)
     }

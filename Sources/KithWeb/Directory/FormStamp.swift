@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import KithAccess
 
 /// A signed time on a public form, against bots without a third-party service: the form carries when it was made
 /// and for what, signed with a key only this server holds. A post whose stamp is forged, older than two hours, or
@@ -28,10 +29,8 @@ struct FormStamp: Sendable {
 
     func check(_ stamp: String?, for subject: String, at time: Date = Date()) -> Verdict {
         guard let stamp, let dot = stamp.firstIndex(of: "."), let seconds = Int(stamp[..<dot]) else { return .unreadable }
-        let given = Data(stamp[stamp.index(after: dot)...].utf8)
-        let expected = Data(signature(subject, String(seconds)).utf8)
-        // Compare in constant time: the stamp is a secret's output.
-        guard given.count == expected.count, zip(given, expected).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else { return .unreadable }
+        // Compared in constant time: the stamp is a secret's output.
+        guard SecretToken.matches(String(stamp[stamp.index(after: dot)...]), signature(subject, String(seconds))) else { return .unreadable }
         let age = time.timeIntervalSince1970 - Double(seconds)
         if age < Self.quickest { return .tooQuick }
         if age > Self.longest { return .expired }

@@ -30,7 +30,6 @@ struct ManageServicesPage {
     /// For accounts that keep every service: the organisations to choose from, and what the list shows.
     var organisations: [Choice]
     var showing: String?
-    var staleCount: Int
     var staleText: String?
     var callbacksWaiting: String?
     var everyone: Bool
@@ -73,7 +72,6 @@ struct ManageServicesPage {
                 lastConfirmed: confirmed.map { "\($0) (\(today.daysSinceEpoch - $0.daysSinceEpoch) days ago)" } ?? "never",
                 isStale: stale.contains(service.id))
         }.sorted { $0.isStale && !$1.isStale }
-        staleCount = stale.count
         staleText =
             stale.isEmpty
             ? nil

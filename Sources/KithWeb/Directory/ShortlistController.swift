@@ -12,7 +12,8 @@ struct ShortlistController<Directory: DirectoryRepository>: Sendable {
     /// Enough for any resident's list; a longer one is cut.
     static var mostServices: Int { 12 }
 
-    let directory: Directory
+    /// The directory as the pages read it, decoded once.
+    let catalog: DirectoryCatalog<Directory>
     let pages: PageRenderer
     /// Whether the site is served over HTTPS (as secure cookies say), for the link's scheme.
     let secure: Bool
@@ -24,9 +25,8 @@ struct ShortlistController<Directory: DirectoryRepository>: Sendable {
     @Sendable func show(_ request: Request, context: Context) async throws -> Response {
         var ids: [String] = []
         for id in FormFields.query(of: request).all("s") where !ids.contains(id) && ids.count < Self.mostServices { ids.append(id) }
-        let records = try await offload { [directory, ids] in try ids.compactMap { try directory.service(id: $0) } }
-        let decoder = JSONDecoder()
-        let services = records.compactMap { try? decoder.decode(Service.self, from: Data($0.json.utf8)) }
+        let index = try await catalog.current().index
+        let services = ids.compactMap(index.service(id:))
         let site = (secure ? "https://" : "http://") + (request.head.authority ?? "localhost")
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+#")

@@ -15,6 +15,9 @@ public struct WebRequestContext: RequestContext {
         self.remoteAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
+    /// JSON API bodies, with errors that name the field.
+    public var requestDecoder: some RequestDecoder { APIBodyDecoder() }
+
     /// Form posts are small; uploads are streamed to disk by the upload route instead.
     public var maxUploadSize: Int { 1024 * 1024 }
 }
