@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "KithAccess", targets: ["KithAccess"]),
         .library(name: "KithConnect", targets: ["KithConnect"]),
         .library(name: "KithHelp", targets: ["KithHelp"]),
+        .library(name: "KithHelpDesk", targets: ["KithHelpDesk"]),
         .library(name: "KithReferrals", targets: ["KithReferrals"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
@@ -156,6 +157,8 @@ let package = Package(
         .target(
             name: "KithAccess",
             dependencies: [
+                // The help lifecycle's rules (what a task's step shows a volunteer), which HelpAccess applies.
+                "KithHelp",
                 "KithOutreach",
                 "KithSpreadsheet",
                 "KithStandard",
@@ -169,7 +172,7 @@ let package = Package(
         // Help: helpline requests, hubs and the volunteer bureau's rules (matching volunteers to requests). Pure.
         .target(
             name: "KithHelp",
-            dependencies: ["KithDirectory", "KithSpreadsheet"],
+            dependencies: ["KithDirectory", "KithSpreadsheet", "KithStandard"],
             swiftSettings: swiftSettings
         ),
         // The directory's actions over the store: partners keeping their services and capacity up to date, callback
@@ -177,6 +180,13 @@ let package = Package(
         .target(
             name: "KithConnect",
             dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStandard", "KithStore"],
+            swiftSettings: swiftSettings
+        ),
+        // Help over the store: taking requests (each also a row of the helpline's own list, for linkage, scoring and
+        // demand), hubs' queues, the volunteer bureau, volunteers' tasks and lead professionals. Audits what it does.
+        .target(
+            name: "KithHelpDesk",
+            dependencies: ["KithAccess", "KithDirectory", "KithHelp", "KithOutreach", "KithSpreadsheet", "KithStandard", "KithStore"],
             swiftSettings: swiftSettings
         ),
         // Referring a resident to a directory service and answering it: the actions, audited, with KithAccess's rules.
@@ -304,6 +314,14 @@ let package = Package(
         .testTarget(
             name: "KithConnectTests",
             dependencies: ["KithConnect", "KithAccess", "KithDirectory", "KithIngest", "KithStore", "KithSynthetic", "KithTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "KithHelpDeskTests",
+            dependencies: [
+                "KithHelpDesk", "KithAccess", "KithHelp", "KithIngest", "KithOutreach", "KithPersons", "KithSpreadsheet", "KithStore",
+                "KithTestSupport", "KithVulnerability",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

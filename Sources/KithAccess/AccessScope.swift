@@ -9,6 +9,8 @@ public enum AccessScope: Sendable, Equatable, Hashable, CustomStringConvertible 
     case organisation(String)
     /// Pupils of the school, by name or URN, in the latest attendance list.
     case school(String)
+    /// A volunteer, by their bureau record: reaches no resident's record, only the tasks given to them.
+    case volunteer(Int64)
     /// An account whose scope is not set up reaches no one.
     case nobody
 
@@ -19,6 +21,8 @@ public enum AccessScope: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .caseworker?: self = account.area.map { .area($0) } ?? .nobody
         case .partner?: self = account.organisation.map { .organisation($0) } ?? .nobody
         case .school?: self = account.school.map { .school($0) } ?? .nobody
+        case .callHandler?: self = .everyone
+        case .volunteer?: self = account.volunteerId.map { .volunteer($0) } ?? .nobody
         case nil: self = .nobody
         }
     }
@@ -29,6 +33,7 @@ public enum AccessScope: Sendable, Equatable, Hashable, CustomStringConvertible 
         case .area(let area): "residents of \(area)"
         case .organisation(let organisation): "residents on the lists of \(organisation)"
         case .school(let school): "pupils of \(school)"
+        case .volunteer(let id): "the tasks of volunteer \(VolunteerRecord.reference(id))"
         case .nobody: "no residents"
         }
     }

@@ -13,11 +13,12 @@ public struct AccountBook: Sendable {
         self.hasher = hasher
     }
 
-    /// Adds an account. A caseworker needs an area, a partner an organisation and a school a school.
+    /// Adds an account. A caseworker needs an area, a partner an organisation, a school a school and a volunteer their
+    /// record in the volunteer bureau.
     @discardableResult
     public func add(
         name: String, role: Role, password: String, area: String? = nil, organisation: String? = nil, school: String? = nil,
-        by creator: String
+        volunteer: Int64? = nil, by creator: String
     ) throws -> Account {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard (3...64).contains(name.count), name.allSatisfy({ $0.isLetter || $0.isNumber || ".-_@".contains($0) }) else {
@@ -25,7 +26,11 @@ public struct AccountBook: Sendable {
         }
         let scope: (area: String?, organisation: String?, school: String?)
         switch role {
-        case .admin, .analyst: scope = (nil, nil, nil)
+        case .admin, .analyst, .callHandler: scope = (nil, nil, nil)
+        case .volunteer:
+            guard let volunteer else { throw AccessError.missingScope(role) }
+            guard try database.help.volunteer(id: volunteer) != nil else { throw AccessError.unknownVolunteer(volunteer) }
+            scope = (nil, nil, nil)
         case .caseworker: scope = (try Self.required(area, for: role), nil, nil)
         case .partner: scope = (nil, try Self.required(organisation, for: role), nil)
         case .school: scope = (nil, nil, try Self.required(school, for: role))
@@ -35,7 +40,8 @@ public struct AccountBook: Sendable {
         return try database.access.insertAccount(
             Account(
                 name: name, role: role.rawValue, area: scope.area, organisation: scope.organisation, school: scope.school,
-                passwordHash: hasher.hash(password), createdAt: AuditTrail.now(), createdBy: creator
+                volunteerId: role == .volunteer ? volunteer : nil, passwordHash: hasher.hash(password), createdAt: AuditTrail.now(),
+                createdBy: creator
             )
         ) { account in
             AuditTrail.note(

@@ -30,7 +30,12 @@ public struct ResidentFields: Sendable, Equatable {
                 showsIdentifiers: false, showsEveryService: false, showsBand: true, showsReasons: false, showsHousehold: false,
                 showsReachNote: false
             )
-        case .partner:
+        case .callHandler:
+            // Who the caller is, how to reach them, which services know them (to route the request), never why they are rated.
+            ResidentFields(
+                showsIdentifiers: false, showsEveryService: true, showsBand: false, showsReasons: false, showsHousehold: true, showsReachNote: true
+            )
+        case .partner, .volunteer:
             ResidentFields(
                 showsIdentifiers: false, showsEveryService: false, showsBand: false, showsReasons: false, showsHousehold: false,
                 showsReachNote: true

@@ -13,7 +13,7 @@ extension ResidentScope {
     public func visibleSources(of profile: PersonProfile) throws -> Set<String>? {
         switch scope {
         case .everyone, .area: return nil
-        case .nobody: return []
+        case .nobody, .volunteer: return []
         case .organisation(let organisation): return Set(try database.access.sourceNames(ofOrganisation: organisation))
         case .school(let school):
             let wanted = school.lowercased()

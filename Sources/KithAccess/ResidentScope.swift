@@ -16,7 +16,7 @@ public struct ResidentScope: Sendable {
     public func allows(_ personID: String) throws -> Bool {
         switch scope {
         case .everyone: return true
-        case .nobody: return false
+        case .nobody, .volunteer: return false
         case .organisation(let organisation):
             guard let current = try database.linkage.resolvePerson(personID) else { return false }
             return try database.access.isPerson(current, listedByOrganisation: organisation)
@@ -39,7 +39,7 @@ public struct ResidentScope: Sendable {
     public func personIDs() throws -> Set<String>? {
         switch scope {
         case .everyone: return nil
-        case .nobody: return []
+        case .nobody, .volunteer: return []
         case .organisation(let organisation): return Set(try database.access.personIds(listedByOrganisation: organisation))
         case .area(let area):
             guard let runID = try database.outreach.scoreRuns(limit: 1).first?.id else { return [] }

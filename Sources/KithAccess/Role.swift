@@ -10,6 +10,12 @@ public enum Role: String, Sendable, CaseIterable, Codable {
     case partner
     /// A school: only its own pupils, for welfare checks.
     case school
+    /// A helpline call handler or hub worker: finds callers among every resident, takes and works requests in any
+    /// hub, and keeps the volunteer bureau; sees who a resident is and which services know them, not why they are
+    /// rated as they are.
+    case callHandler = "call-handler"
+    /// A volunteer: only the tasks the bureau gave them, with the least a task needs.
+    case volunteer
 
     /// The words shown beside an account.
     public var label: String {
@@ -19,15 +25,24 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .caseworker: "Caseworker"
         case .partner: "VCS partner"
         case .school: "School"
+        case .callHandler: "Call handler"
+        case .volunteer: "Volunteer"
         }
     }
 
     /// What this role may do.
     public var capabilities: Set<Capability> {
         switch self {
-        case .admin: Set(Capability.allCases)
-        case .analyst: Set(Capability.allCases).subtracting([.readAudit, .manageAccounts, .makeReferrals, .answerReferrals])
-        case .caseworker: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .makeReferrals]
+        case .admin: Set(Capability.allCases).subtracting([.doTasks])
+        case .analyst:
+            Set(Capability.allCases).subtracting([.readAudit, .manageAccounts, .makeReferrals, .answerReferrals, .takeRequests, .doTasks])
+        case .caseworker:
+            [
+                .searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .makeReferrals, .takeRequests, .workRequests,
+                .manageVolunteers, .keepCaseloads,
+            ]
+        case .callHandler: [.searchPersons, .viewPersons, .recordContacts, .makeReferrals, .takeRequests, .workRequests, .manageVolunteers]
+        case .volunteer: [.doTasks]
         case .partner: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .answerReferrals, .editDirectory]
         case .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
         }
@@ -61,4 +76,14 @@ public enum Capability: String, Sendable, CaseIterable, Codable {
     case makeReferrals = "make referrals"
     /// See and answer the referrals to one's own organisation: VCS partners.
     case answerReferrals = "answer referrals"
+    /// Take a request for help, on the phone or from a referral.
+    case takeRequests = "take help requests"
+    /// Work hubs' queues: pick up, note, reassign, close requests and give them to volunteers.
+    case workRequests = "work help requests"
+    /// Keep the volunteer bureau: take volunteers on, verify their DBS checks, pause them.
+    case manageVolunteers = "manage volunteers"
+    /// Do the tasks given to oneself as a volunteer.
+    case doTasks = "do volunteer tasks"
+    /// Hold residents' cases as their lead professional, and give cases to colleagues.
+    case keepCaseloads = "keep caseloads"
 }

@@ -92,3 +92,18 @@ public enum VolunteerMatcher {
         return VolunteerMatch(volunteer: volunteer, metres: metres, speaksLanguage: speaks, cost: cost, reasons: reasons)
     }
 }
+
+extension VolunteerMatcher {
+    /// Why the volunteer may not be given the task at all, whoever assigns it: not active, or a visit without a
+    /// valid enhanced DBS check with barred lists. Distance, times and load are the matcher's advice; these are rules.
+    public static func safeguardingProblem(_ task: HelpTask, _ volunteer: Volunteer) -> String? {
+        if volunteer.status != .active {
+            return "\(volunteer.name) is \(volunteer.status.rawValue), not active: only active volunteers are given tasks."
+        }
+        if task.need.involvesVisit, !(volunteer.dbs?.allows(visitLevel, on: task.today) ?? false) {
+            return
+                "\(task.need.label) means a visit, which needs an enhanced DBS check with barred lists, valid today: \(volunteer.name) has none on record."
+        }
+        return nil
+    }
+}

@@ -10,6 +10,13 @@ public struct TableTagging: Sendable, Equatable {
     /// Tags the list must have, from the mapping.
     public var requiredTags: [HXLTag]
 
+    /// Tags decided already, column by column: a layout Kith writes itself (the helpline's own list).
+    public init(columns: [ColumnTagging]) {
+        self.columns = columns
+        suggestions = []
+        requiredTags = []
+    }
+
     /// Decides the tags.
     /// - Parameters:
     ///   - rows: the first data rows, for suggestions from values.

@@ -45,6 +45,16 @@ public struct AuditTrail: Sendable {
         case refer
         case referralStep = "referral-step"
         case viewReferral = "view-referral"
+        case saveHub = "save-hub"
+        case takeRequest = "take-request"
+        case updateRequest = "update-request"
+        case viewRequest = "view-request"
+        case registerVolunteer = "register-volunteer"
+        case updateVolunteer = "update-volunteer"
+        case assignVolunteer = "assign-volunteer"
+        case taskStep = "task-step"
+        case viewTasks = "view-tasks"
+        case assignLead = "assign-lead"
     }
 
     /// Which way into Kith an action came, for the audit details that say so ("through the API").

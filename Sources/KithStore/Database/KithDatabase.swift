@@ -57,6 +57,9 @@ public final class KithDatabase: Sendable {
     /// Where referrals of residents to directory services and their steps are kept.
     public var referrals: any ReferralRepository { GRDBReferralRepository(writer: writer) }
 
+    /// Where help requests, hubs, volunteers, their tasks and lead professionals are kept.
+    public var help: any HelpRepository { GRDBHelpRepository(writer: writer) }
+
     /// The append-only audit trail: who viewed, searched, exported, imported or decided what, and when.
     public var audit: any AuditRepository { GRDBAuditRepository(writer: writer) }
 
@@ -585,6 +588,126 @@ public final class KithDatabase: Sendable {
                         lastError TEXT
                     );
                     CREATE INDEX directoryNotice_on_organizationId ON directoryNotice(organizationId, createdAt);
+                    """
+            )
+        }
+        migrator.registerMigration("v14: help requests, hubs, the volunteer bureau and lead professionals") { db in
+            try db.execute(
+                sql: """
+                    -- Neighbourhood hubs and named teams; areas are postcode districts or area names, comma-separated.
+                    CREATE TABLE hub (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('hub', 'team')),
+                        areas TEXT NOT NULL,
+                        urgentPickupMinutes INTEGER NOT NULL CHECK (urgentPickupMinutes > 0)
+                    ) WITHOUT ROWID;
+                    -- A request for help. personId is set when the call handler found the resident; a new caller is
+                    -- placed by linkage through firstRowId, their row in the helpline's own list.
+                    CREATE TABLE helpRequest (
+                        id INTEGER PRIMARY KEY,
+                        personId TEXT REFERENCES person(id),
+                        firstRowId INTEGER REFERENCES sourceRow(id),
+                        callerName TEXT NOT NULL,
+                        phone TEXT,
+                        email TEXT,
+                        address TEXT,
+                        postcode TEXT,
+                        area TEXT,
+                        hubId TEXT REFERENCES hub(id),
+                        needs TEXT NOT NULL,
+                        urgency TEXT NOT NULL CHECK (urgency IN ('today', 'within-3-days', 'this-week')),
+                        details TEXT,
+                        dietaryNeeds TEXT,
+                        culturalPreferences TEXT,
+                        language TEXT,
+                        contactBy TEXT NOT NULL,
+                        consentToShare INTEGER NOT NULL,
+                        channel TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('to-do', 'in-progress', 'blocked', 'done', 'cancelled')),
+                        assignedTo TEXT,
+                        dueOn TEXT NOT NULL,
+                        callBackOn TEXT,
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL,
+                        firstContactAt TEXT,
+                        closedAt TEXT,
+                        updatedAt TEXT NOT NULL,
+                        -- Counts changes: a writer that read an older revision is told someone changed it meanwhile.
+                        revision INTEGER NOT NULL DEFAULT 0
+                    );
+                    -- A hub's queue reads its open requests, most pressing first: this index serves it without a sort
+                    -- of the hub's history.
+                    CREATE INDEX helpRequest_queue ON helpRequest(hubId, status, dueOn, id);
+                    CREATE INDEX helpRequest_on_personId ON helpRequest(personId);
+                    CREATE INDEX helpRequest_on_assignedTo ON helpRequest(assignedTo, status);
+                    CREATE INDEX helpRequest_on_createdAt ON helpRequest(createdAt);
+                    CREATE TABLE helpRequestNote (
+                        id INTEGER PRIMARY KEY,
+                        requestId INTEGER NOT NULL REFERENCES helpRequest(id),
+                        at TEXT NOT NULL,
+                        by TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        text TEXT NOT NULL
+                    );
+                    CREATE INDEX helpRequestNote_on_requestId ON helpRequestNote(requestId, id);
+                    CREATE TRIGGER helpRequestNote_is_append_only_on_update BEFORE UPDATE ON helpRequestNote
+                    BEGIN SELECT RAISE(ABORT, 'request notes are never changed'); END;
+                    CREATE TRIGGER helpRequestNote_is_append_only_on_delete BEFORE DELETE ON helpRequestNote
+                    BEGIN SELECT RAISE(ABORT, 'request notes are never deleted'); END;
+                    CREATE TRIGGER helpRequest_is_never_deleted BEFORE DELETE ON helpRequest
+                    BEGIN SELECT RAISE(ABORT, 'help requests are never deleted'); END;
+                    CREATE TABLE volunteer (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        phone TEXT,
+                        email TEXT,
+                        postcode TEXT NOT NULL,
+                        latitude REAL,
+                        longitude REAL,
+                        travelMetres REAL NOT NULL,
+                        offers TEXT NOT NULL,
+                        slots TEXT NOT NULL,
+                        languages TEXT NOT NULL,
+                        drives INTEGER NOT NULL,
+                        skills TEXT,
+                        experience TEXT,
+                        "references" TEXT,
+                        dbsLevel TEXT CHECK (dbsLevel IN ('basic', 'standard', 'enhanced', 'enhanced-barred')),
+                        dbsNumber TEXT,
+                        dbsValidUntil TEXT,
+                        dbsVerifiedBy TEXT,
+                        inductionDone INTEGER NOT NULL DEFAULT 0,
+                        status TEXT NOT NULL CHECK (status IN ('applied', 'verified', 'active', 'paused', 'left')),
+                        appliedAt TEXT NOT NULL,
+                        updatedAt TEXT NOT NULL
+                    );
+                    CREATE INDEX volunteer_on_status ON volunteer(status);
+                    CREATE TABLE volunteerTask (
+                        id INTEGER PRIMARY KEY,
+                        requestId INTEGER NOT NULL REFERENCES helpRequest(id),
+                        volunteerId INTEGER NOT NULL REFERENCES volunteer(id),
+                        need TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('assigned', 'contacted', 'confirmed', 'completed', 'cancelled')),
+                        assignedAt TEXT NOT NULL,
+                        assignedBy TEXT NOT NULL,
+                        updatedAt TEXT NOT NULL,
+                        hours REAL,
+                        note TEXT
+                    );
+                    CREATE INDEX volunteerTask_on_volunteerId ON volunteerTask(volunteerId, status);
+                    CREATE INDEX volunteerTask_on_requestId ON volunteerTask(requestId);
+                    -- A volunteer signs in as an account tied to their bureau record: it reaches only their tasks.
+                    ALTER TABLE account ADD COLUMN volunteerId INTEGER REFERENCES volunteer(id);
+                    CREATE TABLE leadProfessional (
+                        personId TEXT PRIMARY KEY REFERENCES person(id),
+                        worker TEXT NOT NULL,
+                        team TEXT,
+                        nextContactOn TEXT,
+                        assignedAt TEXT NOT NULL,
+                        assignedBy TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX leadProfessional_on_worker ON leadProfessional(worker, nextContactOn);
                     """
             )
         }

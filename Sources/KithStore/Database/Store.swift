@@ -18,6 +18,8 @@ public protocol Store: Sendable {
     var directory: any DirectoryRepository { get }
     /// Referrals of residents to the directory's services, and their steps.
     var referrals: any ReferralRepository { get }
+    /// Help requests, hubs, the volunteer bureau, volunteers' tasks and lead professionals.
+    var help: any HelpRepository { get }
 }
 
 extension KithDatabase: Store {}

@@ -6,7 +6,7 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
     public var id: Int64?
     /// The sign-in name, unique regardless of case.
     public var name: String
-    /// `admin`, `analyst`, `caseworker`, `partner` or `school`.
+    /// `admin`, `analyst`, `caseworker`, `partner`, `school`, `call-handler` or `volunteer`.
     public var role: String
     /// A caseworker's neighbourhood, ward or postcode district.
     public var area: String?
@@ -14,6 +14,8 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
     public var organisation: String?
     /// A school account's school, by name or URN.
     public var school: String?
+    /// A volunteer account's record in the volunteer bureau.
+    public var volunteerId: Int64?
     public var passwordHash: String
     public var createdAt: String
     public var createdBy: String
@@ -26,7 +28,7 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         id: Int64? = nil, name: String, role: String, area: String? = nil, organisation: String? = nil, school: String? = nil,
-        passwordHash: String, createdAt: String, createdBy: String, failedSignIns: Int = 0, lockedUntil: String? = nil,
+        volunteerId: Int64? = nil, passwordHash: String, createdAt: String, createdBy: String, failedSignIns: Int = 0, lockedUntil: String? = nil,
         lastSignInAt: String? = nil, isDisabled: Bool = false
     ) {
         self.id = id
@@ -35,6 +37,7 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
         self.area = area
         self.organisation = organisation
         self.school = school
+        self.volunteerId = volunteerId
         self.passwordHash = passwordHash
         self.createdAt = createdAt
         self.createdBy = createdBy

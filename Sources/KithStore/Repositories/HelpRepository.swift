@@ -1,0 +1,102 @@
+/// Stores help requests and their history, hubs, the volunteer bureau, volunteers' tasks and lead professionals.
+/// Every write goes with its audit entry in one transaction.
+public protocol HelpRepository: Sendable {
+    // MARK: Hubs
+    /// Adds or replaces a hub.
+    func saveHub(_ hub: HubRecord, audit: AuditNote) throws
+    func hubs() throws -> [HubRecord]
+
+    // MARK: Requests
+    /// Stores a new request and its rows in the helpline's own list (made by `rows` from the request's id), and, when
+    /// the call handler found the resident, their verdict that the first row is the same person as `sameAsRow`, with
+    /// the audit entry, in one transaction; returns the request with its id and first row.
+    func createRequest(
+        _ request: HelpRequestRecord, helpline: HelplineRows, sameAsRow: Int64?, audit: (HelpRequestRecord) -> AuditNote
+    ) throws -> HelpRequestRecord
+    /// Stores a request as changed, its revision one up, with the history lines and any contact on the person's
+    /// record, in one transaction. Throws ``HelpStoreError/changed(request:)`` if its stored revision is no longer the
+    /// request's (someone else changed it meanwhile); then nothing is stored.
+    func updateRequest(
+        _ request: HelpRequestRecord, notes: [HelpNoteRecord], contact: ContactRecord?, audit: AuditNote
+    ) throws -> HelpRequestRecord
+    func request(id: Int64) throws -> HelpRequestRecord?
+    /// Open requests (or those of `statuses`) of a hub (nil: requests no hub took), most pressing first: due first,
+    /// then urgency, then the oldest; with the number in all.
+    func queue(hub: String?, statuses: [String], limit: Int, offset: Int) throws -> (requests: [HelpRequestRecord], total: Int)
+    /// Open requests per hub id ("" for none), and of them those due on or before `dueBy`.
+    func openCounts(dueBy: String) throws -> [(hubId: String, open: Int, due: Int)]
+    /// The requests of these persons, newest first.
+    func requests(ofPersons personIds: [String]) throws -> [HelpRequestRecord]
+    /// Every request made from `from` (inclusive) to `to` (exclusive) ISO times, oldest first.
+    func requests(createdFrom from: String, to: String) throws -> [HelpRequestRecord]
+    /// The history of a request, oldest first.
+    func notes(ofRequest requestId: Int64) throws -> [HelpNoteRecord]
+
+    // MARK: Volunteers
+    /// Stores a new volunteer, or one changed, with the audit entry; returns it with its id.
+    func saveVolunteer(_ volunteer: VolunteerRecord, audit: AuditNote) throws -> VolunteerRecord
+    func volunteer(id: Int64) throws -> VolunteerRecord?
+    /// Volunteers with one of `statuses` (every volunteer when empty), by name.
+    func volunteers(statuses: [String]) throws -> [VolunteerRecord]
+    /// The number of open tasks each volunteer holds.
+    func openTaskCounts() throws -> [Int64: Int]
+
+    // MARK: Tasks
+    /// Gives a volunteer a task, with a line in the request's history and the request picked up, in one transaction.
+    func assignTask(_ task: VolunteerTaskRecord, request: HelpRequestRecord, note: HelpNoteRecord, audit: AuditNote) throws -> VolunteerTaskRecord
+    /// Moves a task on from `from`, with the request as it becomes (its revision checked and moved on), a history line and any contact on the person's
+    /// record, in one transaction. Throws ``HelpStoreError/taskMoved(task:now:)`` when the task is no longer `from`.
+    func stepTask(
+        _ task: VolunteerTaskRecord, from: String, request: HelpRequestRecord?, note: HelpNoteRecord, contact: ContactRecord?, audit: AuditNote
+    ) throws
+    func task(id: Int64) throws -> VolunteerTaskRecord?
+    func tasks(ofRequest requestId: Int64) throws -> [VolunteerTaskRecord]
+    /// A volunteer's tasks, open ones first, newest first.
+    func tasks(ofVolunteer volunteerId: Int64) throws -> [VolunteerTaskRecord]
+    /// Tasks made from `from` to `to` (ISO times), for the figures.
+    func tasks(assignedFrom from: String, to: String) throws -> [VolunteerTaskRecord]
+
+    // MARK: Lead professionals
+    func setLead(_ lead: LeadProfessionalRecord, audit: AuditNote) throws
+    func lead(ofPerson personId: String) throws -> LeadProfessionalRecord?
+    /// A worker's cases, the soonest next contact first (none last).
+    func cases(ofWorker worker: String) throws -> [LeadProfessionalRecord]
+}
+
+/// Rows for the helpline's own list ("Kith helpline"), kept as one import per day: the day's import is made on its
+/// first request and each later request adds rows to it.
+public struct HelplineRows: Sendable {
+    public var sourceName: String
+    /// `yyyy-mm-dd`: which day's import the rows go in.
+    public var day: String
+    public var columns: [(header: String, tag: String?)]
+    /// Each row's cells and normalised changes, made from the request's id.
+    public var rows: @Sendable (_ requestId: Int64) -> [(cells: [String], changes: [(position: Int, value: String?)])]
+    public var recordedBy: String
+
+    public init(
+        sourceName: String, day: String, columns: [(header: String, tag: String?)],
+        rows: @escaping @Sendable (_ requestId: Int64) -> [(cells: [String], changes: [(position: Int, value: String?)])], recordedBy: String
+    ) {
+        self.sourceName = sourceName
+        self.day = day
+        self.columns = columns
+        self.rows = rows
+        self.recordedBy = recordedBy
+    }
+}
+
+/// Why a change to a request or task was not stored.
+public enum HelpStoreError: Error, Equatable, CustomStringConvertible {
+    case changed(request: Int64)
+    case taskMoved(task: Int64, now: String)
+    case unknownRequest(Int64)
+
+    public var description: String {
+        switch self {
+        case .changed: "Someone else changed this request while you were looking at it. Look at it again before changing it."
+        case .taskMoved(_, let now): "The task was changed meanwhile: it is now \(now). Look again."
+        case .unknownRequest(let id): "There is no request \(HelpRequestRecord.reference(id))."
+        }
+    }
+}
