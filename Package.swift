@@ -202,6 +202,8 @@ let package = Package(
                 "KithAccess",
                 "KithConnect",
                 "KithDirectory",
+                "KithHelp",
+                "KithHelpDesk",
                 "KithIngest",
                 // What linkage says each field of a pair showed (FieldEvidence), which the review page reads.
                 "KithLinkage",
@@ -235,6 +237,8 @@ let package = Package(
                 "KithAccess",
                 "KithConnect",
                 "KithDirectory",
+                "KithHelp",
+                "KithHelpDesk",
                 "KithIngest",
                 "KithLinkage",
                 "KithOutreach",
@@ -334,7 +338,8 @@ let package = Package(
         .testTarget(
             name: "KithWebTests",
             dependencies: [
-                "KithWeb", "KithAccess", "KithConnect", "KithDirectory", "KithOutreach", "KithPersons", "KithIngest", "KithReferrals", "KithStore",
+                "KithWeb", "KithAccess", "KithConnect", "KithDirectory", "KithHelp", "KithHelpDesk", "KithOutreach", "KithPersons", "KithIngest",
+                "KithReferrals", "KithStore",
                 "KithSynthetic",
                 "KithSpreadsheet",
                 "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),

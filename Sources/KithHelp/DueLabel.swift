@@ -22,3 +22,10 @@ public enum DueLabel: String, Sendable, CaseIterable, Comparable {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }
+
+/// Flags an urgent request that no one has picked up within the time its hub allows.
+public enum PickupWatch {
+    public static func isUnpicked(urgency: HelpUrgency, status: RequestStatus, waitedMinutes: Int, allowedMinutes: Int) -> Bool {
+        urgency == .today && status == .toDo && waitedMinutes > allowedMinutes
+    }
+}

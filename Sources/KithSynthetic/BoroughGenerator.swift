@@ -80,16 +80,22 @@ public struct BoroughGenerator: Sendable {
             lists.append(GeneratedList(source: table.source, file: url, sheet: table.sheet, rows: table.rows.count))
         }
         try Truth.write(borough, tables: tables, to: truthDirectory)
-        let directoryFile = try Self.writeDirectory(
-            DirectoryGenerator(configuration: configuration).generate(for: borough),
-            to: directory.appendingPathComponent("directory", isDirectory: true))
+        var directoryOutput = DirectoryGenerator(configuration: configuration).generate(for: borough)
+        // Every home's postcode is placed too, so that volunteers can be matched to residents by distance.
+        for household in borough.households where directoryOutput.postcodeCentroids[household.address.postcode] == nil {
+            directoryOutput.postcodeCentroids[household.address.postcode] = DirectoryGenerator.centroid(
+                of: household.address.postcode, neighbourhood: household.neighbourhood, of: borough.neighbourhoods.count)
+        }
+        let directoryFile = try Self.writeDirectory(directoryOutput, to: directory.appendingPathComponent("directory", isDirectory: true))
+        let help = try HelpGenerator.write(borough, to: directory.appendingPathComponent("help", isDirectory: true))
         return BoroughSummary(
             people: borough.residents.count,
             households: borough.households.count,
             neighbourhoods: borough.neighbourhoods.count,
             smallAreas: borough.smallAreas.count,
             lists: lists,
-            directory: directoryFile
+            directory: directoryFile,
+            help: help
         )
     }
 

@@ -14,15 +14,21 @@ public struct BoroughSummary: Sendable {
     public var lists: [GeneratedList]
     /// The borough's services directory, as ORUK JSON; nil when none was written.
     public var directory: GeneratedDirectory?
+    /// The help desk's hubs, volunteer bureau and eight weeks of requests; nil when none were written.
+    public var help: GeneratedHelp?
 
     /// A summary of a written borough.
-    public init(people: Int, households: Int, neighbourhoods: Int, smallAreas: Int, lists: [GeneratedList], directory: GeneratedDirectory? = nil) {
+    public init(
+        people: Int, households: Int, neighbourhoods: Int, smallAreas: Int, lists: [GeneratedList], directory: GeneratedDirectory? = nil,
+        help: GeneratedHelp? = nil
+    ) {
         self.people = people
         self.households = households
         self.neighbourhoods = neighbourhoods
         self.smallAreas = smallAreas
         self.lists = lists
         self.directory = directory
+        self.help = help
     }
 }
 

@@ -12,7 +12,8 @@ struct Kith: AsyncParsableCommand {
             "Set KITH_LOG_LEVEL (trace, debug, info, notice, warning, error) to see more of what Kith does; logs carry record ids, never residents' details.",
         subcommands: [
             Demo.self, Import.self, Imports.self, Standard.self, Tag.self, Check.self, Generate.self, Link.self, Review.self, Score.self,
-            Outreach.self, Contact.self, Person.self, Directory.self, Notify.self, Serve.self, User.self, Token.self, SourceOwner.self,
+            Outreach.self, Contact.self, Person.self, Directory.self, Notify.self, Requests.self, Hubs.self, Volunteers.self, Serve.self, User.self,
+            Token.self, SourceOwner.self,
         ]
     )
 

@@ -168,13 +168,13 @@ struct ServiceKeepingPagesTests {
         let stamp = fixture.app.formStamps.stamp(for: service.id, at: Date().addingTimeInterval(-30))
         try await fixture.run { client in
             let resident = BrowserSession(client: client)
-            for index in 0..<CallbackLimiter.mostPerAddressPerHour {
+            for index in 0..<PublicFormLimiter.mostPerAddressPerHour {
                 let sent = try await resident.post(path, form: [("name", "Resident \(index)"), ("phone", "07700 900123"), ("stamp", stamp)])
                 #expect(sent.status == .ok)
             }
             let refused = try await resident.post(path, form: [("name", "One more"), ("phone", "07700 900123"), ("stamp", stamp)])
             #expect(refused.status == .tooManyRequests && refused.text.contains("ring the service instead"))
-            #expect(try fixture.database.directory.callbacks(toServices: nil, openOnly: true).count == CallbackLimiter.mostPerAddressPerHour)
+            #expect(try fixture.database.directory.callbacks(toServices: nil, openOnly: true).count == PublicFormLimiter.mostPerAddressPerHour)
         }
     }
 

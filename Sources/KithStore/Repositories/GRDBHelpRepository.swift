@@ -24,35 +24,56 @@ struct GRDBHelpRepository: HelpRepository {
         _ request: HelpRequestRecord, helpline: HelplineRows, sameAsRow: Int64?, audit: (HelpRequestRecord) -> AuditNote
     ) throws -> HelpRequestRecord {
         try writer.write { db in
-            var request = request
-            try request.insert(db)
-            guard let id = request.id else { throw HelpStoreError.unknownRequest(0) }
-            let importId = try Self.dayImport(for: helpline, in: db)
-            var rowNumber = try Int.fetchOne(db, sql: "SELECT MAX(rowNumber) FROM sourceRow WHERE importId = ?", arguments: [importId]) ?? 1
-            var firstRow: Int64?
-            for row in helpline.rows(id) {
-                rowNumber += 1
-                var changes: [UInt8] = []
-                CellsCoding.append(changes: row.changes, to: &changes)
-                var stored = SourceRow(
-                    importId: importId, rowNumber: rowNumber, cells: CellsCoding.encode(row.cells),
-                    normalised: String(decoding: changes, as: UTF8.self))
-                try stored.insert(db)
-                if firstRow == nil { firstRow = stored.id }
-            }
-            try db.execute(
-                sql: "UPDATE fileImport SET rowCount = ?, finishedAt = ? WHERE id = ?", arguments: [rowNumber - 1, request.createdAt, importId])
-            request.firstRowId = firstRow
-            try request.update(db)
-            if let sameAsRow, let firstRow {
-                var decision = LinkDecision(
-                    leftRowId: min(firstRow, sameAsRow), rightRowId: max(firstRow, sameAsRow), verdict: .same, decidedBy: request.createdBy,
-                    decidedAt: request.createdAt, note: "The caller on \(request.reference), found by the call handler")
-                try decision.insert(db)
-            }
+            let request = try Self.insert(request, helpline: helpline, sameAsRow: sameAsRow, in: db)
             try GRDBAuditRepository.insert(audit(request), in: db)
             return request
         }
+    }
+
+    func importRequests(_ items: [HelpHistoryItem], audit: AuditNote) throws -> Int {
+        try writer.write { db in
+            for item in items {
+                let request = try Self.insert(item.request, helpline: item.helpline, sameAsRow: nil, in: db)
+                for task in item.tasks {
+                    var task = task
+                    task.requestId = request.id ?? 0
+                    try task.insert(db)
+                }
+            }
+            try GRDBAuditRepository.insert(audit, in: db)
+            return items.count
+        }
+    }
+
+    /// Stores a request with its rows in the helpline's own list and, if given, the verdict that its first row is
+    /// the same person as `sameAsRow`.
+    private static func insert(_ request: HelpRequestRecord, helpline: HelplineRows, sameAsRow: Int64?, in db: Database) throws -> HelpRequestRecord {
+        var request = request
+        try request.insert(db)
+        guard let id = request.id else { throw HelpStoreError.unknownRequest(0) }
+        let importId = try Self.dayImport(for: helpline, in: db)
+        var rowNumber = try Int.fetchOne(db, sql: "SELECT MAX(rowNumber) FROM sourceRow WHERE importId = ?", arguments: [importId]) ?? 1
+        var firstRow: Int64?
+        for row in helpline.rows(id) {
+            rowNumber += 1
+            var changes: [UInt8] = []
+            CellsCoding.append(changes: row.changes, to: &changes)
+            var stored = SourceRow(
+                importId: importId, rowNumber: rowNumber, cells: CellsCoding.encode(row.cells), normalised: String(decoding: changes, as: UTF8.self))
+            try stored.insert(db)
+            if firstRow == nil { firstRow = stored.id }
+        }
+        try db.execute(
+            sql: "UPDATE fileImport SET rowCount = ?, finishedAt = ? WHERE id = ?", arguments: [rowNumber - 1, request.createdAt, importId])
+        request.firstRowId = firstRow
+        try request.update(db)
+        if let sameAsRow, let firstRow {
+            var decision = LinkDecision(
+                leftRowId: min(firstRow, sameAsRow), rightRowId: max(firstRow, sameAsRow), verdict: .same, decidedBy: request.createdBy,
+                decidedAt: request.createdAt, note: "The caller on \(request.reference), found by the call handler")
+            try decision.insert(db)
+        }
+        return request
     }
 
     /// The helpline list's import for the rows' day, made with its columns on the day's first request.
@@ -159,6 +180,14 @@ struct GRDBHelpRepository: HelpRepository {
         }
     }
 
+    func openRequests(assignedTo name: String) throws -> [HelpRequestRecord] {
+        try writer.read { db in
+            try HelpRequestRecord.fetchAll(
+                db, sql: "SELECT * FROM helpRequest WHERE assignedTo = ? AND status IN ('to-do', 'in-progress', 'blocked') \(Self.queueOrder)",
+                arguments: [name])
+        }
+    }
+
     func requests(ofPersons personIds: [String]) throws -> [HelpRequestRecord] {
         try writer.read { db in
             try HelpRequestRecord.filter(personIds.contains(Column("personId"))).order(Column("createdAt").desc, Column("id").desc).fetchAll(db)
@@ -177,6 +206,19 @@ struct GRDBHelpRepository: HelpRepository {
     }
 
     // MARK: Volunteers
+
+    func saveVolunteers(_ volunteers: [VolunteerRecord], hubs: [HubRecord], audit: AuditNote) throws -> [VolunteerRecord] {
+        try writer.write { db in
+            for hub in hubs { try hub.save(db) }
+            let saved = try volunteers.map { volunteer in
+                var volunteer = volunteer
+                try volunteer.save(db)
+                return volunteer
+            }
+            try GRDBAuditRepository.insert(audit, in: db)
+            return saved
+        }
+    }
 
     func saveVolunteer(_ volunteer: VolunteerRecord, audit: AuditNote) throws -> VolunteerRecord {
         try writer.write { db in

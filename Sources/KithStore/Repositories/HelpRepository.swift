@@ -13,6 +13,9 @@ public protocol HelpRepository: Sendable {
     func createRequest(
         _ request: HelpRequestRecord, helpline: HelplineRows, sameAsRow: Int64?, audit: (HelpRequestRecord) -> AuditNote
     ) throws -> HelpRequestRecord
+    /// Stores a helpline's earlier requests (a file of its history), each with its rows in the helpline's own list
+    /// and the volunteers' tasks that served it, with one audit entry, in one transaction; returns how many.
+    func importRequests(_ items: [HelpHistoryItem], audit: AuditNote) throws -> Int
     /// Stores a request as changed, its revision one up, with the history lines and any contact on the person's
     /// record, in one transaction. Throws ``HelpStoreError/changed(request:)`` if its stored revision is no longer the
     /// request's (someone else changed it meanwhile); then nothing is stored.
@@ -25,6 +28,8 @@ public protocol HelpRepository: Sendable {
     func queue(hub: String?, statuses: [String], limit: Int, offset: Int) throws -> (requests: [HelpRequestRecord], total: Int)
     /// Open requests per hub id ("" for none), and of them those due on or before `dueBy`.
     func openCounts(dueBy: String) throws -> [(hubId: String, open: Int, due: Int)]
+    /// The open requests an account is working, most pressing first.
+    func openRequests(assignedTo name: String) throws -> [HelpRequestRecord]
     /// The requests of these persons, newest first.
     func requests(ofPersons personIds: [String]) throws -> [HelpRequestRecord]
     /// Every request made from `from` (inclusive) to `to` (exclusive) ISO times, oldest first.
@@ -33,6 +38,9 @@ public protocol HelpRepository: Sendable {
     func notes(ofRequest requestId: Int64) throws -> [HelpNoteRecord]
 
     // MARK: Volunteers
+    /// Stores hubs and volunteers loaded from the bureau's files, with one audit entry, in one transaction; returns
+    /// the volunteers with their ids, in the order given.
+    func saveVolunteers(_ volunteers: [VolunteerRecord], hubs: [HubRecord], audit: AuditNote) throws -> [VolunteerRecord]
     /// Stores a new volunteer, or one changed, with the audit entry; returns it with its id.
     func saveVolunteer(_ volunteer: VolunteerRecord, audit: AuditNote) throws -> VolunteerRecord
     func volunteer(id: Int64) throws -> VolunteerRecord?
@@ -83,6 +91,20 @@ public struct HelplineRows: Sendable {
         self.columns = columns
         self.rows = rows
         self.recordedBy = recordedBy
+    }
+}
+
+/// One request of a helpline's history: the request as it ended, its rows in the helpline's own list, and the tasks
+/// volunteers did for it (their request id is set when stored).
+public struct HelpHistoryItem: Sendable {
+    public var request: HelpRequestRecord
+    public var helpline: HelplineRows
+    public var tasks: [VolunteerTaskRecord]
+
+    public init(request: HelpRequestRecord, helpline: HelplineRows, tasks: [VolunteerTaskRecord]) {
+        self.request = request
+        self.helpline = helpline
+        self.tasks = tasks
     }
 }
 

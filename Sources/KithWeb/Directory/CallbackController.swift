@@ -15,11 +15,8 @@ struct CallbackController<Directory: DirectoryRepository>: Sendable {
     let catalog: DirectoryCatalog<Directory>
     let desk: CallbackDesk
     let stamps: FormStamp
-    let limiter: CallbackLimiter
+    let limiter: PublicFormLimiter
     let pages: PageRenderer
-
-    /// The field a person never sees (it is hidden, and says to leave it empty); a bot fills in every field.
-    static var honeypot: String { "website" }
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("directory/services/:service/callback", use: form)
@@ -38,7 +35,7 @@ struct CallbackController<Directory: DirectoryRepository>: Sendable {
         var model = CallbackPage(service: service, stamp: stamps.stamp(for: service.id))
         model.fill(from: form)
         // A bot: say it went, so that it learns nothing, and keep nothing.
-        if !(form.text(Self.honeypot) ?? "").isEmpty {
+        if !(form.text(FormStamp.honeypot) ?? "").isEmpty {
             return pages.page(
                 "directory-callback-sent", title: "Request sent", model: model, signedIn: context.signedIn, path: request.uri.path, isPublic: true)
         }

@@ -10,6 +10,9 @@ struct FormStamp: Sendable {
     /// A person takes longer than this to type a name and a phone number.
     static let quickest: TimeInterval = 3
     static let longest: TimeInterval = 2 * 3_600
+    /// The field of every public form a person never sees (it is hidden, and says to leave it empty); a bot fills in
+    /// every field, and is told its post went while nothing is kept.
+    static let honeypot = "website"
 
     enum Verdict: Equatable {
         case good

@@ -83,6 +83,17 @@ struct HomePage {
             about: "Search by name, date of birth, NHS number or postcode, and see one view of a person.", capability: .searchPersons
         ),
         Section(
+            href: "/requests", label: "Help requests",
+            about: "Take a call, work your hub's queue, and match requests with volunteers.", capability: .workRequests
+        ),
+        Section(
+            href: "/tasks", label: "Your tasks", about: "The help your hub has asked you to give, and marking it done.", capability: .doTasks
+        ),
+        Section(
+            href: "/volunteers", label: "Volunteers", about: "The volunteer bureau: new offers, DBS checks, induction and who is active.",
+            capability: .manageVolunteers
+        ),
+        Section(
             href: "/outreach", label: "Contact lists",
             about: "Who to contact first: highest risk and least recent contact. Download, and record outcomes.", capability: .viewOutreach
         ),

@@ -15,8 +15,10 @@ struct CSRFMiddleware: RouterMiddleware {
 
     static let fieldName = "csrf"
 
-    /// The forms anyone may send without signing in: a resident's callback request.
+    /// The forms anyone may send without signing in: a resident's callback request, a request for help, an offer to
+    /// volunteer.
     static func isPublicForm(_ path: String) -> Bool {
+        if path == "/ask" || path == "/volunteer" { return true }
         let parts = path.split(separator: "/")
         return parts.count == 4 && parts[0] == "directory" && parts[1] == "services" && parts[3] == "callback"
     }

@@ -72,12 +72,15 @@ struct PageRenderer: Sendable {
     static func navigation(for signedIn: SignedIn, path: String) -> [[String: Any]] {
         let sections: [(href: String, label: String, capability: Capability)] = [
             ("/persons", "Residents", .searchPersons),
+            ("/requests", "Help requests", .workRequests),
+            ("/tasks", "Your tasks", .doTasks),
             ("/outreach", "Contact lists", .viewOutreach),
             ("/referrals", "Referrals", signedIn.can(.answerReferrals) ? .answerReferrals : .makeReferrals),
             ("/review", "Review matches", .reviewMatches),
             ("/imports", "Imports", .importLists),
             ("/audit", "Audit trail", .readAudit),
             ("/directory/manage", "Services", .editDirectory),
+            ("/volunteers", "Volunteers", .manageVolunteers),
         ]
         return sections.filter { signedIn.can($0.capability) }.map { section in
             ["href": section.href, "label": section.label, "current": path == section.href || path.hasPrefix(section.href + "/")]

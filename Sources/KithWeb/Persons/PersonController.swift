@@ -59,7 +59,8 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
                 "/persons?q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")&limit=\(Self.pageLimit)"
             } else { nil }
         let fields = ResidentFields.fields(for: signedIn.role)
-        let model = PersonSearchPage(text: text, query: found.query, answer: found.answer, showsSources: fields.showsEveryService, more: more)
+        var model = PersonSearchPage(text: text, query: found.query, answer: found.answer, showsSources: fields.showsEveryService, more: more)
+        model.takesRequests = signedIn.can(.takeRequests)
         return pages.page("persons", title: "Find a resident", model: model, signedIn: signedIn, path: request.uri.path)
     }
 

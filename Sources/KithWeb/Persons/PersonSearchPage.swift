@@ -24,6 +24,8 @@ struct PersonSearchPage {
     var results: [Result] = []
     /// Whether the results name the lists that know each resident.
     var showsSources = false
+    /// Whether each result offers "Take a request" (for a call handler finding a caller).
+    var takesRequests = false
     /// How to search better, when the text gave too little to search by.
     var hint: String?
     /// Which name words the search left out.

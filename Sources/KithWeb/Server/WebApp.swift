@@ -21,7 +21,9 @@ public struct WebApp: Sendable {
     let searchIndex: SearchIndexCache
     /// The signed times on the public callback form, and its limit per address.
     let formStamps = FormStamp()
-    let callbackLimiter = CallbackLimiter()
+    let callbackLimiter = PublicFormLimiter()
+    let askLimiter = PublicFormLimiter()
+    let volunteerLimiter = PublicFormLimiter()
 
     public init(database: KithDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -57,6 +59,8 @@ public struct WebApp: Sendable {
         addDirectoryControllers(site: site, router: router)
         addServiceKeepingController(to: site)
         addReferralController(to: site)
+        addHelpControllers(to: site)
+        addVolunteerController(to: site)
         return router
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithAccess
+import KithHelpDesk
 import KithIngest
 import KithOutreach
 import KithPersons
@@ -61,6 +62,10 @@ struct Demo: AsyncParsableCommand {
             if FileManager.default.fileExists(atPath: centroids.path) {
                 print(try PostcodeCentroidImporter(database: database).run(file: centroids).text)
             }
+        }
+        if let help = summary.help {
+            print(
+                try HelpLoader(database: database).load(hubs: help.hubs, volunteers: help.volunteers, requests: help.requests, by: "kith demo").text)
         }
         print("")
         print("The store is \(databasePath): \(try database.imports.rowCount()) rows from \(summary.lists.count) lists.")

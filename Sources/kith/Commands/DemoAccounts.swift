@@ -1,5 +1,6 @@
 import Foundation
 import KithAccess
+import KithSpreadsheet
 import KithStore
 import KithSynthetic
 
@@ -23,17 +24,25 @@ enum DemoAccounts {
         let school = mostCommon(scores.compactMap(\.school)) ?? "unknown"
         try ListOwnership(database: database).assign(sourceNamed: partnerList, to: partnerOrganisation, by: "kith demo")
         let book = AccountBook(database: database)
-        let planned: [(Role, String, String?, String?, String?)] = [
+        // The volunteer account is the bureau's least busy active volunteer cleared for visits.
+        let counts = try database.help.openTaskCounts()
+        let volunteer = try database.help.volunteers(statuses: ["active"]).filter { $0.dbsVerifiedBy != nil && $0.dbsLevel == "enhanced-barred" }
+            .filter { ($0.dbsValidUntil ?? "") > CivilDate.ukToday.description }
+            .min { (counts[$0.id ?? 0] ?? 0, $0.id ?? 0) < (counts[$1.id ?? 0] ?? 0, $1.id ?? 0) }?.id
+        var planned: [(Role, String, String?, String?, String?)] = [
             (.admin, "demo-admin", nil, nil, nil),
             (.analyst, "demo-analyst", nil, nil, nil),
             (.caseworker, "demo-caseworker", area, nil, nil),
             (.partner, "demo-foodbank", nil, partnerOrganisation, nil),
             (.school, "demo-school", nil, nil, school),
+            (.callHandler, "demo-callhandler", nil, nil, nil),
         ]
+        if volunteer != nil { planned.append((.volunteer, "demo-volunteer", nil, nil, nil)) }
         return try planned.map { role, name, area, organisation, school in
             let password = PasswordMaker.make()
             let account = try book.add(
-                name: name, role: role, password: password, area: area, organisation: organisation, school: school, by: "kith demo"
+                name: name, role: role, password: password, area: area, organisation: organisation, school: school,
+                volunteer: role == .volunteer ? volunteer : nil, by: "kith demo"
             )
             return Added(role: role, name: name, password: password, scope: AccessScope(account: account))
         }

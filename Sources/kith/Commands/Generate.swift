@@ -51,6 +51,11 @@ enum BoroughReport {
             lines.append(
                 "Services directory: \(directory.services) services from \(directory.organizations) organisations  \(directory.file.path)")
         }
+        if let help = summary.help {
+            lines.append(
+                "Help desk: \(help.requestCount) requests over eight weeks, \(help.volunteerCount) volunteers  \(help.requests.deletingLastPathComponent().path)"
+            )
+        }
         return lines.joined(separator: "\n")
     }
 }

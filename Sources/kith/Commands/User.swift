@@ -16,7 +16,8 @@ struct User: ParsableCommand {
             discussion: """
                 Roles: admin (accounts, tokens and the audit trail, and everything an analyst does); analyst (every \
                 resident and list); caseworker (residents of --area); partner (residents on the lists of \
-                --organisation, only the details it needs); school (pupils of --school, by name or URN). Without \
+                --organisation, only the details it needs); school (pupils of --school, by name or URN); call-handler (takes and works help requests for every hub, \
+                and keeps the volunteer bureau); volunteer (only the tasks given to --volunteer). Without \
                 --password-stdin a strong password is made and printed once.
                 """
         )
@@ -24,7 +25,7 @@ struct User: ParsableCommand {
         @Argument(help: "The sign-in name.")
         var name: String
 
-        @Option(help: "admin, analyst, caseworker, partner or school.")
+        @Option(help: "admin, analyst, caseworker, partner, school, call-handler or volunteer.")
         var role: Role
 
         @Option(help: "A caseworker's neighbourhood, ward or postcode district.")
@@ -35,6 +36,9 @@ struct User: ParsableCommand {
 
         @Option(help: "A school account's school, by name or URN.")
         var school: String?
+
+        @Option(help: "A volunteer account's number in the volunteer bureau (V-00012), from `kith volunteers list`.")
+        var volunteer: String?
 
         @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
         var passwordFromStandardInput = false
@@ -48,7 +52,8 @@ struct User: ParsableCommand {
             let password = passwordFromStandardInput ? (readLine(strippingNewline: true) ?? "") : PasswordMaker.make()
             let account = try AccessErrors.reported {
                 try AccountBook(database: try store.open()).add(
-                    name: name, role: role, password: password, area: area, organisation: organisation, school: school, by: by
+                    name: name, role: role, password: password, area: area, organisation: organisation, school: school,
+                    volunteer: volunteer.flatMap { Int64($0.uppercased().hasPrefix("V-") ? String($0.dropFirst(2)) : $0) }, by: by
                 )
             }
             print("Added \(account.name), \(role.label), who can see \(AccessScope(account: account)).")

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 
-/// How many callback requests one address may leave: a few an hour, enough for a family or a worker helping
-/// several residents from one office, too few for a flood. Counts are kept in memory for the hour; the store's own
+/// How many times one address may send a public form (a callback request, a request for help, a volunteer's
+/// application): a few an hour, enough for a family or a worker helping several residents from one office, too few
+/// for a flood. Each form has its own limiter. Counts are kept in memory for the hour; the callback form's store
 /// limit per service (``CallbackDesk/mostPerServicePerHour``) holds across restarts and processes.
-final class CallbackLimiter: Sendable {
+final class PublicFormLimiter: Sendable {
     static let mostPerAddressPerHour = 5
 
     private let times = Mutex<[String: [Date]]>([:])
