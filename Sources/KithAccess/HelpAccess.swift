@@ -45,6 +45,10 @@ public struct HelpAccess: Sendable {
         return workedHubs(of: hubs).contains { $0.id == hubId }
     }
 
+    /// Whether the account may hold residents' cases and give them to colleagues: a caseworker (or an administrator),
+    /// for residents its scope reaches.
+    public var keepsCaseloads: Bool { signedIn.can(.keepCaseloads) }
+
     /// Whether the request may be given to a volunteer: the resident agreed that partners be told what they need.
     public static func mayGoToVolunteer(_ request: HelpRequestRecord) -> Bool {
         request.consentToShare

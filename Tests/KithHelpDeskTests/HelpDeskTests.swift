@@ -228,3 +228,55 @@ import Testing
         #expect(proposals.last?.proposal.unmatched?.contains("already has 2 tasks") == true)
     }
 }
+
+/// Lead professionals over a real store: who may hold and give cases, of which residents, and a worker's caseload
+/// with overdue follow-ups first.
+@Suite struct CaseloadsTests {
+    static let asOf = CivilDate(year: 2026, month: 11, day: 16)!
+
+    @Test func aCaseworkerHoldsCasesOfTheirAreaWithOverdueFollowUpsFirst() throws {
+        let folder = try TemporaryFolder()
+        let database = try KithDatabase.open(path: folder.path("kith.sqlite").path)
+        let file = try folder.file(
+            "Adult social care.csv",
+            text: """
+                Given name,Family name,Date of birth,Postcode,Neighbourhood
+                Savita,Gill,04/08/1980,HY1 2AB,North
+                Kofi,Mensah,12/03/1990,HY1 2AB,North
+                Ann,Smith,01/02/1950,HY2 5CD,South
+
+                """)
+        try Importer(repository: database.imports).run(
+            ImportRequest(file: file, sourceName: "Adult social care", importedBy: "test", referenceDate: Self.asOf))
+        try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
+        _ = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: Self.asOf).run(scoredBy: "test")
+        let book = AccountBook(database: database, hasher: PasswordHasher(cost: 4))
+        let north = try book.add(name: "nia", role: .caseworker, password: "correct horse battery staple", area: "North", by: "test")
+        let south = try book.add(name: "sam", role: .caseworker, password: "correct horse battery staple", area: "South", by: "test")
+        let handler = try book.add(name: "cath", role: .callHandler, password: "correct horse battery staple", by: "test")
+        func signedIn(_ account: Account) -> SignedIn {
+            SignedIn(account: account, role: Role(rawValue: account.role)!, csrfToken: nil, sessionDigest: nil)
+        }
+        let savita = try #require(try database.linkage.personOfRow(1))
+        let kofi = try #require(try database.linkage.personOfRow(2))
+        let ann = try #require(try database.linkage.personOfRow(3))
+        let caseloads = Caseloads(database: database)
+        try caseloads.assign(savita, nextContactOn: Self.asOf.adding(days: 3), by: signedIn(north), via: .web)
+        try caseloads.assign(kofi, nextContactOn: Self.asOf.adding(days: -2), by: signedIn(north), via: .web)
+        // Outside the account's area, or given to a worker whose area does not reach them, or by a role that holds no cases.
+        #expect(throws: HelpDeskError.unknownPerson(ann)) { try caseloads.assign(ann, by: signedIn(north), via: .web) }
+        #expect(throws: HelpDeskError.self) { try caseloads.assign(savita, to: "sam", by: signedIn(north), via: .web) }
+        #expect(throws: HelpDeskError.notAllowed) { try caseloads.assign(ann, by: signedIn(handler), via: .web) }
+        try caseloads.assign(ann, by: signedIn(south), via: .web)
+        let cases = try caseloads.cases(of: signedIn(north), via: .web, today: Self.asOf)
+        #expect(cases.map(\.name) == ["Kofi Mensah", "Savita Gill"], "the overdue follow-up first")
+        #expect(cases.map(\.due) == [.overdue, .thisWeek])
+        #expect(try caseloads.cases(of: signedIn(south), via: .web, today: Self.asOf).map(\.personID) == [ann])
+        // Taking the case again keeps the date; the lead is read by anyone whose scope reaches the person.
+        try caseloads.assign(savita, by: signedIn(north), via: .web)
+        #expect(try caseloads.lead(of: savita, for: signedIn(handler))?.nextContactOn == Self.asOf.adding(days: 3).description)
+        #expect(try caseloads.lead(of: savita, for: signedIn(south)) == nil)
+        let audit = try AuditTrailWatch(database: database).entries()
+        #expect(audit.filter { $0.action == "assign-lead" }.count == 4 && audit.filter { $0.action == "view-cases" }.count == 2)
+    }
+}

@@ -123,6 +123,13 @@ import Testing
             #expect(given.status == .seeOther)
             #expect(try fixture.borough.database.help.tasks(ofRequest: 1).map(\.volunteerId) == [fixture.nadia])
             #expect(try fixture.borough.database.audit.events(AuditQuery(action: "view-request", limit: 10)).count >= 3)
+            // The figures count it, and download as a spreadsheet.
+            let figures = try await handler.get("/requests/figures")
+            #expect(figures.status == .ok && figures.text.contains("Home hub") && figures.text.contains("Requests made"))
+            let csv = try await handler.get("/requests/figures?format=csv")
+            #expect(csv.headers[.contentType]?.hasPrefix("text/csv") == true && csv.text.contains("Per hub,Home hub,1"))
+            let bad = try await handler.get("/requests/figures?from=2026-12-31&to=2026-01-01")
+            #expect(bad.status == .badRequest && bad.text.contains("href=\"#from\""))
         }
     }
 
@@ -245,6 +252,26 @@ import Testing
             #expect(verified.status == .seeOther)
             let now = try #require(try database(fixture).help.volunteer(id: 3))
             #expect(now.status == "active" && now.dbsVerifiedBy == Self.handler && now.inductionDone && now.dbsValidUntil == "2029-12-01")
+        }
+    }
+
+    @Test func aCaseworkerTakesOnAResidentFromTheContactListAndSeesTheirCases() async throws {
+        let borough = try await WebBorough.make()
+        let run = try #require(try borough.database.outreach.scoreRuns(limit: 1).first?.id)
+        let person = try #require(try borough.database.outreach.personScores(inRun: run).first { $0.area == borough.area }?.personId)
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let caseworker = try await Self.signIn(client, "caseworker")
+            let list = try await caseworker.get("/outreach")
+            #expect(list.text.contains("Assign to me"))
+            let assigned = try await caseworker.post("/cases", form: [("person", person), ("next-contact", "2026-11-10"), ("return", "/outreach?page=1")])
+            #expect(assigned.status == .seeOther && assigned.location == "/outreach?page=1")
+            let cases = try await caseworker.get("/cases")
+            #expect(cases.status == .ok && cases.text.contains("/persons/\(person)") && cases.text.contains("Overdue"))
+            let page = try await caseworker.get("/persons/\(person)")
+            #expect(page.text.contains("caseworker; next contact 2026-11-10"))
+            let partner = try await Self.signIn(client, "foodbank")
+            #expect(try await partner.get("/cases").status == .forbidden)
+            #expect(try await partner.post("/cases", form: [("person", person)]).status == .forbidden)
         }
     }
 

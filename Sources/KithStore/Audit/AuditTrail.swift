@@ -55,6 +55,7 @@ public struct AuditTrail: Sendable {
         case taskStep = "task-step"
         case viewTasks = "view-tasks"
         case assignLead = "assign-lead"
+        case viewCases = "view-cases"
     }
 
     /// Which way into Kith an action came, for the audit details that say so ("through the API").

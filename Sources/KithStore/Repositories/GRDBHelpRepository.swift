@@ -180,6 +180,10 @@ struct GRDBHelpRepository: HelpRepository {
         }
     }
 
+    func openRequests() throws -> [HelpRequestRecord] {
+        try writer.read { db in try HelpRequestRecord.fetchAll(db, sql: "SELECT * FROM helpRequest WHERE status IN ('to-do', 'in-progress', 'blocked')") }
+    }
+
     func openRequests(assignedTo name: String) throws -> [HelpRequestRecord] {
         try writer.read { db in
             try HelpRequestRecord.fetchAll(

@@ -28,6 +28,8 @@ public protocol HelpRepository: Sendable {
     func queue(hub: String?, statuses: [String], limit: Int, offset: Int) throws -> (requests: [HelpRequestRecord], total: Int)
     /// Open requests per hub id ("" for none), and of them those due on or before `dueBy`.
     func openCounts(dueBy: String) throws -> [(hubId: String, open: Int, due: Int)]
+    /// Every open request (to do, in progress or blocked), for the figures.
+    func openRequests() throws -> [HelpRequestRecord]
     /// The open requests an account is working, most pressing first.
     func openRequests(assignedTo name: String) throws -> [HelpRequestRecord]
     /// The requests of these persons, newest first.

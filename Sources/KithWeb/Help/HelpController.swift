@@ -30,6 +30,7 @@ struct HelpController<Help: HelpRepository>: Sendable {
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("requests", use: overview)
         group.get("requests/new", use: newRequest)
+        group.get("requests/figures", use: figures)
         group.post("requests", use: create)
         group.get("requests/:request", use: show)
         group.post("requests/:request", use: change)
@@ -108,6 +109,44 @@ struct HelpController<Help: HelpRepository>: Sendable {
         }
         guard let model else { throw WebError.notFound }
         return pages.page("help-hub", title: model.hubName, model: model, signedIn: signedIn, path: path)
+    }
+
+    // MARK: Figures
+
+    /// Requests per day, need, hub, neighbourhood and channel, waits, open and overdue, volunteers and hours, for the
+    /// hubs the account works; `?format=csv` or `xlsx` downloads them.
+    @Sendable func figures(_ request: Request, context: Context) async throws -> Response {
+        let signedIn = try await roles.require(.workRequests, request, context)
+        let query = FormFields.query(of: request)
+        let today = CivilDate.ukToday
+        var errors: [PageRenderer.FieldError] = []
+        let to = query.text("to").flatMap(CivilDate.init(iso:)) ?? today
+        let from = query.text("from").flatMap(CivilDate.init(iso:)) ?? to.adding(days: -27)
+        if query.text("to") != nil, CivilDate(iso: query.text("to") ?? "") == nil { errors.append(.init(field: "to", message: "Enter the last day as 2026-11-30.")) }
+        if query.text("from") != nil, CivilDate(iso: query.text("from") ?? "") == nil { errors.append(.init(field: "from", message: "Enter the first day as 2026-11-01.")) }
+        if from > to || to.daysSinceEpoch - from.daysSinceEpoch > 366 {
+            errors.append(.init(field: "from", message: "Choose a first day on or before the last, at most a year before it."))
+        }
+        let desk = desk
+        let figures = errors.isEmpty ? try await offload { try desk.figures(from: from, to: to, for: signedIn) } : nil
+        if let figures, let format = query.text("format"), ["csv", "xlsx"].contains(format) {
+            let name = "help-figures-\(from)-to-\(to).\(format)"
+            let data = try await offload {
+                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-figures-" + UUID().uuidString)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let file = folder.appendingPathComponent(name)
+                try HelpDesk.write(figures, to: file)
+                return try Data(contentsOf: file)
+            }
+            let type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            return Response(
+                status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        let model = FiguresPage(from: query.text("from") ?? from.description, to: query.text("to") ?? to.description, figures: figures)
+        return pages.page(
+            "help-figures", title: "Help figures", model: model, signedIn: signedIn, path: request.uri.path, errors: errors,
+            status: errors.isEmpty ? .ok : .badRequest)
     }
 
     // MARK: Taking a call

@@ -221,3 +221,61 @@ struct DeliveriesPage {
     var proposals: [Proposal]
     var matched: Int
 }
+
+/// What `help-figures.mustache` shows: the figures as tables, with a bar for each count and downloads.
+struct FiguresPage {
+    struct Line {
+        var label: String
+        var value: String
+        /// The bar's width, in per cent of the largest count.
+        var bar: Int
+    }
+
+    struct Table {
+        var id: String
+        var title: String
+        var lines: [Line]
+    }
+
+    struct Summary {
+        var label: String
+        var value: String
+    }
+
+    var from: String
+    var to: String
+    var summary: [Summary] = []
+    var tables: [Table] = []
+    var csv: String?
+    var xlsx: String?
+
+    init(from: String, to: String, figures: HelpFigures?) {
+        self.from = from
+        self.to = to
+        guard let figures else { return }
+        func hours(_ wait: HelpFigures.Wait) -> String {
+            guard let median = wait.medianHours, let ninetieth = wait.ninetiethHours else { return "none yet" }
+            return String(format: "%.1f hours (90%% within %.1f), of %d", median, ninetieth, wait.requests)
+        }
+        summary = [
+            Summary(label: "Requests made", value: figures.total.formatted()),
+            Summary(label: "Open now", value: "\(figures.openNow.formatted()), \(figures.overdueNow.formatted()) overdue"),
+            Summary(label: "Time to first contact", value: hours(figures.toFirstContact)),
+            Summary(label: "Time to completion", value: hours(figures.toCompletion)),
+            Summary(label: "Volunteers active", value: figures.volunteersActive.formatted()),
+            Summary(label: "Volunteers who gave help", value: figures.volunteersWhoHelped.formatted()),
+            Summary(label: "Hours given", value: String(format: "%.1f", figures.hoursGiven)),
+        ]
+        func table(_ id: String, _ title: String, _ counts: [HelpFigures.Count]) -> Table {
+            let largest = max(1, counts.map(\.count).max() ?? 1)
+            return Table(id: id, title: title, lines: counts.map { Line(label: $0.label, value: $0.count.formatted(), bar: $0.count * 100 / largest) })
+        }
+        tables = [
+            table("per-need", "Per need", figures.perNeed), table("per-hub", "Per hub", figures.perHub),
+            table("per-area", "Per neighbourhood", figures.perArea), table("per-channel", "Per channel", figures.perChannel),
+            table("per-day", "Per day", figures.perDay),
+        ]
+        csv = "/requests/figures?from=\(figures.from)&to=\(figures.to)&format=csv"
+        xlsx = "/requests/figures?from=\(figures.from)&to=\(figures.to)&format=xlsx"
+    }
+}

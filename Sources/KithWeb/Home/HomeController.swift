@@ -90,6 +90,10 @@ struct HomePage {
             href: "/tasks", label: "Your tasks", about: "The help your hub has asked you to give, and marking it done.", capability: .doTasks
         ),
         Section(
+            href: "/cases", label: "Your cases", about: "The residents you are lead professional for, overdue follow-ups first.",
+            capability: .keepCaseloads
+        ),
+        Section(
             href: "/volunteers", label: "Volunteers", about: "The volunteer bureau: new offers, DBS checks, induction and who is active.",
             capability: .manageVolunteers
         ),

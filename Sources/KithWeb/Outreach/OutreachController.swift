@@ -43,7 +43,8 @@ struct OutreachController: Sendable {
         let choices = try await lists.choices(for: signedIn, among: visible)
         return pages.page(
             "outreach", title: "Contact list",
-            model: OutreachPage(list, page: page, filter: filter, choices: choices, for: signedIn).referring(signedIn),
+            model: OutreachPage(list, page: page, filter: filter, choices: choices, for: signedIn).referring(signedIn)
+                .returning(to: "/outreach?" + ContactLists.queryString(filter, page: page)),
             signedIn: signedIn, path: request.uri.path, errors: filterErrors, status: filterErrors.isEmpty ? .ok : .badRequest
         )
     }
@@ -104,9 +105,17 @@ extension WebApp {
 
 extension OutreachPage {
     /// The page with a "Refer" link beside each person, if the account makes referrals.
+    /// The page with its "Assign to me" forms coming back to `path`, the same page of the same list.
+    func returning(to path: String) -> OutreachPage {
+        var page = self
+        page.returnPath = path
+        return page
+    }
+
     func referring(_ signedIn: SignedIn) -> OutreachPage {
         var page = self
         page.canRefer = signedIn.can(.makeReferrals)
+        page.canKeepCases = signedIn.can(.keepCaseloads)
         return page
     }
 }

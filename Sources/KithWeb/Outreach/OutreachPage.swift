@@ -72,6 +72,9 @@ struct OutreachPage {
     var downloadQuery: String
     /// Whether each person has a "Refer" link (KithAccess: the role makes referrals; the list is already the scope's).
     var canRefer = false
+    /// Whether each person has "Assign to me" (the role holds cases as lead professional), and where it comes back to.
+    var canKeepCases = false
+    var returnPath = "/outreach"
     /// A caseworker's list is always of their own area.
     var areaFixed: Bool
     var fixedArea: String

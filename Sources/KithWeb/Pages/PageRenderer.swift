@@ -74,6 +74,7 @@ struct PageRenderer: Sendable {
             ("/persons", "Residents", .searchPersons),
             ("/requests", "Help requests", .workRequests),
             ("/tasks", "Your tasks", .doTasks),
+            ("/cases", "Your cases", .keepCaseloads),
             ("/outreach", "Contact lists", .viewOutreach),
             ("/referrals", "Referrals", signedIn.can(.answerReferrals) ? .answerReferrals : .makeReferrals),
             ("/review", "Review matches", .reviewMatches),

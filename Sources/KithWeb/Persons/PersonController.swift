@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import KithAccess
+import KithHelpDesk
+import KithHelp
 import KithOutreach
 import KithPersons
 import KithSpreadsheet
@@ -97,6 +99,17 @@ struct PersonController<Linkage: LinkageRepository, Outreach: OutreachRepository
             }
             return (rows, try access.mayRefer(current) ? "/referrals/new?person=\(current)" : nil)
         }
+        let works = signedIn.can(.workRequests)
+        let help: ([PersonHelpRequest], LeadProfessionalRecord?) = try await offload {
+            let records = works ? try database.help.requests(ofPersons: [current]) : []
+            return (records.map(PersonHelpRequest.init), try Caseloads(database: database).lead(of: current, for: signedIn))
+        }
+        model.requests = help.0
+        model.lead = help.1?.worker
+        model.nextContact = help.1?.nextContactOn
+        model.showsRequests = signedIn.can(.workRequests)
+        model.takeRequestHref = signedIn.can(.takeRequests) ? "/requests/new?person=\(current)" : nil
+        model.canKeepCase = signedIn.can(.keepCaseloads)
         let notice = FormFields.query(of: request).text("recorded").map { _ in "Contact recorded." }
         let title = view.profile.name.isEmpty ? current : view.profile.name
         return pages.page("person", title: title, model: model, signedIn: signedIn, path: path, notice: notice)

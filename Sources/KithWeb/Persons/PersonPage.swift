@@ -1,4 +1,5 @@
 import KithAccess
+import KithHelp
 import KithOutreach
 import KithSpreadsheet
 import KithStore
@@ -132,6 +133,14 @@ struct PersonPage {
     var referrals: [ReferralRow] = []
     /// The referral form for this person, for an account that may refer them.
     var referHref: String?
+    /// The help requests made for the person, newest first, for those who work requests.
+    var requests: [PersonHelpRequest] = []
+    var showsRequests = false
+    var takeRequestHref: String?
+    /// Their lead professional and next contact; whether the account may take the case or set the date.
+    var lead: String?
+    var nextContact: String?
+    var canKeepCase = false
 
     /// The page of `profile` (the card's profile as the account may see it); household members are linked when
     /// `visibleMembers` (nil for everyone) holds them.
@@ -229,5 +238,25 @@ struct PersonPage {
         case .declined: "Declined help"
         case .moved: "Moved away"
         }
+    }
+}
+
+/// A help request on the person page.
+struct PersonHelpRequest {
+    var href: String
+    var reference: String
+    var needs: String
+    var status: String
+    var statusTag: String
+    var takenOn: String
+
+    init(_ record: HelpRequestRecord) {
+        let status = RequestStatus(rawValue: record.status) ?? .toDo
+        href = "/requests/\(record.id ?? 0)"
+        reference = record.reference
+        needs = record.needs.split(separator: ",").map { HelpNeed.standard.need(String($0))?.label ?? String($0) }.joined(separator: ", ")
+        self.status = status.label
+        statusTag = RequestRow.tag(status)
+        takenOn = DisplayTime.text(record.createdAt)
     }
 }

@@ -61,6 +61,7 @@ public struct WebApp: Sendable {
         addReferralController(to: site)
         addHelpControllers(to: site)
         addVolunteerController(to: site)
+        addCaseController(to: site)
         return router
     }
 

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import KithHelp
 import KithHelpDesk
+import KithSpreadsheet
 import KithStore
 
 /// `kith requests`: the help desk's files and figures.
 struct Requests: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load a help desk's hubs, volunteers and earlier requests; see its figures.",
-        subcommands: [Load.self]
+        subcommands: [Load.self, Stats.self]
     )
 
     struct Load: ParsableCommand {
@@ -41,6 +42,56 @@ struct Requests: ParsableCommand {
             } catch let problem as HelpLoader.Problem {
                 try CommandFailure.exit(saying: problem.description)
             }
+        }
+    }
+}
+
+extension Requests {
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Requests per day, need, hub, neighbourhood and channel; time to first contact and to completion; open and overdue; volunteers and hours.",
+            discussion: "Counts only, never people. --out FILE.csv or FILE.xlsx writes every table for a spreadsheet."
+        )
+
+        @Option(help: "The first day, yyyy-mm-dd (default: 28 days before --to).") var from: String?
+        @Option(help: "The last day, yyyy-mm-dd (default: today).") var to: String?
+        @Option(help: "Also write the figures to a .csv or .xlsx file.") var out: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            guard let last = to.map({ CivilDate(iso: $0) }) ?? CivilDate.ukToday else { throw ValidationError("Give --to as yyyy-mm-dd.") }
+            guard let first = from.map({ CivilDate(iso: $0) }) ?? last.adding(days: -27) else { throw ValidationError("Give --from as yyyy-mm-dd.") }
+            guard first <= last else { throw ValidationError("--from must be on or before --to.") }
+            let figures = try HelpDesk(database: try store.open()).figures(from: first, to: last, for: nil)
+            print(Self.text(figures))
+            if let out {
+                let url = URL(fileURLWithPath: out)
+                guard ["csv", "xlsx"].contains(url.pathExtension.lowercased()) else { throw ValidationError("--out must end in .csv or .xlsx.") }
+                try HelpDesk.write(figures, to: url)
+                print("Wrote \(out).")
+            }
+        }
+
+        static func text(_ figures: HelpFigures) -> String {
+            func hours(_ wait: HelpFigures.Wait) -> String {
+                guard let median = wait.medianHours, let ninetieth = wait.ninetiethHours else { return "none yet" }
+                return String(format: "median %.1f h, 90th percentile %.1f h (%d requests)", median, ninetieth, wait.requests)
+            }
+            var lines = [
+                "Help requests from \(figures.from) to \(figures.to): \(figures.total) made; \(figures.openNow) open now, \(figures.overdueNow) of them overdue.",
+                "Time to first contact: \(hours(figures.toFirstContact)).",
+                "Time to completion: \(hours(figures.toCompletion)).",
+                String(
+                    format: "Volunteers: %d active, %d gave help in the period, %.1f hours given.", figures.volunteersActive, figures.volunteersWhoHelped,
+                    figures.hoursGiven),
+            ]
+            for (title, counts) in [("Per need", figures.perNeed), ("Per hub", figures.perHub), ("Per neighbourhood", figures.perArea), ("Per channel", figures.perChannel)] {
+                lines.append(title + ":")
+                for count in counts { lines.append("  \(count.label.padding(toLength: 32, withPad: " ", startingAt: 0)) \(count.count)") }
+            }
+            lines.append("Per day:")
+            lines.append(figures.perDay.map { "\($0.label.suffix(5)) \($0.count)" }.joined(separator: "  "))
+            return lines.joined(separator: "\n")
         }
     }
 }

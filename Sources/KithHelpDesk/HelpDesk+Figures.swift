@@ -1,0 +1,75 @@
+import Foundation
+import KithAccess
+import KithHelp
+import KithSpreadsheet
+import KithStore
+
+/// The help desk's figures over a period, for the hubs an account works, and their download.
+extension HelpDesk {
+    /// The figures for requests made from `from` to `to` (both days, London time), of the hubs the account works
+    /// (nil: every hub, for the command line).
+    public func figures(from: CivilDate, to: CivilDate, for signedIn: SignedIn?, today: CivilDate = .ukToday) throws -> HelpFigures {
+        let hubs = try database.help.hubs()
+        let worked: Set<String>?
+        let unrouted: Bool
+        if let signedIn {
+            let access = HelpAccess(signedIn: signedIn)
+            guard signedIn.can(.workRequests) else { throw HelpDeskError.notAllowed }
+            worked = Set(access.workedHubs(of: hubs).map(\.id))
+            unrouted = access.worksEveryHub
+        } else {
+            worked = nil
+            unrouted = true
+        }
+        func counted(_ record: HelpRequestRecord) -> Bool {
+            guard let worked else { return true }
+            return record.hubId.map(worked.contains) ?? unrouted
+        }
+        // A day's requests from midnight London time; a day either side is read and trimmed by their own day.
+        let start = Timestamp.text(Date(timeIntervalSince1970: Double(from.daysSinceEpoch - 1) * 86_400))
+        let end = Timestamp.text(Date(timeIntervalSince1970: Double(to.daysSinceEpoch + 2) * 86_400))
+        let london = TimeZone(identifier: "Europe/London") ?? .gmt
+        let requests = try database.help.requests(createdFrom: start, to: end).filter(counted).compactMap(Self.figure).filter {
+            let day = CivilDate.today(in: london, now: $0.createdAt)
+            return day >= from && day <= to
+        }
+        let open = try database.help.openRequests().filter(counted).compactMap(Self.figure)
+        let periodIDs = Set(try database.help.requests(createdFrom: start, to: end).filter(counted).compactMap(\.id))
+        let tasks = try database.help.tasks(assignedFrom: start, to: end).filter { periodIDs.contains($0.requestId) }.map {
+            HelpFigures.Task(volunteer: $0.volunteerId, completed: $0.status == TaskStatus.completed.rawValue, hours: $0.hours)
+        }
+        let active = try database.help.volunteers(statuses: [VolunteerStatus.active.rawValue]).count
+        return HelpFigures(
+            from: from, to: to, requests: requests, open: open, tasks: tasks, volunteersActive: active, today: today,
+            needLabels: Dictionary(needs.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a }),
+            hubNames: Dictionary(hubs.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    static func figure(_ record: HelpRequestRecord) -> HelpFigures.Request? {
+        guard let created = Timestamp.date(record.createdAt), let due = CivilDate(iso: record.dueOn) else { return nil }
+        return HelpFigures.Request(
+            createdAt: created, needs: record.needs.split(separator: ",").map(String.init), hub: record.hubId, area: record.area, channel: record.channel,
+            status: RequestStatus(rawValue: record.status) ?? .toDo, dueOn: due, firstContactAt: record.firstContactAt.flatMap(Timestamp.date),
+            closedAt: record.closedAt.flatMap(Timestamp.date))
+    }
+
+    /// Writes the figures as CSV or XLSX (by the file's extension), every cell guarded against formulas.
+    public static func write(_ figures: HelpFigures, to url: URL) throws {
+        let rows = figures.rows.map { $0.map(FormulaGuard.neutralise) }
+        if url.pathExtension.lowercased() == "xlsx" {
+            let writer = try XLSXWriter(url: url)
+            try writer.beginSheet(named: "Help figures", columnWidths: [24, 40, 14], frozenRows: 1)
+            for (index, row) in rows.enumerated() {
+                let cells: [CellValue] = row.enumerated().map { column, text in
+                    index > 0 && column == 2 ? (Int(text).map { .integer($0) } ?? Double(text).map { .number($0) } ?? .text(text)) : .text(text)
+                }
+                try writer.appendRow(cells, style: index == 0 ? .bold : .plain)
+            }
+            try writer.finish()
+        } else {
+            let writer = try CSVWriter(url: url)
+            for row in rows { try writer.appendRow(row) }
+            try writer.finish()
+        }
+    }
+}
