@@ -258,7 +258,11 @@ let package = Package(
         .executableTarget(
             name: "KithBenchmark",
             dependencies: [
+                "KithAccess",
+                "KithDirectory",
                 "KithEvaluation",
+                "KithHelp",
+                "KithHelpDesk",
                 "KithIngest",
                 "KithOutreach",
                 "KithVulnerability",

@@ -149,7 +149,9 @@ public struct HelpFigures: Sendable, Equatable {
         rows.append(["Volunteers", "Active now", String(volunteersActive)])
         rows.append(["Volunteers", "Gave help in the period", String(volunteersWhoHelped)])
         rows.append(["Volunteers", "Hours given", String(format: "%.1f", hoursGiven)])
-        for (section, counts) in [("Per day", perDay), ("Per need", perNeed), ("Per hub", perHub), ("Per neighbourhood", perArea), ("Per channel", perChannel)] {
+        for (section, counts) in [
+            ("Per day", perDay), ("Per need", perNeed), ("Per hub", perHub), ("Per neighbourhood", perArea), ("Per channel", perChannel),
+        ] {
             for count in counts { rows.append([section, count.label, String(count.count)]) }
         }
         return rows

@@ -34,7 +34,8 @@ public struct Caseloads: Sendable {
         via door: AuditTrail.Door
     ) throws -> LeadProfessionalRecord {
         guard HelpAccess(signedIn: signedIn).keepsCaseloads else { throw HelpDeskError.notAllowed }
-        guard try ResidentScope(database: database, scope: signedIn.scope).allows(personID), let current = try database.linkage.resolvePerson(personID)
+        guard try ResidentScope(database: database, scope: signedIn.scope).allows(personID),
+            let current = try database.linkage.resolvePerson(personID)
         else { throw HelpDeskError.unknownPerson(personID) }
         let workerName = worker ?? signedIn.name
         guard let account = try database.access.account(named: workerName), let role = Role(rawValue: account.role), role.can(.keepCaseloads),
@@ -46,7 +47,8 @@ public struct Caseloads: Sendable {
         let earlier = try database.help.lead(ofPerson: current)
         let record = LeadProfessionalRecord(
             personId: current, worker: account.name, team: team ?? earlier?.team,
-            nextContactOn: nextContactOn?.description ?? (earlier?.worker == account.name ? earlier?.nextContactOn : nil), assignedAt: AuditTrail.now(),
+            nextContactOn: nextContactOn?.description ?? (earlier?.worker == account.name ? earlier?.nextContactOn : nil),
+            assignedAt: AuditTrail.now(),
             assignedBy: signedIn.name)
         try database.help.setLead(
             record,
@@ -58,7 +60,8 @@ public struct Caseloads: Sendable {
 
     /// The person's lead professional, if the account may see the person.
     public func lead(of personID: String, for signedIn: SignedIn) throws -> LeadProfessionalRecord? {
-        guard try ResidentScope(database: database, scope: signedIn.scope).allows(personID), let current = try database.linkage.resolvePerson(personID)
+        guard try ResidentScope(database: database, scope: signedIn.scope).allows(personID),
+            let current = try database.linkage.resolvePerson(personID)
         else { return nil }
         return try database.help.lead(ofPerson: current)
     }
@@ -79,7 +82,11 @@ public struct Caseloads: Sendable {
                     personID: lead.personId, name: profile?.name ?? lead.personId, band: scores[lead.personId]?.band, nextContactOn: next,
                     due: next.map { DueLabel(due: $0, today: today) }, lastContact: profile?.lastContact, team: lead.team))
         }
-        cases.sort { ($0.due ?? .later, $0.nextContactOn?.daysSinceEpoch ?? .max, $0.name) < ($1.due ?? .later, $1.nextContactOn?.daysSinceEpoch ?? .max, $1.name) }
+        cases.sort {
+            ($0.due ?? .later, $0.nextContactOn?.daysSinceEpoch ?? .max, $0.name) < (
+                $1.due ?? .later, $1.nextContactOn?.daysSinceEpoch ?? .max, $1.name
+            )
+        }
         try AuditTrail(database: database).record(
             .viewCases, by: signedIn.name, subject: "cases of \(signedIn.name)", personIDs: cases.map(\.personID), detail: "through \(door.rawValue)")
         return cases

@@ -48,7 +48,8 @@ extension HelpDesk {
     static func figure(_ record: HelpRequestRecord) -> HelpFigures.Request? {
         guard let created = Timestamp.date(record.createdAt), let due = CivilDate(iso: record.dueOn) else { return nil }
         return HelpFigures.Request(
-            createdAt: created, needs: record.needs.split(separator: ",").map(String.init), hub: record.hubId, area: record.area, channel: record.channel,
+            createdAt: created, needs: record.needs.split(separator: ",").map(String.init), hub: record.hubId, area: record.area,
+            channel: record.channel,
             status: RequestStatus(rawValue: record.status) ?? .toDo, dueOn: due, firstContactAt: record.firstContactAt.flatMap(Timestamp.date),
             closedAt: record.closedAt.flatMap(Timestamp.date))
     }

@@ -17,12 +17,10 @@ extension HelpDesk {
             need: need, place: place, at: moment, language: record.language?.lowercased(), needsDriver: need.id == "transport", today: today)
     }
 
-    /// Every volunteer as the matcher reads them, with the tasks each holds now.
-    public func volunteersForMatching() throws -> [Volunteer] {
+    /// The active volunteers who offer a need, as the matcher reads them, with the tasks each holds now.
+    public func volunteersForMatching(offering need: String) throws -> [Volunteer] {
         let counts = try database.help.openTaskCounts()
-        return try database.help.volunteers(statuses: [VolunteerStatus.active.rawValue]).map {
-            VolunteerBureau.volunteer($0, openTasks: counts[$0.id ?? 0] ?? 0)
-        }
+        return try database.help.activeVolunteers(offering: need).map { VolunteerBureau.volunteer($0, openTasks: counts[$0.id ?? 0] ?? 0) }
     }
 
     /// The volunteers who could take a request's need, best first, with the reasons.
@@ -33,7 +31,8 @@ extension HelpDesk {
         guard let need = needs.need(needID) else {
             throw HelpDeskError.invalid(field: "need", message: "\(needID) is not a need this helpline takes.")
         }
-        return VolunteerMatcher.rank(try task(for: record, need: need, at: moment, today: today), among: try volunteersForMatching(), limit: limit)
+        return VolunteerMatcher.rank(
+            try task(for: record, need: need, at: moment, today: today), among: try volunteersForMatching(offering: need.id), limit: limit)
     }
 
     /// Gives a request's need to a volunteer. The resident must have agreed to share, the volunteer be active, and a
@@ -174,7 +173,7 @@ extension HelpDesk {
         }
         requests.removeAll { given.contains($0.id ?? 0) }
         let items = try requests.map { BulkMatcher.Item(requestID: String($0.id ?? 0), task: try task(for: $0, need: need, today: today)) }
-        let proposals = BulkMatcher.propose(items, volunteers: try volunteersForMatching(), mostPerVolunteer: mostPerVolunteer)
+        let proposals = BulkMatcher.propose(items, volunteers: try volunteersForMatching(offering: need.id), mostPerVolunteer: mostPerVolunteer)
         return Array(zip(requests, proposals))
     }
 }

@@ -263,7 +263,8 @@ import Testing
             let caseworker = try await Self.signIn(client, "caseworker")
             let list = try await caseworker.get("/outreach")
             #expect(list.text.contains("Assign to me"))
-            let assigned = try await caseworker.post("/cases", form: [("person", person), ("next-contact", "2026-11-10"), ("return", "/outreach?page=1")])
+            let assigned = try await caseworker.post(
+                "/cases", form: [("person", person), ("next-contact", "2026-11-10"), ("return", "/outreach?page=1")])
             #expect(assigned.status == .seeOther && assigned.location == "/outreach?page=1")
             let cases = try await caseworker.get("/cases")
             #expect(cases.status == .ok && cases.text.contains("/persons/\(person)") && cases.text.contains("Overdue"))

@@ -696,6 +696,9 @@ public final class KithDatabase: Sendable {
                         note TEXT
                     );
                     CREATE INDEX volunteerTask_on_volunteerId ON volunteerTask(volunteerId, status);
+                    -- A volunteer's load is their open tasks: counted for every ranking, over this small index of the
+                    -- few tasks still open rather than the bureau's whole history.
+                    CREATE INDEX volunteerTask_open ON volunteerTask(volunteerId) WHERE status IN ('assigned', 'contacted', 'confirmed');
                     CREATE INDEX volunteerTask_on_requestId ON volunteerTask(requestId);
                     -- A volunteer signs in as an account tied to their bureau record: it reaches only their tasks.
                     ALTER TABLE account ADD COLUMN volunteerId INTEGER REFERENCES volunteer(id);

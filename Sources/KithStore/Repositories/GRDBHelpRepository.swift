@@ -181,7 +181,9 @@ struct GRDBHelpRepository: HelpRepository {
     }
 
     func openRequests() throws -> [HelpRequestRecord] {
-        try writer.read { db in try HelpRequestRecord.fetchAll(db, sql: "SELECT * FROM helpRequest WHERE status IN ('to-do', 'in-progress', 'blocked')") }
+        try writer.read { db in
+            try HelpRequestRecord.fetchAll(db, sql: "SELECT * FROM helpRequest WHERE status IN ('to-do', 'in-progress', 'blocked')")
+        }
     }
 
     func openRequests(assignedTo name: String) throws -> [HelpRequestRecord] {
@@ -241,6 +243,18 @@ struct GRDBHelpRepository: HelpRepository {
         try writer.read { db in
             let all = VolunteerRecord.order(Column("name"), Column("id"))
             return try (statuses.isEmpty ? all : all.filter(statuses.contains(Column("status")))).fetchAll(db)
+        }
+    }
+
+    func activeVolunteers(offering need: String) throws -> [VolunteerRecord] {
+        try writer.read { db in
+            try VolunteerRecord.fetchAll(
+                db, sql: "SELECT * FROM volunteer WHERE status = 'active' AND (',' || offers || ',') LIKE ? ESCAPE '\\'",
+                arguments: [
+                    "%,"
+                        + need.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                        .replacingOccurrences(of: "_", with: "\\_") + ",%"
+                ])
         }
     }
 

@@ -48,6 +48,9 @@ public protocol HelpRepository: Sendable {
     func volunteer(id: Int64) throws -> VolunteerRecord?
     /// Volunteers with one of `statuses` (every volunteer when empty), by name.
     func volunteers(statuses: [String]) throws -> [VolunteerRecord]
+    /// The active volunteers who offer a need (its id), for matching: the bureau's rows cut in SQL to those who could
+    /// take it at all.
+    func activeVolunteers(offering need: String) throws -> [VolunteerRecord]
     /// The number of open tasks each volunteer holds.
     func openTaskCounts() throws -> [Int64: Int]
 

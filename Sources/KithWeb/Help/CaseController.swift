@@ -73,7 +73,8 @@ struct CasesPage {
                 personID: item.personID, name: item.name, band: item.band.map { $0.prefix(1).uppercased() + $0.dropFirst() },
                 bandTag: "tag--" + (item.band ?? "grey").lowercased(),
                 next: item.due.map { $0.rawValue.prefix(1).uppercased() + $0.rawValue.dropFirst() } ?? "Not set",
-                nextOn: item.nextContactOn?.description ?? "", dueTag: item.due == .overdue ? "tag--red" : item.due == .today ? "tag--amber" : "tag--grey",
+                nextOn: item.nextContactOn?.description ?? "",
+                dueTag: item.due == .overdue ? "tag--red" : item.due == .today ? "tag--amber" : "tag--grey",
                 lastContact: item.lastContact?.description ?? "none known", team: item.team)
         }
         overdue = cases.filter { $0.due == .overdue }.count

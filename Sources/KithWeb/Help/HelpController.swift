@@ -122,8 +122,12 @@ struct HelpController<Help: HelpRepository>: Sendable {
         var errors: [PageRenderer.FieldError] = []
         let to = query.text("to").flatMap(CivilDate.init(iso:)) ?? today
         let from = query.text("from").flatMap(CivilDate.init(iso:)) ?? to.adding(days: -27)
-        if query.text("to") != nil, CivilDate(iso: query.text("to") ?? "") == nil { errors.append(.init(field: "to", message: "Enter the last day as 2026-11-30.")) }
-        if query.text("from") != nil, CivilDate(iso: query.text("from") ?? "") == nil { errors.append(.init(field: "from", message: "Enter the first day as 2026-11-01.")) }
+        if query.text("to") != nil, CivilDate(iso: query.text("to") ?? "") == nil {
+            errors.append(.init(field: "to", message: "Enter the last day as 2026-11-30."))
+        }
+        if query.text("from") != nil, CivilDate(iso: query.text("from") ?? "") == nil {
+            errors.append(.init(field: "from", message: "Enter the first day as 2026-11-01."))
+        }
         if from > to || to.daysSinceEpoch - from.daysSinceEpoch > 366 {
             errors.append(.init(field: "from", message: "Choose a first day on or before the last, at most a year before it."))
         }
@@ -141,7 +145,8 @@ struct HelpController<Help: HelpRepository>: Sendable {
             }
             let type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             return Response(
-                status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+                status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         let model = FiguresPage(from: query.text("from") ?? from.description, to: query.text("to") ?? to.description, figures: figures)
         return pages.page(

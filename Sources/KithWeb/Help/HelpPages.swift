@@ -268,7 +268,8 @@ struct FiguresPage {
         ]
         func table(_ id: String, _ title: String, _ counts: [HelpFigures.Count]) -> Table {
             let largest = max(1, counts.map(\.count).max() ?? 1)
-            return Table(id: id, title: title, lines: counts.map { Line(label: $0.label, value: $0.count.formatted(), bar: $0.count * 100 / largest) })
+            return Table(
+                id: id, title: title, lines: counts.map { Line(label: $0.label, value: $0.count.formatted(), bar: $0.count * 100 / largest) })
         }
         tables = [
             table("per-need", "Per need", figures.perNeed), table("per-hub", "Per hub", figures.perHub),

@@ -49,7 +49,8 @@ struct Requests: ParsableCommand {
 extension Requests {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Requests per day, need, hub, neighbourhood and channel; time to first contact and to completion; open and overdue; volunteers and hours.",
+            abstract:
+                "Requests per day, need, hub, neighbourhood and channel; time to first contact and to completion; open and overdue; volunteers and hours.",
             discussion: "Counts only, never people. --out FILE.csv or FILE.xlsx writes every table for a spreadsheet."
         )
 
@@ -82,10 +83,14 @@ extension Requests {
                 "Time to first contact: \(hours(figures.toFirstContact)).",
                 "Time to completion: \(hours(figures.toCompletion)).",
                 String(
-                    format: "Volunteers: %d active, %d gave help in the period, %.1f hours given.", figures.volunteersActive, figures.volunteersWhoHelped,
+                    format: "Volunteers: %d active, %d gave help in the period, %.1f hours given.", figures.volunteersActive,
+                    figures.volunteersWhoHelped,
                     figures.hoursGiven),
             ]
-            for (title, counts) in [("Per need", figures.perNeed), ("Per hub", figures.perHub), ("Per neighbourhood", figures.perArea), ("Per channel", figures.perChannel)] {
+            for (title, counts) in [
+                ("Per need", figures.perNeed), ("Per hub", figures.perHub), ("Per neighbourhood", figures.perArea),
+                ("Per channel", figures.perChannel),
+            ] {
                 lines.append(title + ":")
                 for count in counts { lines.append("  \(count.label.padding(toLength: 32, withPad: " ", startingAt: 0)) \(count.count)") }
             }
