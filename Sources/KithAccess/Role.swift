@@ -35,7 +35,9 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         switch self {
         case .admin: Set(Capability.allCases).subtracting([.doTasks])
         case .analyst:
-            Set(Capability.allCases).subtracting([.readAudit, .manageAccounts, .makeReferrals, .answerReferrals, .takeRequests, .doTasks])
+            Set(Capability.allCases).subtracting([
+                .readAudit, .manageAccounts, .makeReferrals, .answerReferrals, .takeRequests, .doTasks, .keepCaseloads,
+            ])
         case .caseworker:
             [
                 .searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .makeReferrals, .takeRequests, .workRequests,

@@ -59,21 +59,33 @@ struct HelpBenchmark: ParsableCommand {
         guard let db else { return }
         let database = try KithDatabase.open(path: db)
         let desk = HelpDesk(database: database)
-        let open = try database.help.openRequests().prefix(rounds)
+        let open = Array(try database.help.openRequests())
         guard !open.isEmpty else { throw ValidationError("\(db) holds no open requests.") }
         let account = Account(name: "benchmark", role: "call-handler", passwordHash: "", createdAt: "", createdBy: "")
         let signedIn = SignedIn(account: account, role: .callHandler, csrfToken: nil, sessionDigest: nil)
-        var whole: [Double] = []
-        var matched = 0
-        for record in open {
+        func rank(_ record: HelpRequestRecord) throws -> (Double, Int) {
             let need = String(record.needs.split(separator: ",")[0])
             let started = DispatchTime.now().uptimeNanoseconds
-            matched += try desk.matches(for: record.id ?? 0, need: need, by: signedIn).count
-            whole.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+            let count = try desk.matches(for: record.id ?? 0, need: need, by: signedIn).count
+            return (Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6, count)
+        }
+        // The first ranking reads the bureau into the desk's memory; the rest read only what changes (open tasks).
+        let first = try rank(open[0])
+        var whole: [Double] = []
+        var matched = 0
+        for round in 0..<rounds {
+            let (time, count) = try rank(open[round % open.count])
+            whole.append(time)
+            matched += count
         }
         let stored = try database.help.volunteers(statuses: ["active"]).count
         print(
-            "The help desk's step over \(db) (\(stored.formatted()) active volunteers; read, count tasks, rank), \(whole.count) open requests: \(Self.figures(whole)); \(matched / max(1, whole.count)) suggested on average"
+            String(
+                format: "The help desk's step over the store (%@ active volunteers), first ranking reading the bureau: %.1f ms", stored.formatted(),
+                first.0)
+        )
+        print(
+            "  then \(rounds) rankings of its \(open.count) open requests (open tasks counted, request and place read, ranked): \(Self.figures(whole)); \(matched / max(1, rounds)) suggested on average"
         )
     }
 

@@ -20,7 +20,12 @@ extension HelpDesk {
     /// The active volunteers who offer a need, as the matcher reads them, with the tasks each holds now.
     public func volunteersForMatching(offering need: String) throws -> [Volunteer] {
         let counts = try database.help.openTaskCounts()
-        return try database.help.activeVolunteers(offering: need).map { VolunteerBureau.volunteer($0, openTasks: counts[$0.id ?? 0] ?? 0) }
+        return try pool.volunteers(in: database).compactMap { volunteer in
+            guard volunteer.offers.contains(need) else { return nil }
+            var volunteer = volunteer
+            volunteer.openTasks = counts[Int64(volunteer.id) ?? 0] ?? 0
+            return volunteer
+        }
     }
 
     /// The volunteers who could take a request's need, best first, with the reasons.

@@ -19,10 +19,13 @@ public struct HelpDesk: Sendable {
     public let database: any Store
     /// The needs the helpline takes.
     public let needs: [HelpNeed]
+    /// The active volunteers held for matching; one desk serving many requests keeps one pool.
+    public let pool: VolunteerPool
 
-    public init(database: any Store, needs: [HelpNeed] = HelpNeed.standard) {
+    public init(database: any Store, needs: [HelpNeed] = HelpNeed.standard, pool: VolunteerPool = VolunteerPool()) {
         self.database = database
         self.needs = needs
+        self.pool = pool
     }
 
     /// Who is asking: a resident found in Kith, or a caller Kith does not know yet.

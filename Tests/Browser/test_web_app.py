@@ -109,7 +109,7 @@ def test_sign_in_shows_errors_then_signs_in(new_context, kith: DemoServer, shoot
     expect(page.get_by_role("heading", level=1)).to_have_text("Your work in Kith")
     expect(page.get_by_text("Signed in as demo-analyst, who can see every resident.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
-    assert navigation_links == ["Residents", "Contact lists", "Review matches", "Imports", "Services"], navigation_links
+    assert navigation_links == ["Residents", "Help requests", "Contact lists", "Review matches", "Imports", "Services", "Volunteers"], navigation_links
     shoot(page, "home-analyst")
     axe(page, "home")
     axe.assert_clean()

@@ -162,6 +162,13 @@ import Testing
         let food = try desk.matches(for: id, need: "food", by: handler, today: Self.asOf)
         #expect(food.map(\.volunteer.name) == ["Polish Piotr", "Near Nadia"], "Una has no DBS check for a visit; Fred is beyond 2 miles")
         #expect(food[0].reasons.contains("speaks Polish"))
+        // The desk holds the bureau in memory between rankings, and reads it again when the bureau changes.
+        _ = try volunteer("Newcomer Nell")
+        #expect(try desk.matches(for: id, need: "food", by: handler, today: Self.asOf).map(\.volunteer.name).contains("Newcomer Nell"))
+        _ = try bureau.change(
+            try #require(try database.help.volunteers(statuses: []).first { $0.name == "Newcomer Nell" }?.id), [.status(.paused)],
+            by: signedIn("boss", .admin), via: .commandLine)
+        #expect(try !desk.matches(for: id, need: "food", by: handler, today: Self.asOf).map(\.volunteer.name).contains("Newcomer Nell"))
         let call = try desk.matches(for: id, need: "befriending", by: handler, today: Self.asOf)
         #expect(call.map(\.volunteer.name).contains("Unchecked Una"), "a phone call needs no DBS check")
         #expect(throws: HelpDeskError.self) {

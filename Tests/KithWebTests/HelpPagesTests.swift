@@ -103,6 +103,8 @@ import Testing
             #expect(wrong.status == .badRequest && wrong.text.contains("href=\"#needs\"") && wrong.text.contains("href=\"#urgency\""))
             #expect(wrong.text.contains("href=\"#consent\""))
             #expect(try fixture.borough.database.help.queue(hub: "home", statuses: ["to-do"], limit: 10, offset: 0).total == 0)
+            let forged = try await handler.post("/requests", form: [("person", resident.personID)] + Self.request, csrf: "not-the-token")
+            #expect(forged.status == .forbidden, "a signed-in form needs the session's CSRF token; only /ask and /volunteer are public")
             let taken = try await handler.post("/requests", form: [("person", resident.personID)] + Self.request)
             #expect(taken.status == .seeOther && taken.location == "/requests/1?taken=1")
             let page = try await handler.get("/requests/1")

@@ -636,9 +636,9 @@ public final class KithDatabase: Sendable {
                         -- Counts changes: a writer that read an older revision is told someone changed it meanwhile.
                         revision INTEGER NOT NULL DEFAULT 0
                     );
-                    -- A hub's queue reads its open requests, most pressing first: this index serves it without a sort
-                    -- of the hub's history.
-                    CREATE INDEX helpRequest_queue ON helpRequest(hubId, status, dueOn, id);
+                    -- A hub's queue by status: the open few are sorted most pressing first; the done and cancelled,
+                    -- tens of thousands in a busy hub's history, are read newest first from this index, a page at a time.
+                    CREATE INDEX helpRequest_queue ON helpRequest(hubId, status, id);
                     CREATE INDEX helpRequest_on_personId ON helpRequest(personId);
                     CREATE INDEX helpRequest_on_assignedTo ON helpRequest(assignedTo, status);
                     CREATE INDEX helpRequest_on_createdAt ON helpRequest(createdAt);
@@ -683,6 +683,16 @@ public final class KithDatabase: Sendable {
                         updatedAt TEXT NOT NULL
                     );
                     CREATE INDEX volunteer_on_status ON volunteer(status);
+                    -- Counts the bureau's changes, so that a reader holding the volunteers in memory for matching knows
+                    -- with one small read whether they are still current (as directoryRevision does for the directory).
+                    CREATE TABLE volunteerRevision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+                    INSERT INTO volunteerRevision (id, revision) VALUES (1, 0);
+                    CREATE TRIGGER volunteer_insert_bumps_volunteerRevision AFTER INSERT ON volunteer
+                    BEGIN UPDATE volunteerRevision SET revision = revision + 1 WHERE id = 1; END;
+                    CREATE TRIGGER volunteer_update_bumps_volunteerRevision AFTER UPDATE ON volunteer
+                    BEGIN UPDATE volunteerRevision SET revision = revision + 1 WHERE id = 1; END;
+                    CREATE TRIGGER volunteer_delete_bumps_volunteerRevision AFTER DELETE ON volunteer
+                    BEGIN UPDATE volunteerRevision SET revision = revision + 1 WHERE id = 1; END;
                     CREATE TABLE volunteerTask (
                         id INTEGER PRIMARY KEY,
                         requestId INTEGER NOT NULL REFERENCES helpRequest(id),

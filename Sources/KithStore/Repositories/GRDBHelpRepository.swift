@@ -153,6 +153,9 @@ struct GRDBHelpRepository: HelpRepository {
         ORDER BY dueOn, CASE urgency WHEN 'today' THEN 0 WHEN 'within-3-days' THEN 1 ELSE 2 END, id
         """
 
+    /// The statuses a hub's queue sorts most pressing first; the others (done, cancelled) are read newest first.
+    private static let openStatuses: Set<String> = ["to-do", "in-progress", "blocked"]
+
     func queue(hub: String?, statuses: [String], limit: Int, offset: Int) throws -> (requests: [HelpRequestRecord], total: Int) {
         try writer.read { db in
             let marks = Array(repeating: "?", count: statuses.count).joined(separator: ", ")
@@ -161,8 +164,9 @@ struct GRDBHelpRepository: HelpRepository {
             arguments += StatementArguments(statuses)
             let total =
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM helpRequest WHERE \(hubClause) AND status IN (\(marks))", arguments: arguments) ?? 0
+            let order = Set(statuses).isSubset(of: Self.openStatuses) ? Self.queueOrder : "ORDER BY id DESC"
             let requests = try HelpRequestRecord.fetchAll(
-                db, sql: "SELECT * FROM helpRequest WHERE \(hubClause) AND status IN (\(marks)) \(Self.queueOrder) LIMIT ? OFFSET ?",
+                db, sql: "SELECT * FROM helpRequest WHERE \(hubClause) AND status IN (\(marks)) \(order) LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])
             return (requests, total)
         }
@@ -246,16 +250,33 @@ struct GRDBHelpRepository: HelpRepository {
         }
     }
 
-    func activeVolunteers(offering need: String) throws -> [VolunteerRecord] {
+    func matchableVolunteers() throws -> (revision: Int64, volunteers: [MatchableVolunteer]) {
         try writer.read { db in
-            try VolunteerRecord.fetchAll(
-                db, sql: "SELECT * FROM volunteer WHERE status = 'active' AND (',' || offers || ',') LIKE ? ESCAPE '\\'",
-                arguments: [
-                    "%,"
-                        + need.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                        .replacingOccurrences(of: "_", with: "\\_") + ",%"
-                ])
+            let revision = try Self.volunteerRevision(in: db)
+            var volunteers: [MatchableVolunteer] = []
+            // Read by column position, not decoded as records: a ranking reads thousands of these.
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, name, offers, slots, latitude, longitude, travelMetres, languages, drives, dbsLevel, dbsNumber, dbsValidUntil,
+                    dbsVerifiedBy IS NOT NULL FROM volunteer WHERE status = 'active'
+                    """)
+            while let row = try rows.next() {
+                volunteers.append(
+                    MatchableVolunteer(
+                        id: row[0], name: row[1], offers: row[2], slots: row[3], latitude: row[4], longitude: row[5], travelMetres: row[6],
+                        languages: row[7], drives: row[8], dbsLevel: row[9], dbsNumber: row[10], dbsValidUntil: row[11], dbsVerified: row[12]))
+            }
+            return (revision, volunteers)
         }
+    }
+
+    func volunteerRevision() throws -> Int64 {
+        try writer.read { db in try Self.volunteerRevision(in: db) }
+    }
+
+    private static func volunteerRevision(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT revision FROM volunteerRevision WHERE id = 1") ?? 0
     }
 
     func openTaskCounts() throws -> [Int64: Int] {

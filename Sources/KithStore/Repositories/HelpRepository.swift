@@ -23,8 +23,8 @@ public protocol HelpRepository: Sendable {
         _ request: HelpRequestRecord, notes: [HelpNoteRecord], contact: ContactRecord?, audit: AuditNote
     ) throws -> HelpRequestRecord
     func request(id: Int64) throws -> HelpRequestRecord?
-    /// Open requests (or those of `statuses`) of a hub (nil: requests no hub took), most pressing first: due first,
-    /// then urgency, then the oldest; with the number in all.
+    /// A hub's requests of `statuses` (nil hub: those no hub took), with the number in all: open ones most pressing
+    /// first (due first, then urgency, then the oldest); done or cancelled ones newest first.
     func queue(hub: String?, statuses: [String], limit: Int, offset: Int) throws -> (requests: [HelpRequestRecord], total: Int)
     /// Open requests per hub id ("" for none), and of them those due on or before `dueBy`.
     func openCounts(dueBy: String) throws -> [(hubId: String, open: Int, due: Int)]
@@ -48,9 +48,11 @@ public protocol HelpRepository: Sendable {
     func volunteer(id: Int64) throws -> VolunteerRecord?
     /// Volunteers with one of `statuses` (every volunteer when empty), by name.
     func volunteers(statuses: [String]) throws -> [VolunteerRecord]
-    /// The active volunteers who offer a need (its id), for matching: the bureau's rows cut in SQL to those who could
-    /// take it at all.
-    func activeVolunteers(offering need: String) throws -> [VolunteerRecord]
+    /// Every active volunteer as matching reads them (only the columns it needs), with the bureau's revision read in
+    /// the same snapshot.
+    func matchableVolunteers() throws -> (revision: Int64, volunteers: [MatchableVolunteer])
+    /// The bureau's revision: it changes with every change to a volunteer.
+    func volunteerRevision() throws -> Int64
     /// The number of open tasks each volunteer holds.
     func openTaskCounts() throws -> [Int64: Int]
 
@@ -96,6 +98,42 @@ public struct HelplineRows: Sendable {
         self.columns = columns
         self.rows = rows
         self.recordedBy = recordedBy
+    }
+}
+
+/// An active volunteer as matching reads them: the columns it needs of the bureau's row.
+public struct MatchableVolunteer: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+    public var offers: String
+    public var slots: String
+    public var latitude: Double?
+    public var longitude: Double?
+    public var travelMetres: Double
+    public var languages: String
+    public var drives: Bool
+    public var dbsLevel: String?
+    public var dbsNumber: String?
+    public var dbsValidUntil: String?
+    public var dbsVerified: Bool
+
+    public init(
+        id: Int64, name: String, offers: String, slots: String, latitude: Double?, longitude: Double?, travelMetres: Double, languages: String,
+        drives: Bool, dbsLevel: String?, dbsNumber: String?, dbsValidUntil: String?, dbsVerified: Bool
+    ) {
+        self.id = id
+        self.name = name
+        self.offers = offers
+        self.slots = slots
+        self.latitude = latitude
+        self.longitude = longitude
+        self.travelMetres = travelMetres
+        self.languages = languages
+        self.drives = drives
+        self.dbsLevel = dbsLevel
+        self.dbsNumber = dbsNumber
+        self.dbsValidUntil = dbsValidUntil
+        self.dbsVerified = dbsVerified
     }
 }
 
