@@ -77,7 +77,7 @@ public struct HelpDesk: Sendable {
             guard request.channel == .onlineForm, case .new = caller else { throw HelpDeskError.notAllowed }
             actor = "the public form"
         }
-        var details: KithHelp.Caller
+        let details: KithHelp.Caller
         var personID: String?
         var area: String?
         var sameAsRow: Int64?
@@ -98,12 +98,12 @@ public struct HelpDesk: Sendable {
         case .new(let given):
             details = given
         }
-        if details.givenName.isEmpty { details.givenName = "(no first name)" }
         let district = details.postcode.flatMap(HubRouter.district)
         let hub = HubRouter(hubs: try hubs()).hub(postcode: details.postcode, area: area)
         let now = AuditTrail.now()
         let record = HelpRequestRecord(
-            personId: personID, callerName: details.name, phone: details.phone, email: details.email, address: details.address,
+            personId: personID, callerName: details.name.trimmingCharacters(in: .whitespaces).isEmpty ? (personID ?? "unknown") : details.name,
+            phone: details.phone, email: details.email, address: details.address,
             postcode: details.postcode, area: district ?? area, hubId: hub?.id, needs: request.needs.map(\.id).joined(separator: ","),
             urgency: request.urgency.rawValue, details: request.details, dietaryNeeds: request.dietaryNeeds,
             culturalPreferences: request.culturalPreferences, language: request.language, contactBy: request.contactBy.rawValue,

@@ -20,6 +20,8 @@ struct OutreachRankingTests {
             OutreachFilter(area: "nowhere at all"), OutreachFilter(school: String(school.prefix(6)).uppercased()), OutreachFilter(school: urn),
             OutreachFilter(bands: [.purple, .red], cohort: .child, limit: 25), OutreachFilter(area: area, bands: [.amber], cohort: .adult),
             OutreachFilter(cohort: .olderAdult), OutreachFilter(area: area, school: String(school.suffix(4))),
+            OutreachFilter(limit: 100, sort: .leastRecentContact), OutreachFilter(area: area, sort: .score),
+            OutreachFilter(bands: [.red, .amber], limit: 30, sort: .score),
         ]
     }
 
@@ -43,6 +45,18 @@ struct OutreachRankingTests {
                     "\(label): \(filter.description), \(allowed == nil ? "everyone" : "a scope")")
             }
         }
+    }
+
+    @Test func eachOrderSortsByItsOwnKeyFirstAndBreaksTiesByTheOthers() {
+        typealias Key = OutreachSort.Key<Int>
+        let purpleRecent = Key(band: .purple, lastContact: 20_000, score: 40, tie: 1)
+        let redNever = Key(band: .red, lastContact: Int.min, score: 30, tie: 2)
+        let greenHigh = Key(band: .green, lastContact: 19_000, score: 90, tie: 3)
+        func sorted(_ sort: OutreachSort) -> [Int] { [greenHigh, redNever, purpleRecent].sorted { sort.isBefore($0, $1) }.map(\.tie) }
+        #expect(sorted(.priority) == [1, 2, 3])
+        #expect(sorted(.leastRecentContact) == [2, 3, 1], "never contacted first, then the longest ago")
+        #expect(sorted(.score) == [3, 1, 2])
+        #expect(!OutreachSort.score.isBefore(redNever, redNever), "a strict order")
     }
 
     @Test func everyListFromTheRankingIsTheStoresListAndFollowsContacts() throws {

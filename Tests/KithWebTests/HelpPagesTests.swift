@@ -264,7 +264,10 @@ import Testing
         try await Application(router: borough.app.makeRouter()).test(.router) { client in
             let caseworker = try await Self.signIn(client, "caseworker")
             let list = try await caseworker.get("/outreach")
-            #expect(list.text.contains("Assign to me"))
+            #expect(list.text.contains("Assign to me") && list.text.contains("<option value=\"score\">Highest score first</option>"))
+            let byScore = try await caseworker.get("/outreach?sort=score")
+            #expect(byScore.status == .ok && byScore.text.contains("<option value=\"score\" selected>") && byScore.text.contains("sort=score"))
+            #expect(try await caseworker.get("/outreach?sort=alphabetical").status == .badRequest)
             let assigned = try await caseworker.post(
                 "/cases", form: [("person", person), ("next-contact", "2026-11-10"), ("return", "/outreach?page=1")])
             #expect(assigned.status == .seeOther && assigned.location == "/outreach?page=1")

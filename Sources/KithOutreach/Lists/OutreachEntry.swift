@@ -14,11 +14,11 @@ public struct OutreachEntry: Sendable {
 
     /// Purple first, then the least recent contact with any service (never contacted first), then the highest score.
     public static func isBefore(_ lhs: OutreachEntry, _ rhs: OutreachEntry) -> Bool {
-        if lhs.band != rhs.band { return lhs.band > rhs.band }
-        let left = lhs.profile.lastContact?.daysSinceEpoch ?? Int.min
-        let right = rhs.profile.lastContact?.daysSinceEpoch ?? Int.min
-        if left != right { return left < right }
-        if lhs.score != rhs.score { return lhs.score > rhs.score }
-        return lhs.profile.personID < rhs.profile.personID
+        OutreachSort.priority.isBefore(lhs.sortKey, rhs.sortKey)
+    }
+
+    /// What the entry is sorted by.
+    public var sortKey: OutreachSort.Key<String> {
+        .init(band: band, lastContact: profile.lastContact?.daysSinceEpoch ?? Int.min, score: score, tie: profile.personID)
     }
 }

@@ -10,13 +10,18 @@ public struct OutreachFilter: Sendable, Equatable {
     public var bands: [Band] = []
     public var cohort: Cohort?
     public var limit: Int?
+    /// How the list is ordered; the first `limit` are taken in this order.
+    public var sort: OutreachSort = .priority
 
-    public init(area: String? = nil, school: String? = nil, bands: [Band] = [], cohort: Cohort? = nil, limit: Int? = nil) {
+    public init(
+        area: String? = nil, school: String? = nil, bands: [Band] = [], cohort: Cohort? = nil, limit: Int? = nil, sort: OutreachSort = .priority
+    ) {
         self.area = area
         self.school = school
         self.bands = bands
         self.cohort = cohort
         self.limit = limit
+        self.sort = sort
     }
 
     func admits(_ entry: OutreachEntry) -> Bool {
@@ -38,6 +43,7 @@ public struct OutreachFilter: Sendable, Equatable {
         if let school { parts.append("school \(school)") }
         if !bands.isEmpty { parts.append("bands " + bands.map(\.label).joined(separator: ", ")) }
         if let cohort { parts.append("cohort \(cohort.label)") }
+        if sort != .priority { parts.append(sort.label.lowercased()) }
         if let limit { parts.append("first \(limit)") }
         return parts.isEmpty ? "everyone scored" : parts.joined(separator: ", ")
     }

@@ -84,14 +84,10 @@ public struct OutreachList: Sendable {
                 listed[index].lastContact = recounted[listed[index].candidate.personId]?.lastContact?.daysSinceEpoch
             }
         }
-        // As `OutreachEntry.isBefore`: Purple first, then the least recent contact (never first), the highest score, the id.
-        listed.sort { lhs, rhs in
-            if lhs.band != rhs.band { return lhs.band > rhs.band }
-            let left = lhs.lastContact ?? Int.min, right = rhs.lastContact ?? Int.min
-            if left != right { return left < right }
-            if lhs.candidate.score != rhs.candidate.score { return lhs.candidate.score > rhs.candidate.score }
-            return lhs.candidate.personId < rhs.candidate.personId
+        func key(_ item: (candidate: OutreachCandidate, band: Band, lastContact: Int?)) -> OutreachSort.Key<String> {
+            .init(band: item.band, lastContact: item.lastContact ?? Int.min, score: item.candidate.score, tie: item.candidate.personId)
         }
+        listed.sort { filter.sort.isBefore(key($0), key($1)) }
         return Order(
             run: run, personIDs: listed.prefix(filter.limit ?? Int.max).map(\.candidate.personId), deceasedCount: list.deceasedCount,
             doNotContactCount: list.doNotContactCount, movedCount: list.movedCount, unscoredCount: list.unscoredCount
@@ -151,7 +147,7 @@ public struct OutreachList: Sendable {
             else { continue }
             list.entries.append(entry)
         }
-        list.entries.sort(by: OutreachEntry.isBefore)
+        list.entries.sort { filter.sort.isBefore($0.sortKey, $1.sortKey) }
         if let limit = filter.limit { list.entries = Array(list.entries.prefix(limit)) }
         list.listedCount = list.entries.count
         if allowed != nil { list.unscoredCount = 0 }

@@ -38,11 +38,10 @@ public struct OutreachRanking: Sendable {
         var score: Int
 
         static func isBefore(_ lhs: Entry, _ rhs: Entry) -> Bool {
-            if lhs.band != rhs.band { return lhs.band > rhs.band }
-            if lhs.lastContact != rhs.lastContact { return lhs.lastContact < rhs.lastContact }
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            return lhs.person < rhs.person
+            OutreachSort.priority.isBefore(lhs.sortKey, rhs.sortKey)
         }
+
+        var sortKey: OutreachSort.Key<Int32> { .init(band: band, lastContact: lastContact, score: score, tie: person) }
     }
 
     struct School: Hashable, Sendable {
@@ -163,6 +162,9 @@ public struct OutreachRanking: Sendable {
             return OutreachList.Order(
                 run: run, personIDs: [], deceasedCount: 0, doNotContactCount: 0, movedCount: 0, unscoredCount: allowed == nil ? unscoredCount : 0)
         }
+        // Entries are kept in priority order: another order sorts the admitted ones before the limit is taken.
+        let resorted = filter.sort != .priority
+        var admitted: [Entry] = []
         func look(at entry: Entry) {
             guard matcher.admits(entry) else { return }
             let personID = personIDs[Int(entry.person)]
@@ -171,13 +173,18 @@ public struct OutreachRanking: Sendable {
             case .deceased: deceased += 1
             case .doNotContact: doNotContact += 1
             case .moved: moved += 1
-            case .no: if listed.count < limit { listed.append(personID) }
+            case .no:
+                if resorted { admitted.append(entry) } else if listed.count < limit { listed.append(personID) }
             }
         }
         if let area = matcher.onlyArea {
             for index in entriesByArea[Int(area)] { look(at: entries[Int(index)]) }
         } else {
             for entry in entries { look(at: entry) }
+        }
+        if resorted {
+            admitted.sort { filter.sort.isBefore($0.sortKey, $1.sortKey) }
+            listed = admitted.prefix(limit).map { personIDs[Int($0.person)] }
         }
         return OutreachList.Order(
             run: run, personIDs: listed, deceasedCount: deceased, doNotContactCount: doNotContact, movedCount: moved,

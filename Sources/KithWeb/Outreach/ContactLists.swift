@@ -115,7 +115,16 @@ struct ContactLists: Sendable {
             limit = Int(text).flatMap { $0 > 0 ? $0 : nil }
             if limit == nil { errors.append(.init(field: "limit", message: "Enter the most people to list as a whole number, like 100")) }
         }
-        var filter = OutreachFilter(area: query.text("area"), school: query.text("school"), bands: bands, cohort: cohort, limit: limit)
+        var sort = OutreachSort.priority
+        if let text = query.text("sort") {
+            if let chosen = OutreachSort(rawValue: text) {
+                sort = chosen
+            } else {
+                errors.append(.init(field: "sort", message: "Choose an order from the list"))
+            }
+        }
+        var filter = OutreachFilter(
+            area: query.text("area"), school: query.text("school"), bands: bands, cohort: cohort, limit: limit, sort: sort)
         if case .area(let area) = signedIn.scope { filter.area = area }
         if case .school(let school) = signedIn.scope { filter.school = school }
         return (filter, errors)
@@ -132,6 +141,7 @@ struct ContactLists: Sendable {
         for band in filter.bands { add("band", band.rawValue) }
         if let cohort = filter.cohort { add("cohort", cohort.rawValue) }
         if let limit = filter.limit { add("limit", String(limit)) }
+        if filter.sort != .priority { add("sort", filter.sort.rawValue) }
         return parts.joined(separator: "&") + (page > 1 ? "&page=\(page)" : "")
     }
 }

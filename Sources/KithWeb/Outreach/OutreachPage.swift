@@ -87,6 +87,8 @@ struct OutreachPage {
     var bands: [BandChoice]
     var cohorts: [CohortChoice]
     var limit: String
+    /// The orders the list can be read in, the chosen one selected.
+    var sorts: [CohortChoice]
     var filterText: String
     var entries: [Entry]
 
@@ -143,6 +145,7 @@ struct OutreachPage {
         bands = Band.allCases.map { BandChoice(value: $0.rawValue, label: $0.label, checked: filter.bands.contains($0)) }
         cohorts = Cohort.allCases.map { CohortChoice(value: $0.rawValue, label: $0.label, selected: $0 == filter.cohort) }
         limit = filter.limit.map(String.init) ?? ""
+        sorts = OutreachSort.allCases.map { CohortChoice(value: $0.rawValue, label: $0.label, selected: $0 == filter.sort) }
         filterText = filter.description + (signedIn.role.seesEveryone ? "" : " (\(signedIn.scope))")
         entries = shown.enumerated().map { index, entry in
             Entry(

@@ -91,6 +91,7 @@ struct Demo: AsyncParsableCommand {
         print("  swift run -c release kith contact \(first) --outcome reached --db \(databasePath)")
         print("  swift run -c release kith review --db \(databasePath)")
         print("  swift run -c release kith directory list --db \(databasePath)")
+        print("  swift run -c release kith requests stats --db \(databasePath) --to \(asOf)")
         print("")
         let accounts = try DemoAccounts.add(to: database, run: scores.run)
         print("Demo sign-ins for the web app (passwords made for this demo store):")

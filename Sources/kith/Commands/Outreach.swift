@@ -29,6 +29,9 @@ struct Outreach: ParsableCommand {
     @Option(help: "At most this many people (in each file when splitting).")
     var limit: Int?
 
+    @Option(help: "The order: priority (highest band, then least recent contact), least-recent-contact or score.")
+    var sort: String = OutreachSort.priority.rawValue
+
     @Option(name: .customLong("split-by"), help: "Write one file per school or area into the --out folder.")
     var splitBy: String?
 
@@ -57,11 +60,15 @@ struct Outreach: ParsableCommand {
         let date = try referenceDate.date()
         let split = splitBy.flatMap(OutreachExport.Split.init(rawValue:))
         // With a split, the limit applies per file, so the whole list is read first.
-        var filter = OutreachFilter(area: area, school: school, bands: try bands(), cohort: try chosenCohort(), limit: split == nil ? limit : nil)
+        guard let order = OutreachSort(rawValue: sort) else {
+            throw ValidationError("--sort must be one of: \(OutreachSort.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        var filter = OutreachFilter(
+            area: area, school: school, bands: try bands(), cohort: try chosenCohort(), limit: split == nil ? limit : nil, sort: order)
         var list = try OutreachList.make(database: database, filter: filter, referenceDate: date)
         if let split, let limit {
             let kept = OutreachExport.group(list.entries, by: split).flatMap { $0.entries.prefix(limit) }
-            list.entries = kept.sorted(by: OutreachEntry.isBefore)
+            list.entries = kept.sorted { order.isBefore($0.sortKey, $1.sortKey) }
             filter.limit = limit
         }
         let export = OutreachExport(database: database, exportedBy: by, referenceDate: date)
