@@ -118,6 +118,9 @@ struct PublicHelpController: Sendable {
             errors: errors, status: errors.isEmpty ? .ok : status, isPublic: true)
     }
 
+    /// The public forms' banner: they take personal details, so they say where those go.
+    static let publicNote = "For anyone. What you send goes only to the council's helpline and the people arranging help."
+
     /// What to tell a person whose form's stamp is not good; nil when it is.
     static func stampProblem(_ verdict: FormStamp.Verdict) -> String? {
         switch verdict {
@@ -132,6 +135,7 @@ struct PublicHelpController: Sendable {
 struct AskPage {
     var form: HelpRequestFormModel
     var stamp: String
+    var publicNote = PublicHelpController.publicNote
     var autocompleteGiven = "given-name"
     var autocompleteFamily = "family-name"
     var detailsLabel = "Tell us more (optional)"
@@ -144,6 +148,7 @@ struct AskPage {
 struct SentPage {
     var reference: String?
     var today: Bool?
+    var publicNote = PublicHelpController.publicNote
 }
 
 /// What `help-volunteer-apply.mustache` shows.
@@ -160,6 +165,7 @@ struct VolunteerApplyPage {
     }
 
     var stamp: String
+    var publicNote = "For anyone offering to help. What you send goes only to the volunteer bureau."
     var offers: [Choice]
     var days: [Day]
     var dbsLevels: [Choice]
