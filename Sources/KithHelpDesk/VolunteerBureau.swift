@@ -31,9 +31,9 @@ public struct VolunteerBureau: Sendable {
             languages: application.languages.joined(separator: ","), drives: application.drives, skills: application.skills,
             experience: application.experience, references: application.references, dbsLevel: application.dbsLevel.map(Self.levelName),
             dbsNumber: application.dbsNumber, status: status.rawValue, appliedAt: now, updatedAt: now)
-        return try database.help.saveVolunteer(
-            record,
-            audit: AuditTrail.note(.registerVolunteer, by: actor, subject: "a volunteer", detail: "\(status.rawValue) through \(door.rawValue)"))
+        return try database.help.saveVolunteer(record) { stored in
+            AuditTrail.note(.registerVolunteer, by: actor, subject: stored.reference, detail: "\(status.rawValue) through \(door.rawValue)")
+        }
     }
 
     /// What the bureau changes of a volunteer.
@@ -71,10 +71,10 @@ public struct VolunteerBureau: Sendable {
         }
         guard !said.isEmpty else { return record }
         record.updatedAt = AuditTrail.now()
-        return try database.help.saveVolunteer(
-            record,
-            audit: AuditTrail.note(
-                .updateVolunteer, by: signedIn.name, subject: record.reference, detail: said.joined(separator: "; ") + " through \(door.rawValue)"))
+        return try database.help.saveVolunteer(record) { stored in
+            AuditTrail.note(
+                .updateVolunteer, by: signedIn.name, subject: stored.reference, detail: said.joined(separator: "; ") + " through \(door.rawValue)")
+        }
     }
 
     /// A volunteer as the matcher reads them, with their open tasks.

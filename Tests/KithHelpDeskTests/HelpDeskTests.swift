@@ -95,6 +95,7 @@ import Testing
         try PersonIndex(database: database, referenceDate: Self.asOf).link(by: "test")
         let ann = try database.linkage.personOfRow(3)
         #expect(try desk.personOf(taken) == ann && ann != nil)
+        #expect(try database.help.requests(ofPersons: [try #require(ann)]).map(\.id) == [taken.id], "on her record once placed")
     }
 
     @Test func theFormCannotTakeAKnownResidentOrAPhoneCall() throws {

@@ -640,6 +640,7 @@ public final class KithDatabase: Sendable {
                     -- tens of thousands in a busy hub's history, are read newest first from this index, a page at a time.
                     CREATE INDEX helpRequest_queue ON helpRequest(hubId, status, id);
                     CREATE INDEX helpRequest_on_personId ON helpRequest(personId);
+                    CREATE INDEX helpRequest_on_firstRowId ON helpRequest(firstRowId);
                     CREATE INDEX helpRequest_on_assignedTo ON helpRequest(assignedTo, status);
                     CREATE INDEX helpRequest_on_createdAt ON helpRequest(createdAt);
                     CREATE TABLE helpRequestNote (

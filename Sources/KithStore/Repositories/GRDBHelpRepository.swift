@@ -199,8 +199,22 @@ struct GRDBHelpRepository: HelpRepository {
     }
 
     func requests(ofPersons personIds: [String]) throws -> [HelpRequestRecord] {
-        try writer.read { db in
-            try HelpRequestRecord.filter(personIds.contains(Column("personId"))).order(Column("createdAt").desc, Column("id").desc).fetchAll(db)
+        guard !personIds.isEmpty else { return [] }
+        return try writer.read { db in
+            // A request belongs to a person by the id it was taken with (or one merged into theirs since), or by the
+            // caller's row, once linkage placed it with them.
+            let marks = Array(repeating: "?", count: personIds.count).joined(separator: ", ")
+            return try HelpRequestRecord.fetchAll(
+                db,
+                sql: """
+                    WITH RECURSIVE ids(id) AS (
+                        SELECT id FROM person WHERE id IN (\(marks))
+                        UNION SELECT person.id FROM person JOIN ids ON person.mergedInto = ids.id
+                    )
+                    SELECT * FROM helpRequest WHERE personId IN (SELECT id FROM ids)
+                        OR firstRowId IN (SELECT sourceRowId FROM personRecord WHERE personId IN (SELECT id FROM ids))
+                    ORDER BY createdAt DESC, id DESC
+                    """, arguments: StatementArguments(personIds))
         }
     }
 
@@ -230,11 +244,11 @@ struct GRDBHelpRepository: HelpRepository {
         }
     }
 
-    func saveVolunteer(_ volunteer: VolunteerRecord, audit: AuditNote) throws -> VolunteerRecord {
+    func saveVolunteer(_ volunteer: VolunteerRecord, audit: (VolunteerRecord) -> AuditNote) throws -> VolunteerRecord {
         try writer.write { db in
             var volunteer = volunteer
             try volunteer.save(db)
-            try GRDBAuditRepository.insert(audit, in: db)
+            try GRDBAuditRepository.insert(audit(volunteer), in: db)
             return volunteer
         }
     }

@@ -32,7 +32,8 @@ public protocol HelpRepository: Sendable {
     func openRequests() throws -> [HelpRequestRecord]
     /// The open requests an account is working, most pressing first.
     func openRequests(assignedTo name: String) throws -> [HelpRequestRecord]
-    /// The requests of these persons, newest first.
+    /// The requests of these persons, newest first: taken for them (or for a person merged into them since), or from
+    /// a caller whose row linkage has placed with them.
     func requests(ofPersons personIds: [String]) throws -> [HelpRequestRecord]
     /// Every request made from `from` (inclusive) to `to` (exclusive) ISO times, oldest first.
     func requests(createdFrom from: String, to: String) throws -> [HelpRequestRecord]
@@ -43,8 +44,9 @@ public protocol HelpRepository: Sendable {
     /// Stores hubs and volunteers loaded from the bureau's files, with one audit entry, in one transaction; returns
     /// the volunteers with their ids, in the order given.
     func saveVolunteers(_ volunteers: [VolunteerRecord], hubs: [HubRecord], audit: AuditNote) throws -> [VolunteerRecord]
-    /// Stores a new volunteer, or one changed, with the audit entry; returns it with its id.
-    func saveVolunteer(_ volunteer: VolunteerRecord, audit: AuditNote) throws -> VolunteerRecord
+    /// Stores a new volunteer, or one changed, with the audit entry `audit` makes from it (its number known); returns
+    /// it with its id.
+    func saveVolunteer(_ volunteer: VolunteerRecord, audit: (VolunteerRecord) -> AuditNote) throws -> VolunteerRecord
     func volunteer(id: Int64) throws -> VolunteerRecord?
     /// Volunteers with one of `statuses` (every volunteer when empty), by name.
     func volunteers(statuses: [String]) throws -> [VolunteerRecord]
