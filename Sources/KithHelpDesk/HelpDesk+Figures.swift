@@ -29,13 +29,16 @@ extension HelpDesk {
         let start = Timestamp.text(Date(timeIntervalSince1970: Double(from.daysSinceEpoch - 1) * 86_400))
         let end = Timestamp.text(Date(timeIntervalSince1970: Double(to.daysSinceEpoch + 2) * 86_400))
         let london = TimeZone(identifier: "Europe/London") ?? .gmt
-        let requests = try database.help.requests(createdFrom: start, to: end).filter(counted).compactMap(Self.figure).filter {
-            let day = CivilDate.today(in: london, now: $0.createdAt)
+        let inPeriod = try database.help.requests(createdFrom: start, to: end).filter(counted).filter { record in
+            guard let created = Timestamp.date(record.createdAt) else { return false }
+            let day = CivilDate.today(in: london, now: created)
             return day >= from && day <= to
         }
+        let requests = inPeriod.compactMap(Self.figure)
         let open = try database.help.openRequests().filter(counted).compactMap(Self.figure)
-        let periodIDs = Set(try database.help.requests(createdFrom: start, to: end).filter(counted).compactMap(\.id))
-        let tasks = try database.help.tasks(assignedFrom: start, to: end).filter { periodIDs.contains($0.requestId) }.map {
+        // The help given for the period's requests, whenever it was given.
+        let periodIDs = Set(inPeriod.compactMap(\.id))
+        let tasks = try database.help.tasks(ofRequestsCreatedFrom: start, to: end).filter { periodIDs.contains($0.requestId) }.map {
             HelpFigures.Task(volunteer: $0.volunteerId, completed: $0.status == TaskStatus.completed.rawValue, hours: $0.hours)
         }
         let active = try database.help.volunteers(statuses: [VolunteerStatus.active.rawValue]).count

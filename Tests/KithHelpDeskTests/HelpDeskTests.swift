@@ -222,6 +222,13 @@ import Testing
         let contacts = try database.outreach.contacts(ofPersons: [savita])
         #expect(contacts.count == 1 && contacts[0].note?.contains("HR-000001") == true && contacts[0].recordedBy == "nadia")
         #expect(try database.help.notes(ofRequest: id).last?.text == "V-00001: Food completed, 1.5 h: Delivered, all well")
+        // The figures count the request, its first contact and completion, and the hours given for it.
+        let today = CivilDate.ukToday
+        let figures = try desk.figures(from: today.adding(days: -1), to: today.adding(days: 1), for: handler, today: today)
+        #expect(figures.total == 1 && figures.toCompletion.requests == 1 && figures.toFirstContact.requests == 1)
+        #expect(figures.volunteersWhoHelped == 1 && figures.hoursGiven == 1.5 && figures.openNow == 0)
+        #expect(figures.perHub.map(\.label) == ["North hub"] && figures.perNeed.map(\.label) == ["Food"])
+        #expect(throws: HelpDeskError.notAllowed) { try desk.figures(from: today, to: today, for: asNadia) }
     }
 
     @Test func aDaysDeliveriesAreSharedOut() throws {

@@ -353,9 +353,14 @@ struct GRDBHelpRepository: HelpRepository {
         }
     }
 
-    func tasks(assignedFrom from: String, to: String) throws -> [VolunteerTaskRecord] {
+    func tasks(ofRequestsCreatedFrom from: String, to: String) throws -> [VolunteerTaskRecord] {
         try writer.read { db in
-            try VolunteerTaskRecord.filter(Column("assignedAt") >= from && Column("assignedAt") < to).order(Column("id")).fetchAll(db)
+            try VolunteerTaskRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT volunteerTask.* FROM volunteerTask JOIN helpRequest ON helpRequest.id = volunteerTask.requestId
+                    WHERE helpRequest.createdAt >= ? AND helpRequest.createdAt < ? ORDER BY volunteerTask.id
+                    """, arguments: [from, to])
         }
     }
 

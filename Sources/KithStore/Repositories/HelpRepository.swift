@@ -70,8 +70,8 @@ public protocol HelpRepository: Sendable {
     func tasks(ofRequest requestId: Int64) throws -> [VolunteerTaskRecord]
     /// A volunteer's tasks, open ones first, newest first.
     func tasks(ofVolunteer volunteerId: Int64) throws -> [VolunteerTaskRecord]
-    /// Tasks made from `from` to `to` (ISO times), for the figures.
-    func tasks(assignedFrom from: String, to: String) throws -> [VolunteerTaskRecord]
+    /// The tasks of requests made from `from` to `to` (ISO times), whenever they were given, for the figures.
+    func tasks(ofRequestsCreatedFrom from: String, to: String) throws -> [VolunteerTaskRecord]
 
     // MARK: Lead professionals
     func setLead(_ lead: LeadProfessionalRecord, audit: AuditNote) throws
