@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "KithConnect", targets: ["KithConnect"]),
         .library(name: "KithHelp", targets: ["KithHelp"]),
         .library(name: "KithHelpDesk", targets: ["KithHelpDesk"]),
+        .library(name: "KithPlaces", targets: ["KithPlaces"]),
         .library(name: "KithReferrals", targets: ["KithReferrals"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
@@ -182,6 +183,8 @@ let package = Package(
             dependencies: ["KithAccess", "KithDirectory", "KithOutreach", "KithSpreadsheet", "KithStandard", "KithStore"],
             swiftSettings: swiftSettings
         ),
+        // Places (issue 17, started): areas, indicators and the neighbourhood index of need. Pure: no database, no HTTP.
+        .target(name: "KithPlaces", swiftSettings: swiftSettings),
         // Help over the store: taking requests (each also a row of the helpline's own list, for linkage, scoring and
         // demand), hubs' queues, the volunteer bureau, volunteers' tasks and lead professionals. Audits what it does.
         .target(
@@ -324,6 +327,7 @@ let package = Package(
             dependencies: ["KithConnect", "KithAccess", "KithDirectory", "KithIngest", "KithStore", "KithSynthetic", "KithTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "KithPlacesTests", dependencies: ["KithPlaces"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithHelpDeskTests",
             dependencies: [
