@@ -184,7 +184,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Places (issue 17, started): areas, indicators and the neighbourhood index of need. Pure: no database, no HTTP.
-        .target(name: "KithPlaces", swiftSettings: swiftSettings),
+        .target(name: "KithPlaces", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // Help over the store: taking requests (each also a row of the helpline's own list, for linkage, scoring and
         // demand), hubs' queues, the volunteer bureau, volunteers' tasks and lead professionals. Audits what it does.
         .target(
@@ -262,6 +262,7 @@ let package = Package(
             name: "KithBenchmark",
             dependencies: [
                 "KithAccess",
+                "KithPlaces",
                 "KithDirectory",
                 "KithEvaluation",
                 "KithHelp",

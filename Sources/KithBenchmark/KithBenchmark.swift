@@ -21,7 +21,7 @@ struct KithBenchmark: ParsableCommand {
         subcommands: [
             Run.self, ImportOne.self, CheckOne.self, Accuracy.self, LinkBenchmark.self, LinkFilesOne.self, LinkStoreOne.self,
             EncodeBenchmark.self, ScoreBenchmark.self, SearchBenchmark.self, SearchPrepareOne.self, PersonsBenchmark.self,
-            ProfilesOne.self, OutreachRebuiltOne.self, HelpBenchmark.self,
+            ProfilesOne.self, OutreachRebuiltOne.self, HelpBenchmark.self, PlacesBenchmark.self,
         ],
         defaultSubcommand: Run.self
     )

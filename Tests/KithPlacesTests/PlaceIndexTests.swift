@@ -110,3 +110,43 @@ struct PlaceIndexTests {
         #expect(Set(index.areas.map(\.decile)) == Set(1...10))
     }
 }
+
+/// The method as a council writes it in YAML, and its mistakes named.
+struct IndexMethodYAMLTests {
+    @Test func aMethodIsReadFromYAML() throws {
+        let method = try IndexMethod.read(
+            yaml: """
+                transformation: z-score
+                domains:
+                  - id: income
+                    name: Income
+                    weight: 0.6
+                    indicators:
+                      - id: uc
+                  - id: health
+                    weight: 0.4
+                    indicators:
+                      - id: life
+                      - id: ae
+                        weight: 3
+                """)
+        #expect(
+            method
+                == IndexMethod(
+                    domains: [
+                        .init(id: "income", name: "Income", weight: 0.6, indicators: [.init(id: "uc")]),
+                        .init(id: "health", name: "health", weight: 0.4, indicators: [.init(id: "life"), .init(id: "ae", weight: 3)]),
+                    ], transformation: .zScore))
+    }
+
+    @Test func mistakesAreNamed() {
+        let missing = #expect(throws: MethodFileError.self) {
+            try IndexMethod.read(yaml: "domains:\n  - id: income\n    indicators: []\n")
+        }
+        #expect(missing?.message.contains("domains → item 1 → weight") == true)
+        let unknown = #expect(throws: MethodFileError.self) {
+            try IndexMethod.read(yaml: "transformation: log\ndomains: []\n")
+        }
+        #expect(unknown?.message.contains("write exponential or z-score") == true)
+    }
+}
