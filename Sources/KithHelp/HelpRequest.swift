@@ -121,6 +121,17 @@ public enum HelpUrgency: String, Sendable, CaseIterable, Codable {
 /// How the resident wants to be reached.
 public enum ContactWay: String, Sendable, CaseIterable, Codable {
     case phone, text, email, braille, interpreter
+
+    /// In words, for forms and pages.
+    public var label: String {
+        switch self {
+        case .phone: "Phone call"
+        case .text: "Text message"
+        case .email: "Email"
+        case .braille: "Letter in braille"
+        case .interpreter: "Phone, with an interpreter"
+        }
+    }
 }
 
 /// How a request came in.
@@ -129,6 +140,16 @@ public enum RequestChannel: String, Sendable, CaseIterable, Codable {
     case onlineForm = "online-form"
     case referral
     case outboundCall = "outbound-call"
+
+    /// In words, for forms and pages.
+    public var label: String {
+        switch self {
+        case .phone: "Phone call to the helpline"
+        case .onlineForm: "Online form"
+        case .referral: "Referral from a service"
+        case .outboundCall: "Our call to them"
+        }
+    }
 }
 
 /// What is wrong with a request, field by field.

@@ -38,6 +38,11 @@ public enum HelplineRow {
         }
     }
 
+    /// The columns with their letters, as the store keeps an import's columns.
+    public static var lettered: [(letter: String, header: String, tag: String?)] {
+        columns.enumerated().map { (ColumnLetters.letters(forIndex: $0.offset), $0.element.header, $0.element.tag) }
+    }
+
     /// The normalised values of a row's tagged cells where they differ from the cells as written, as an import
     /// stores them (see `RowNormaliser`).
     public static func normaliser(referenceDate: CivilDate, dictionary: DataDictionary = .standard) -> RowNormaliser {

@@ -112,7 +112,7 @@ public struct HelpDesk: Sendable {
         let normaliser = HelplineRow.normaliser(referenceDate: today)
         let fixedCaller = details
         let rows = HelplineRows(
-            sourceName: HelplineRow.sourceName, day: today.description, columns: HelplineRow.columns,
+            sourceName: HelplineRow.sourceName, day: today.description, columns: HelplineRow.lettered,
             rows: { id in
                 HelplineRow.cells(reference: HelpRequestRecord.reference(id), day: today, caller: fixedCaller, request: request).map {
                     (cells: $0, changes: normaliser.changes($0))

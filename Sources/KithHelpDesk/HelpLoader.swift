@@ -202,7 +202,7 @@ public struct HelpLoader: Sendable {
                 HelpHistoryItem(
                     request: record,
                     helpline: HelplineRows(
-                        sourceName: HelplineRow.sourceName, day: day.description, columns: HelplineRow.columns,
+                        sourceName: HelplineRow.sourceName, day: day.description, columns: HelplineRow.lettered,
                         rows: { id in
                             HelplineRow.cells(reference: HelpRequestRecord.reference(id), day: day, caller: fixed.0, request: fixed.1).map {
                                 (cells: $0, changes: normaliser.changes($0))

@@ -100,20 +100,10 @@ struct GRDBHelpRepository: HelpRepository {
         try fileImport.insert(db)
         guard let importId = fileImport.id else { throw HelpStoreError.unknownRequest(0) }
         for (position, column) in helpline.columns.enumerated() {
-            try ImportColumn(importId: importId, position: position, letter: Self.letter(position), header: column.header, tag: column.tag)
+            try ImportColumn(importId: importId, position: position, letter: column.letter, header: column.header, tag: column.tag)
                 .insert(db)
         }
         return importId
-    }
-
-    private static func letter(_ position: Int) -> String {
-        var number = position + 1
-        var letters = ""
-        while number > 0 {
-            letters = String(UnicodeScalar(UInt8(65 + (number - 1) % 26))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
     }
 
     func updateRequest(

@@ -86,13 +86,14 @@ public struct HelplineRows: Sendable {
     public var sourceName: String
     /// `yyyy-mm-dd`: which day's import the rows go in.
     public var day: String
-    public var columns: [(header: String, tag: String?)]
+    /// The columns: their letters (A, B…), headers and tags.
+    public var columns: [(letter: String, header: String, tag: String?)]
     /// Each row's cells and normalised changes, made from the request's id.
     public var rows: @Sendable (_ requestId: Int64) -> [(cells: [String], changes: [(position: Int, value: String?)])]
     public var recordedBy: String
 
     public init(
-        sourceName: String, day: String, columns: [(header: String, tag: String?)],
+        sourceName: String, day: String, columns: [(letter: String, header: String, tag: String?)],
         rows: @escaping @Sendable (_ requestId: Int64) -> [(cells: [String], changes: [(position: Int, value: String?)])], recordedBy: String
     ) {
         self.sourceName = sourceName

@@ -345,11 +345,7 @@ struct HelpController<Help: HelpRepository>: Sendable {
             .init(label: "Address", value: [record.address, record.postcode].compactMap { $0 }.joined(separator: ", ")),
         ]
         if let email = record.email { resident.append(.init(label: "Email", value: email)) }
-        let contactWords: [String: String] = [
-            "phone": "Phone call", "text": "Text message", "email": "Email", "braille": "Letter in braille",
-            "interpreter": "Phone, with an interpreter",
-        ]
-        resident.append(.init(label: "Get in touch by", value: contactWords[record.contactBy] ?? record.contactBy))
+        resident.append(.init(label: "Get in touch by", value: ContactWay(rawValue: record.contactBy)?.label ?? record.contactBy))
         if person == nil {
             resident.append(.init(label: "In Kith", value: "Not linked to a resident yet: the next link run will place the caller."))
         }
@@ -359,14 +355,15 @@ struct HelpController<Help: HelpRepository>: Sendable {
         if let cultural = record.culturalPreferences { knows.append(.init(label: "Cultural preferences", value: cultural)) }
         if let language = record.language { knows.append(.init(label: "Language", value: language)) }
         knows.append(.init(label: "Consent to share with partners", value: record.consentToShare ? "Yes" : "No: only the council"))
-        let channelWords = ["phone": "Phone call", "online-form": "Online form", "referral": "Referral", "outbound-call": "Our call to them"]
         knows.append(
             .init(
                 label: "Taken",
-                value: "\(DisplayTime.text(record.createdAt)) by \(record.createdBy), \(channelWords[record.channel] ?? record.channel)"))
+                value:
+                    "\(DisplayTime.text(record.createdAt)) by \(record.createdBy), \(RequestChannel(rawValue: record.channel)?.label ?? record.channel)"
+            ))
         let taken = RequestPage.Note(
             at: DisplayTime.text(record.createdAt), by: record.createdBy, kind: "taken",
-            text: "Taken: \(channelWords[record.channel] ?? record.channel)")
+            text: "Taken: \(RequestChannel(rawValue: record.channel)?.label ?? record.channel)")
         var history =
             try [taken]
             + database.help.notes(ofRequest: record.id ?? 0).map {

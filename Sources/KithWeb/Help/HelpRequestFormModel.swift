@@ -39,10 +39,7 @@ struct HelpRequestFormModel {
             Choice(value: HelpUrgency.thisWeek.rawValue, label: "This week", selected: urgency == HelpUrgency.thisWeek.rawValue),
         ]
         let contact = fields?.text("contact-by") ?? ContactWay.phone.rawValue
-        let wayLabels: [ContactWay: String] = [
-            .phone: "Phone call", .text: "Text message", .email: "Email", .braille: "Letter in braille", .interpreter: "Phone, with an interpreter",
-        ]
-        contactWays = ContactWay.allCases.map { Choice(value: $0.rawValue, label: wayLabels[$0] ?? $0.rawValue, selected: contact == $0.rawValue) }
+        contactWays = ContactWay.allCases.map { Choice(value: $0.rawValue, label: $0.label, selected: contact == $0.rawValue) }
         let consent = fields?.text("consent")
         consents = [
             Choice(
@@ -51,11 +48,8 @@ struct HelpRequestFormModel {
             Choice(value: "no", label: publicForm ? "No, only the council" : "No: only the council", selected: consent == "no"),
         ]
         let channel = fields?.text("channel") ?? RequestChannel.phone.rawValue
-        let channelLabels: [RequestChannel: String] = [
-            .phone: "Phone call to the helpline", .onlineForm: "Online form", .referral: "Referral from a service", .outboundCall: "Our call to them",
-        ]
         channels = RequestChannel.allCases.filter { $0 != .onlineForm || publicForm }.map {
-            Choice(value: $0.rawValue, label: channelLabels[$0] ?? $0.rawValue, selected: channel == $0.rawValue)
+            Choice(value: $0.rawValue, label: $0.label, selected: channel == $0.rawValue)
         }
         guard let fields else { return }
         details = fields.text("details") ?? ""
