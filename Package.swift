@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "KithHelp", targets: ["KithHelp"]),
         .library(name: "KithHelpDesk", targets: ["KithHelpDesk"]),
         .library(name: "KithPlaces", targets: ["KithPlaces"]),
+        .library(name: "KithAtlas", targets: ["KithAtlas"]),
         .library(name: "KithReferrals", targets: ["KithReferrals"]),
         .library(name: "KithWeb", targets: ["KithWeb"]),
     ],
@@ -185,6 +186,13 @@ let package = Package(
         ),
         // Places (issue 17, started): areas, indicators and the neighbourhood index of need. Pure: no database, no HTTP.
         .target(name: "KithPlaces", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // Places over the store: loading boundaries, the postcode lookup and indicator tables; the index, Kith's own
+        // live figures by area and the demand overlay read from it. Audits what it loads and exports.
+        .target(
+            name: "KithAtlas",
+            dependencies: ["KithAccess", "KithDirectory", "KithHelp", "KithPlaces", "KithSpreadsheet", "KithStore"],
+            swiftSettings: swiftSettings
+        ),
         // Help over the store: taking requests (each also a row of the helpline's own list, for linkage, scoring and
         // demand), hubs' queues, the volunteer bureau, volunteers' tasks and lead professionals. Audits what it does.
         .target(
@@ -252,6 +260,8 @@ let package = Package(
                 "KithSynthetic",
                 "KithVulnerability",
                 "KithWeb",
+                "KithAtlas",
+                "KithPlaces",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -329,6 +339,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "KithPlacesTests", dependencies: ["KithPlaces"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "KithAtlasTests",
+            dependencies: ["KithAtlas", "KithPlaces", "KithSpreadsheet", "KithStore", "KithTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "KithHelpDeskTests",
             dependencies: [

@@ -59,21 +59,6 @@ extension HelpDesk {
 
     /// Writes the figures as CSV or XLSX (by the file's extension), every cell guarded against formulas.
     public static func write(_ figures: HelpFigures, to url: URL) throws {
-        let rows = figures.rows.map { $0.map(FormulaGuard.neutralise) }
-        if url.pathExtension.lowercased() == "xlsx" {
-            let writer = try XLSXWriter(url: url)
-            try writer.beginSheet(named: "Help figures", columnWidths: [24, 40, 14], frozenRows: 1)
-            for (index, row) in rows.enumerated() {
-                let cells: [CellValue] = row.enumerated().map { column, text in
-                    index > 0 && column == 2 ? (Int(text).map { .integer($0) } ?? Double(text).map { .number($0) } ?? .text(text)) : .text(text)
-                }
-                try writer.appendRow(cells, style: index == 0 ? .bold : .plain)
-            }
-            try writer.finish()
-        } else {
-            let writer = try CSVWriter(url: url)
-            for row in rows { try writer.appendRow(row) }
-            try writer.finish()
-        }
+        try FigureTable.write(figures.rows, to: url, sheet: "Help figures", columnWidths: [24, 40, 14])
     }
 }

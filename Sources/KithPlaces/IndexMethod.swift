@@ -72,3 +72,21 @@ public struct IndexMethod: Sendable, Equatable, Codable {
         return problems
     }
 }
+
+extension IndexMethod {
+    /// The method when the council has written none: every indicator of need in its own domain, the domains and the
+    /// indicators within each weighted equally, and the exponential transformation. Indicators of the `Population`
+    /// domain are denominators, not need, and are left out.
+    public static func equalWeights(for indicators: [Indicator]) -> IndexMethod {
+        var byDomain: [String: [Indicator]] = [:]
+        for indicator in indicators where indicator.domain.lowercased() != "population" {
+            byDomain[indicator.domain, default: []].append(indicator)
+        }
+        let domains = byDomain.keys.sorted().map { name in
+            Domain(
+                id: name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.reduce(into: "") { $0.append($1) }, name: name, weight: 1,
+                indicators: byDomain[name]!.map { WeightedIndicator(id: $0.id) }.sorted { $0.id < $1.id })
+        }
+        return IndexMethod(domains: domains, transformation: .exponential)
+    }
+}

@@ -101,7 +101,7 @@ struct ProfileSnapshot: Equatable {
             personId: personID, onLatestList: isOnALatestList, hasOwnArea: hasOwnArea, area: hasOwnArea ? area : nil, areaFromSchool: false,
             school: school, schoolURN: schoolURN, schoolKey: schoolKey, lastContactDay: current.lastContact?.daysSinceEpoch,
             latestDay: latestDate?.daysSinceEpoch, isDeceased: isDeceased, doNotContact: doNotContact, hasMoved: current.hasMoved,
-            rowCount: rowCount, data: encoded()
+            rowCount: rowCount, data: encoded(), postcode: postcode
         )
     }
 }

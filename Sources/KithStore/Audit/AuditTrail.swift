@@ -56,6 +56,10 @@ public struct AuditTrail: Sendable {
         case viewTasks = "view-tasks"
         case assignLead = "assign-lead"
         case viewCases = "view-cases"
+        case importPlaces = "import-places"
+        case exportPlaces = "export-places"
+        case exportReport = "export-report"
+        case viewDashboard = "view-dashboard"
     }
 
     /// Which way into Kith an action came, for the audit details that say so ("through the API").

@@ -60,6 +60,9 @@ public final class KithDatabase: Sendable {
     /// Where help requests, hubs, volunteers, their tasks and lead professionals are kept.
     public var help: any HelpRepository { GRDBHelpRepository(writer: writer) }
 
+    /// Where areas, their boundaries, the postcode lookup and indicator figures are kept.
+    public var places: any PlacesRepository { GRDBPlacesRepository(writer: writer) }
+
     /// The append-only audit trail: who viewed, searched, exported, imported or decided what, and when.
     public var audit: any AuditRepository { GRDBAuditRepository(writer: writer) }
 
@@ -722,6 +725,60 @@ public final class KithDatabase: Sendable {
                         assignedBy TEXT NOT NULL
                     ) WITHOUT ROWID;
                     CREATE INDEX leadProfessional_on_worker ON leadProfessional(worker, nextContactOn);
+                    """
+            )
+        }
+        migrator.registerMigration("v15: places, the postcode lookup and indicators") { db in
+            try db.execute(
+                sql: """
+                    -- Areas at any level (neighbourhood, ward, LSOA, hub area…), each with the area it sits in and its
+                    -- outline as the GeoJSON geometry it was loaded from (read whole to draw a map, never queried).
+                    CREATE TABLE area (
+                        code TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        level TEXT NOT NULL,
+                        parentCode TEXT,
+                        geometry TEXT
+                    ) WITHOUT ROWID;
+                    CREATE INDEX area_on_level ON area(level, code);
+                    -- Which area of each level a postcode lies in, from an ONS Postcode Directory–style file: what
+                    -- places every person, request and service by their postcode (normal form, `HY1 2AB`).
+                    CREATE TABLE postcodeArea (
+                        postcode TEXT NOT NULL,
+                        level TEXT NOT NULL,
+                        areaCode TEXT NOT NULL,
+                        PRIMARY KEY (postcode, level)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX postcodeArea_on_areaCode ON postcodeArea(areaCode);
+                    -- An indicator and where it came from. project is set for a community insights project's shared
+                    -- figures, which are kept apart from the council's own.
+                    CREATE TABLE indicator (
+                        id TEXT PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        domain TEXT NOT NULL,
+                        source TEXT,
+                        date TEXT,
+                        unit TEXT,
+                        denominator TEXT,
+                        higherIsMoreNeed INTEGER NOT NULL,
+                        project TEXT,
+                        file TEXT,
+                        loadedAt TEXT NOT NULL,
+                        loadedBy TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    -- One area's figure; a new table for an indicator replaces all of its figures in one transaction.
+                    CREATE TABLE indicatorValue (
+                        indicatorId TEXT NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,
+                        areaCode TEXT NOT NULL,
+                        value REAL,
+                        denominator REAL,
+                        PRIMARY KEY (indicatorId, areaCode)
+                    ) WITHOUT ROWID;
+                    -- A person's postcode, so that areas can count the residents Kith knows. Profiles made before this
+                    -- migration have none: forgetting the profiles' state has them all made again on first use.
+                    ALTER TABLE personProfile ADD COLUMN postcode TEXT;
+                    CREATE INDEX personProfile_on_postcode ON personProfile(postcode) WHERE postcode IS NOT NULL;
+                    DELETE FROM profileState;
                     """
             )
         }

@@ -20,6 +20,8 @@ public protocol Store: Sendable {
     var referrals: any ReferralRepository { get }
     /// Help requests, hubs, the volunteer bureau, volunteers' tasks and lead professionals.
     var help: any HelpRepository { get }
+    /// Areas, boundaries, the postcode lookup and indicators, and the store's records counted by area.
+    var places: any PlacesRepository { get }
 }
 
 extension KithDatabase: Store {}

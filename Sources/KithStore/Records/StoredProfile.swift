@@ -24,11 +24,13 @@ public struct StoredProfile: Sendable, Equatable {
     /// How many stored rows the profile was made from.
     public var rowCount: Int
     public var data: Data
+    /// The postcode the person's lists give (normal form), which places them in the areas of the postcode lookup.
+    public var postcode: String?
 
     public init(
         personId: String, onLatestList: Bool, hasOwnArea: Bool, area: String?, areaFromSchool: Bool, school: String?, schoolURN: String?,
         schoolKey: String?, lastContactDay: Int?, latestDay: Int?, isDeceased: Bool, doNotContact: Bool, hasMoved: Bool, rowCount: Int,
-        data: Data
+        data: Data, postcode: String? = nil
     ) {
         self.personId = personId
         self.onLatestList = onLatestList
@@ -45,6 +47,7 @@ public struct StoredProfile: Sendable, Equatable {
         self.hasMoved = hasMoved
         self.rowCount = rowCount
         self.data = data
+        self.postcode = postcode
     }
 }
 

@@ -41,7 +41,7 @@ struct GRDBOutreachRepository: OutreachRepository {
 
     func personScores(inRun runId: Int64, personIds: [String]) throws -> [String: PersonScore] {
         try writer.read { db in
-            let list = String(decoding: try JSONEncoder().encode(personIds), as: UTF8.self)
+            let list = SQLList.json(personIds)
             let scores = try PersonScore.fetchAll(
                 db, sql: "SELECT * FROM personScore WHERE runId = ? AND personId IN (SELECT value FROM json_each(?))", arguments: [runId, list]
             )

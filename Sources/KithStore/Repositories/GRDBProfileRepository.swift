@@ -40,7 +40,7 @@ struct GRDBProfileRepository: ProfileRepository {
                     WHERE fileImport.status = ? AND personRecord.personId IN (SELECT value FROM json_each(?))
                     ORDER BY personRecord.personId, sourceRow.id
                     """,
-                arguments: [FileImport.Status.complete.rawValue, Self.jsonArray(personIds)]
+                arguments: [FileImport.Status.complete.rawValue, SQLList.json(personIds)]
             )
             var byPerson: [String: [LinkableRow]] = [:]
             while let row = try rows.next() {
@@ -122,8 +122,8 @@ struct GRDBProfileRepository: ProfileRepository {
             let insert = try db.makeStatement(
                 sql: """
                     INSERT OR REPLACE INTO personProfile (personId, onLatestList, hasOwnArea, area, areaFromSchool, school, schoolURN, schoolKey,
-                        lastContactDay, latestDay, isDeceased, doNotContact, hasMoved, rowCount, data)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        lastContactDay, latestDay, isDeceased, doNotContact, hasMoved, rowCount, data, postcode)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             )
             for profile in profiles {
@@ -131,7 +131,7 @@ struct GRDBProfileRepository: ProfileRepository {
                     arguments: [
                         profile.personId, profile.onLatestList, profile.hasOwnArea, profile.area, profile.areaFromSchool, profile.school,
                         profile.schoolURN, profile.schoolKey, profile.lastContactDay, profile.latestDay, profile.isDeceased, profile.doNotContact,
-                        profile.hasMoved, profile.rowCount, profile.data,
+                        profile.hasMoved, profile.rowCount, profile.data, profile.postcode,
                     ]
                 )
             }
@@ -184,14 +184,14 @@ struct GRDBProfileRepository: ProfileRepository {
 
     private static let columns = """
         personId, onLatestList, hasOwnArea, area, areaFromSchool, school, schoolURN, schoolKey, lastContactDay, latestDay, isDeceased,
-        doNotContact, hasMoved, rowCount, data
+        doNotContact, hasMoved, rowCount, data, postcode
         """
 
     private static func profile(_ row: Row) -> StoredProfile {
         StoredProfile(
             personId: row[0], onLatestList: row[1], hasOwnArea: row[2], area: row[3], areaFromSchool: row[4], school: row[5], schoolURN: row[6],
             schoolKey: row[7], lastContactDay: row[8], latestDay: row[9], isDeceased: row[10], doNotContact: row[11], hasMoved: row[12],
-            rowCount: row[13], data: row[14]
+            rowCount: row[13], data: row[14], postcode: row[15]
         )
     }
 
@@ -199,7 +199,7 @@ struct GRDBProfileRepository: ProfileRepository {
         try writer.read { db in
             try Row.fetchAll(
                 db, sql: "SELECT \(Self.columns) FROM personProfile WHERE personId IN (SELECT value FROM json_each(?))",
-                arguments: [Self.jsonArray(personIds)]
+                arguments: [SQLList.json(personIds)]
             ).map(Self.profile)
         }
     }
@@ -278,7 +278,7 @@ struct GRDBProfileRepository: ProfileRepository {
         // Two cursors side by side, both in person id order (the scores' primary key, `personProfile_for_lists`),
         // merged here: SQLite would otherwise look every profile up one by one.
         let only = personIds == nil ? "" : " AND personId IN (SELECT value FROM json_each(?))"
-        let ids: String? = personIds.map(Self.jsonArray)
+        let ids: String? = personIds.map(SQLList.json)
         return try writer.read { db in
             let state = try Row.fetchOne(db, sql: "SELECT linkRunId, importId, contactId FROM profileState WHERE id = 1").map { row in
                 ProfileState(linkRunId: row[0], importId: row[1], contactId: row[2])
@@ -327,7 +327,7 @@ struct GRDBProfileRepository: ProfileRepository {
             var schools: Set<String> = []
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT area, school FROM personProfile WHERE onLatestList = 1 AND personId IN (SELECT value FROM json_each(?))",
-                arguments: [Self.jsonArray(Array(personIds))]
+                arguments: [SQLList.json(Array(personIds))]
             )
             while let row = try rows.next() {
                 if let area: String = row[0] { areas.insert(area) }
@@ -335,11 +335,5 @@ struct GRDBProfileRepository: ProfileRepository {
             }
             return (areas.sorted(), schools.sorted())
         }
-    }
-
-    /// A JSON array of strings, for `IN (SELECT value FROM json_each(?))`.
-    private static func jsonArray(_ values: [String]) -> String {
-        let data = (try? JSONEncoder().encode(values)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }
