@@ -392,7 +392,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KithSyntheticTests",
-            dependencies: ["KithSynthetic", "KithDirectory", "KithSpreadsheet", "KithTestSupport"],
+            dependencies: ["KithSynthetic", "KithDirectory", "KithPlaces", "KithSpreadsheet", "KithTestSupport"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -30,6 +30,8 @@ struct AddressBook {
     private var nextUPRN = 10_094_100_000
     /// Dwellings left empty, from which recent movers' previous addresses are taken.
     private(set) var vacant: [Address] = []
+    /// The small area of every postcode handed out (homes, empty dwellings and sites alike): each postcode lies in one.
+    private(set) var postcodeAreas: [String: Int] = [:]
 
     init(neighbourhoods: [Neighbourhood], areas: [SmallArea], random: RandomSource) {
         self.random = random
@@ -153,7 +155,10 @@ struct AddressBook {
             let inward =
                 String(sector) + String(random.pick(Self.inwardLetters)) + String(random.pick(Self.inwardLetters))
             let postcode = district + " " + inward
-            if usedPostcodes.insert(postcode).inserted { return postcode }
+            if usedPostcodes.insert(postcode).inserted {
+                postcodeAreas[postcode] = area
+                return postcode
+            }
         }
         preconditionFailure("postcode district \(district) is full")
     }

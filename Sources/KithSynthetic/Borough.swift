@@ -8,6 +8,8 @@ struct Borough: Sendable {
     var schools: [School]
     var households: [Household]
     var residents: [Resident]
+    /// The small area of every postcode the borough's addresses and sites use.
+    var postcodeAreas: [String: Int]
 
     var extractDate: CivilDate { configuration.extractDate }
 
@@ -49,6 +51,8 @@ struct Borough: Sendable {
             )
             perNeighbourhood[neighbourhood] += 1
         }
+        // From a stream of its own, so that choosing them moves nothing else.
+        for (area, factor) in UnderservedAreas.choose(smallAreas, seed: seed) { smallAreas[area].callFactor = factor }
 
         var addressBook = AddressBook(
             neighbourhoods: neighbourhoods,
@@ -84,6 +88,7 @@ struct Borough: Sendable {
         self.schools = schools
         self.households = households
         self.residents = residents
+        postcodeAreas = addressBook.postcodeAreas
     }
 
     /// The adults (18 and over) of a household, oldest role first as created.

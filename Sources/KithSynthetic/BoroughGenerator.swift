@@ -41,7 +41,31 @@ import KithSpreadsheet
 /// lower case, stray spaces, day/month swaps, postcodes without spaces, phone numbers in many spellings.
 ///
 /// `truth/` holds `people.csv`, `households.csv`, `records.csv` (which person each list row describes; row
-/// numbers as Excel shows them), `areas.csv` and `schools.csv`.
+/// numbers as Excel shows them), `areas.csv`, `schools.csv` and `underserved-areas.csv`.
+///
+/// ## Places
+/// The borough has an invented map (``BoroughMap``): a roughly round town about 8.5 km across around 53.55° N,
+/// 2.1° W, its seven hub areas the wandering Voronoi regions of hub centres on a ring 3 km out, each divided into its
+/// own small areas, which are the neighbourhoods of the neighbourhood index (dense central ones small, outlying ones
+/// large; the neediest where homes are densest). `places/` holds:
+/// - `boundaries.geojson` — a GeoJSON FeatureCollection with a Polygon for every neighbourhood (properties `code`,
+///   `name`, `level` "neighbourhood", `parent` its hub area's code) and every hub area (`level` "hub", code the help
+///   hub's id such as `calder-vale`, `parent` null); a hub area's outline is exactly its neighbourhoods' together;
+/// - `postcodes.csv` — `pcds,lat,long,neighbourhood,hub` in the manner of the ONS Postcode Directory: every postcode
+///   the generator used, its centroid inside its neighbourhood's outline (the same point the directory's
+///   `postcode-centroids.csv` gives);
+/// - `indicators.csv` — one row per neighbourhood: `area_code,area_name`, the denominators `population`,
+///   `households`, `children`, `older_people` and `working_age` counted from the residents, then 30 indicators in
+///   seven domains (income, employment, health, education, housing, crime and safety, community and access), each
+///   following hidden need with noise, counts drawn from the residents themselves (see ``PlaceIndicator``);
+/// - `indicators-metadata.csv` — `id,name,domain,source,date,unit,denominator,higher_is_more_need` for every column.
+///
+/// ## Under-served neighbourhoods
+/// About one neighbourhood in twelve with need in the upper half (8 of the default 100, spread over the hub areas;
+/// see ``UnderservedAreas``) is hidden as under-served: its residents ask the help desk (`help/requests.csv`) and
+/// ring the helpline (the helpline call log) only 25–35% as often as others of the same need. Nothing else about
+/// them changes: their residents are on every other list as before. `truth/underserved-areas.csv` names them
+/// (`code,name,hub,need,call_factor`), for measuring whether an overlay of demand on need finds them.
 ///
 /// ## Repeatability
 /// Every choice comes from a seeded xoshiro256** generator, split into named streams, with no clock and no
@@ -62,8 +86,9 @@ public struct BoroughGenerator: Sendable {
         self.configuration = configuration
     }
 
-    /// Writes DIR/lists/* (what partners send), DIR/truth/* (known only to the generator) and DIR/directory/* (the
-    /// borough's services directory, see ``DirectoryGenerator``); returns what it wrote.
+    /// Writes DIR/lists/* (what partners send), DIR/truth/* (known only to the generator), DIR/directory/* (the
+    /// borough's services directory, see ``DirectoryGenerator``), DIR/help/* (the help desk's hubs, volunteers and
+    /// requests) and DIR/places/* (outlines, postcodes and indicators); returns what it wrote.
     public func write(to directory: URL) throws -> BoroughSummary {
         let borough = Borough(configuration: configuration)
         let tables = Self.makeLists(borough)
@@ -80,14 +105,18 @@ public struct BoroughGenerator: Sendable {
             lists.append(GeneratedList(source: table.source, file: url, sheet: table.sheet, rows: table.rows.count))
         }
         try Truth.write(borough, tables: tables, to: truthDirectory)
-        var directoryOutput = DirectoryGenerator(configuration: configuration).generate(for: borough)
+        let map = BoroughMap(borough: borough)
+        var directoryOutput = DirectoryGenerator(configuration: configuration).generate(for: borough, map: map)
         // Every home's postcode is placed too, so that volunteers can be matched to residents by distance.
         for household in borough.households where directoryOutput.postcodeCentroids[household.address.postcode] == nil {
-            directoryOutput.postcodeCentroids[household.address.postcode] = DirectoryGenerator.centroid(
-                of: household.address.postcode, neighbourhood: household.neighbourhood, of: borough.neighbourhoods.count)
+            directoryOutput.postcodeCentroids[household.address.postcode] = map.centroid(of: household.address.postcode)
         }
         let directoryFile = try Self.writeDirectory(directoryOutput, to: directory.appendingPathComponent("directory", isDirectory: true))
         let help = try HelpGenerator.write(borough, to: directory.appendingPathComponent("help", isDirectory: true))
+        // Every postcode used: homes, empty dwellings (some movers' previous addresses), schools and the directory's sites.
+        let places = try PlacesWriter.write(
+            borough, map: map, postcodes: Array(borough.postcodeAreas.keys) + Array(directoryOutput.postcodeCentroids.keys),
+            to: directory.appendingPathComponent("places", isDirectory: true))
         return BoroughSummary(
             people: borough.residents.count,
             households: borough.households.count,
@@ -95,7 +124,8 @@ public struct BoroughGenerator: Sendable {
             smallAreas: borough.smallAreas.count,
             lists: lists,
             directory: directoryFile,
-            help: help
+            help: help,
+            places: places
         )
     }
 

@@ -16,11 +16,13 @@ public struct BoroughSummary: Sendable {
     public var directory: GeneratedDirectory?
     /// The help desk's hubs, volunteer bureau and eight weeks of requests; nil when none were written.
     public var help: GeneratedHelp?
+    /// The neighbourhoods' and hub areas' outlines, the postcode lookup and the indicators; nil when none were written.
+    public var places: GeneratedPlaces?
 
     /// A summary of a written borough.
     public init(
         people: Int, households: Int, neighbourhoods: Int, smallAreas: Int, lists: [GeneratedList], directory: GeneratedDirectory? = nil,
-        help: GeneratedHelp? = nil
+        help: GeneratedHelp? = nil, places: GeneratedPlaces? = nil
     ) {
         self.people = people
         self.households = households
@@ -29,6 +31,7 @@ public struct BoroughSummary: Sendable {
         self.lists = lists
         self.directory = directory
         self.help = help
+        self.places = places
     }
 }
 
@@ -63,5 +66,38 @@ public struct GeneratedList: Sendable {
         self.file = file
         self.sheet = sheet
         self.rows = rows
+    }
+}
+
+/// The places written beside a borough's lists (`places/`).
+public struct GeneratedPlaces: Sendable {
+    /// `boundaries.geojson`: a FeatureCollection of every neighbourhood and hub area's outline.
+    public var boundaries: URL
+    /// `postcodes.csv`: `pcds,lat,long,neighbourhood,hub`, every postcode the borough uses.
+    public var postcodes: URL
+    /// `indicators.csv`: one row per neighbourhood, its denominators and indicators.
+    public var indicators: URL
+    /// `indicators-metadata.csv`: what each column of the indicators file is.
+    public var indicatorMetadata: URL
+    /// Neighbourhoods (the small areas), each with an outline and a row of indicators.
+    public var neighbourhoods: Int
+    /// Hub areas (always seven).
+    public var hubAreas: Int
+    public var postcodeCount: Int
+    /// Indicators, not counting the five denominators.
+    public var indicatorCount: Int
+
+    public init(
+        boundaries: URL, postcodes: URL, indicators: URL, indicatorMetadata: URL, neighbourhoods: Int, hubAreas: Int, postcodeCount: Int,
+        indicatorCount: Int
+    ) {
+        self.boundaries = boundaries
+        self.postcodes = postcodes
+        self.indicators = indicators
+        self.indicatorMetadata = indicatorMetadata
+        self.neighbourhoods = neighbourhoods
+        self.hubAreas = hubAreas
+        self.postcodeCount = postcodeCount
+        self.indicatorCount = indicatorCount
     }
 }

@@ -29,7 +29,8 @@ public struct DirectoryGenerator: Sendable {
         }
     }
 
-    /// An invented latitude and longitude for a postcode, for distances (the borough and its postcodes are invented).
+    /// An invented latitude and longitude for a postcode, for distances: the point `places/postcodes.csv` gives it, inside
+    /// its neighbourhood's outline on the borough's invented map (see ``BoroughMap``).
     public struct PostcodeCentroid: Sendable, Equatable {
         public var latitude: Double
         public var longitude: Double
@@ -185,11 +186,13 @@ public struct DirectoryGenerator: Sendable {
 
     /// Generates the directory.
     public func generate() -> Output {
-        generate(for: Borough(configuration: configuration))
+        let borough = Borough(configuration: configuration)
+        return generate(for: borough, map: BoroughMap(borough: borough))
     }
 
-    /// Generates the directory of a borough already built from this configuration (``BoroughGenerator`` builds it once).
-    func generate(for borough: Borough) -> Output {
+    /// Generates the directory of a borough already built from this configuration, placing sites on its map
+    /// (``BoroughGenerator`` builds both once).
+    func generate(for borough: Borough, map: BoroughMap) -> Output {
         var random = RandomSource(seed: configuration.seed, stream: "directory")
         let extract = configuration.extractDate
         func uuid() -> String { DerivedID.format(high: random.next(), low: random.next()) }
@@ -326,7 +329,7 @@ public struct DirectoryGenerator: Sendable {
                 address.address2 = borough.neighbourhoods[neighbourhood].name
                 address.locationId = locationID
                 location.addresses = [address]
-                let centroid = Self.centroid(of: site.postcode, neighbourhood: neighbourhood, of: neighbourhoodCount)
+                let centroid = map.centroid(of: site.postcode)
                 centroids[site.postcode] = centroid
                 location.latitude = centroid.latitude
                 location.longitude = centroid.longitude
@@ -414,20 +417,6 @@ public struct DirectoryGenerator: Sendable {
             }
         }
         return Output(services: services, taxonomy: taxonomy, postcodeCentroids: centroids)
-    }
-
-    /// An invented point for a postcode: its neighbourhood's centre on a ring around the borough's, moved by up
-    /// to about 700 m by the postcode's hash. Always the same for the same postcode.
-    static func centroid(of postcode: String, neighbourhood: Int, of count: Int) -> PostcodeCentroid {
-        // A ring of neighbourhood centres, about 3 km from the borough's centre (no libm: a table of unit steps).
-        let ring: [(Double, Double)] = [(1, 0), (0.62, 0.78), (-0.22, 0.97), (-0.9, 0.43), (-0.9, -0.43), (-0.22, -0.97), (0.62, -0.78)]
-        let step = ring[neighbourhood % ring.count]
-        let hash = StableHash.fnv1a(postcode)
-        let jitterNorth = (Double(hash & 0xFFFF) / 65_535 - 0.5) * 0.012
-        let jitterEast = (Double((hash >> 16) & 0xFFFF) / 65_535 - 0.5) * 0.02
-        let latitude = 53.55 + step.0 * 0.027 + jitterNorth
-        let longitude = -2.1 + step.1 * 0.045 + jitterEast
-        return PostcodeCentroid(latitude: (latitude * 1e6).rounded() / 1e6, longitude: (longitude * 1e6).rounded() / 1e6)
     }
 }
 

@@ -4,8 +4,9 @@ import KithSpreadsheet
 /// The borough's help desk before Kith: its neighbourhood hubs (one per neighbourhood, and a welfare rights team),
 /// a volunteer bureau of about one volunteer per hundred residents, and eight weeks of requests for help with a
 /// realistic daily curve (busiest on Mondays and mid-morning, quiet at weekends), made mostly by residents whose
-/// need is high and partly (about one in twelve) by people on no list. Written as CSV files Kith loads
-/// (`kith help load`): `hubs.csv`, `volunteers.csv`, `requests.csv`.
+/// need is high and partly (about one in twelve) by people on no list; residents of the hidden under-served
+/// neighbourhoods (``UnderservedAreas``) ask about a third as often as their need would suggest. Written as CSV
+/// files Kith loads (`kith help load`): `hubs.csv`, `volunteers.csv`, `requests.csv`.
 enum HelpGenerator {
     /// A need a request asks for, as Kith's helpline lists it, and how likely it is.
     static let needs: [(id: String, weight: Double)] = [
@@ -115,29 +116,18 @@ enum HelpGenerator {
             "Taken at", "Channel", "Taken by", "First name", "Last name", "Date of birth", "Phone", "Email", "Address", "Postcode", "Needs",
             "Urgency", "Details", "Dietary", "Language", "Contact by", "Consent", "Status", "First contact at", "Closed at", "Volunteer", "Hours",
         ])
-        // Callers: adults, weighted by need; drawn with replacement so that some call more than once.
+        // Callers: adults, weighted by need and by how readily their neighbourhood asks for help (a third as readily
+        // in the hidden under-served ones); drawn with replacement so that some call more than once.
         var callers: [Int] = []
         var weights: [Double] = []
         for (index, person) in borough.residents.enumerated() where person.age(on: borough.extractDate) >= 18 {
             callers.append(index)
-            weights.append(0.02 + person.latentNeed * person.latentNeed + (person.shielding ? 0.3 : 0))
+            let callFactor = borough.smallAreas[borough.households[person.household].smallArea].callFactor
+            weights.append((0.02 + person.latentNeed * person.latentNeed + (person.shielding ? 0.3 : 0)) * callFactor)
         }
-        var cumulative: [Double] = []
-        var total = 0.0
-        for weight in weights {
-            total += weight
-            cumulative.append(total)
-        }
-        func pickCaller() -> Int {
-            let target = random.unit() * total
-            var low = 0
-            var high = cumulative.count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                if cumulative[middle] < target { low = middle + 1 } else { high = middle }
-            }
-            return callers[low]
-        }
+        let callerPicker = WeightedPicker(weights)
+        // People on no list call from any home, as rarely from an under-served neighbourhood as listed residents do.
+        let homePicker = WeightedPicker(borough.households.map { borough.smallAreas[$0.smallArea].callFactor })
         let perDay = max(2.0, Double(borough.residents.count) * 0.03 / 56)
         let dayWeights: [Double] = [1.35, 1.1, 1.0, 0.95, 1.05, 0.35, 0.2]  // Monday to Sunday
         let hourWeights: [Double] = [0.2, 1.3, 1.6, 1.4, 1.0, 1.1, 1.0, 0.8, 0.6, 0.3, 0.15]  // 08:00 to 18:00
@@ -169,7 +159,7 @@ enum HelpGenerator {
                 var postcode: String
                 var language = ""
                 if onNoList {
-                    let household = borough.households[random.below(borough.households.count)]
+                    let household = borough.households[homePicker.pick(&random)]
                     let sex: Sex = random.chance(0.5) ? .female : .male
                     first = NameBank.givenName(heritage: household.heritage, sex: sex, birthYear: 1940 + random.below(60), using: &random)
                     last = NameBank.familyName(heritage: household.heritage, using: &random)
@@ -177,7 +167,7 @@ enum HelpGenerator {
                     address = "\(random.int(in: 1...180)) \(household.address.street)"
                     postcode = household.address.postcode
                 } else {
-                    let person = borough.residents[pickCaller()]
+                    let person = borough.residents[callers[callerPicker.pick(&random)]]
                     let household = borough.households[person.household]
                     first = person.givenName
                     last = person.familyName

@@ -9,4 +9,7 @@ struct SmallArea: Sendable {
     var need: Double
     /// The postcode sector digit (the first character of the inward code) for this area.
     var sectorDigit: Int
+    /// How often its residents ask for help compared with others of the same need: 1, or about a third in the few
+    /// hidden under-served neighbourhoods (see ``UnderservedAreas``).
+    var callFactor = 1.0
 }

@@ -6,7 +6,7 @@ import KithSpreadsheet
 /// benchmarks compare its answers with them.
 enum Truth {
     /// The files written, in order.
-    static let fileNames = ["people.csv", "households.csv", "records.csv", "areas.csv", "schools.csv"]
+    static let fileNames = ["people.csv", "households.csv", "records.csv", "areas.csv", "schools.csv", "underserved-areas.csv"]
 
     static func write(_ borough: Borough, tables: [ListTable], to directory: URL) throws {
         try writePeople(borough, to: directory.appendingPathComponent("people.csv"))
@@ -14,6 +14,7 @@ enum Truth {
         try writeRecords(borough, tables: tables, to: directory.appendingPathComponent("records.csv"))
         try writeAreas(borough, to: directory.appendingPathComponent("areas.csv"))
         try writeSchools(borough, to: directory.appendingPathComponent("schools.csv"))
+        try writeUnderservedAreas(borough, to: directory.appendingPathComponent("underserved-areas.csv"))
     }
 
     static func writePeople(_ borough: Borough, to url: URL) throws {
@@ -98,6 +99,19 @@ enum Truth {
                 String(school.urn), school.name, school.phase.rawValue,
                 String(PlaceNames.localAuthorityNumber) + "/" + String(school.establishment),
                 borough.neighbourhoods[school.neighbourhood].name, borough.smallAreas[school.smallArea].code, school.postcode,
+            ])
+        }
+        try writer.finish()
+    }
+
+    /// The hidden under-served neighbourhoods (``UnderservedAreas``): high need, few calls.
+    static func writeUnderservedAreas(_ borough: Borough, to url: URL) throws {
+        let writer = try CSVWriter(url: url)
+        try writer.appendRow(["code", "name", "hub", "need", "call_factor"])
+        for area in borough.smallAreas where area.callFactor < 1 {
+            try writer.appendRow([
+                area.code, area.name, HelpGenerator.hubID(borough.neighbourhoods[area.neighbourhood].name), decimal(area.need),
+                DecimalText.fixed(area.callFactor, places: 2),
             ])
         }
         try writer.finish()

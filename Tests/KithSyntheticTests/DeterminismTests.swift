@@ -10,7 +10,8 @@ struct DeterminismTests {
         "lists/adult-social-care.xlsx", "lists/childrens-services.xlsx", "lists/nhs-shielding-list.csv", "lists/school-attendance.csv",
         "lists/helpline-calls.csv",
         "lists/food-bank-referrals.csv", "truth/people.csv", "truth/households.csv", "truth/records.csv",
-        "truth/areas.csv", "truth/schools.csv",
+        "truth/areas.csv", "truth/schools.csv", "truth/underserved-areas.csv", "places/boundaries.geojson", "places/postcodes.csv",
+        "places/indicators.csv", "places/indicators-metadata.csv", "directory/postcode-centroids.csv", "help/requests.csv",
     ]
 
     @Test func sameSeedWritesIdenticalFiles() throws {

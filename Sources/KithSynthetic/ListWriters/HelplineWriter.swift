@@ -4,6 +4,8 @@ import KithSpreadsheet
 ///
 /// Windows-1252 CSV (Excel's plain "CSV" on a UK PC), comma; call dates `05-Nov-2026`, dates of birth `5/7/85`
 /// or blank. One row per call, so repeat callers appear several times, each spelt as that call handler heard it.
+/// Residents of the hidden under-served neighbourhoods (``UnderservedAreas``) ring about a third as often as their
+/// need would suggest.
 /// Notes hold commas, quotes, a line break, `£` and dashes.
 enum HelplineWriter {
     static let source = "Helpline call log"
@@ -99,6 +101,9 @@ enum HelplineWriter {
         let seed = borough.configuration.seed
         var noise = Noise(seed: seed, stream: "helpline", rates: rates)
         var random = RandomSource(seed: seed, stream: "helpline")
+        // Whether a caller from an under-served neighbourhood rings at all, from a stream of its own: their calls are
+        // still made up and then left out, so that every other caller's calls are the same as if none were left out.
+        var engagement = RandomSource(seed: seed, stream: "helpline-engagement")
         var sortKeys: [Int] = []
 
         for household in borough.households {
@@ -124,13 +129,18 @@ enum HelplineWriter {
                 )
                 var calls = 1
                 while calls < 6, random.chance(0.2 + 0.3 * person.latentNeed) { calls += 1 }
+                let callFactor = borough.smallAreas[household.smallArea].callFactor
+                let rings = callFactor >= 1 || engagement.chance(callFactor)
                 for _ in 0..<calls {
                     var date = borough.extractDate.adding(days: -random.int(in: 1...56))
                     if DateText.weekday(date) >= 5, random.chance(0.7) { date = date.adding(days: 7 - DateText.weekday(date)) }
                     if date >= borough.extractDate { date = borough.extractDate.adding(days: -1) }
                     let callNeed = random.chance(0.75) ? need : Need.allCases[random.below(Need.allCases.count)]
-                    table.append(row(for: person, in: household, date: date, need: callNeed, noise: &noise, random: &random), person: index)
-                    sortKeys.append(date.daysSinceEpoch * 10_000 + random.below(10_000))
+                    let call = row(for: person, in: household, date: date, need: callNeed, noise: &noise, random: &random)
+                    let sortKey = date.daysSinceEpoch * 10_000 + random.below(10_000)
+                    guard rings else { continue }
+                    table.append(call, person: index)
+                    sortKeys.append(sortKey)
                 }
             }
         }

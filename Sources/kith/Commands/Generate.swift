@@ -7,9 +7,10 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a synthetic borough: residents, households and their partners' messy lists.",
         discussion: """
-            Lists go to DIR/lists, the truth (who is who, latent need) to DIR/truth, and the borough's services directory \
-            to DIR/directory (services.json, one ORUK 3.0 /services page; import it with `kith directory import`). No real \
-            person is in them.
+            Lists go to DIR/lists, the truth (who is who, latent need) to DIR/truth, the borough's services directory \
+            to DIR/directory (services.json, one ORUK 3.0 /services page; import it with `kith directory import`), the help \
+            desk's hubs, volunteers and requests to DIR/help, and its places to DIR/places (neighbourhood and hub area \
+            boundaries as GeoJSON, a postcode lookup, and 30 indicators for each neighbourhood). No real person is in them.
             """
     )
 
@@ -55,6 +56,11 @@ enum BoroughReport {
             lines.append(
                 "Help desk: \(help.requestCount) requests over eight weeks, \(help.volunteerCount) volunteers  \(help.requests.deletingLastPathComponent().path)"
             )
+        }
+        if let places = summary.places {
+            lines.append(
+                "Places: \(places.neighbourhoods) neighbourhoods in \(places.hubAreas) hub areas, \(places.postcodeCount) postcodes, "
+                    + "\(places.indicatorCount) indicators  \(places.boundaries.deletingLastPathComponent().path)")
         }
         return lines.joined(separator: "\n")
     }
