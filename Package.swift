@@ -190,7 +190,7 @@ let package = Package(
         // live figures by area and the demand overlay read from it. Audits what it loads and exports.
         .target(
             name: "KithAtlas",
-            dependencies: ["KithAccess", "KithDirectory", "KithHelp", "KithPlaces", "KithSpreadsheet", "KithStore"],
+            dependencies: ["KithAccess", "KithDirectory", "KithHelp", "KithOutreach", "KithPlaces", "KithSpreadsheet", "KithStore"],
             swiftSettings: swiftSettings
         ),
         // Help over the store: taking requests (each also a row of the helpline's own list, for linkage, scoring and
@@ -211,6 +211,7 @@ let package = Package(
             name: "KithWeb",
             dependencies: [
                 "KithAccess",
+                "KithAtlas",
                 "KithConnect",
                 "KithDirectory",
                 "KithHelp",
@@ -220,6 +221,7 @@ let package = Package(
                 "KithLinkage",
                 "KithOutreach",
                 "KithPersons",
+                "KithPlaces",
                 "KithReferrals",
                 "KithSpreadsheet",
                 "KithStandard",

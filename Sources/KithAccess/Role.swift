@@ -41,11 +41,13 @@ public enum Role: String, Sendable, CaseIterable, Codable {
         case .caseworker:
             [
                 .searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .makeReferrals, .takeRequests, .workRequests,
-                .manageVolunteers, .keepCaseloads,
+                .manageVolunteers, .keepCaseloads, .viewPlaces,
             ]
-        case .callHandler: [.searchPersons, .viewPersons, .recordContacts, .makeReferrals, .takeRequests, .workRequests, .manageVolunteers]
+        case .callHandler:
+            [.searchPersons, .viewPersons, .recordContacts, .makeReferrals, .takeRequests, .workRequests, .manageVolunteers, .viewPlaces]
         case .volunteer: [.doTasks]
-        case .partner: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .answerReferrals, .editDirectory]
+        case .partner:
+            [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts, .answerReferrals, .editDirectory, .viewPlaces]
         case .school: [.searchPersons, .viewPersons, .viewOutreach, .exportOutreach, .recordContacts]
         }
     }
@@ -88,4 +90,8 @@ public enum Capability: String, Sendable, CaseIterable, Codable {
     case doTasks = "do volunteer tasks"
     /// Hold residents' cases as their lead professional, and give cases to colleagues.
     case keepCaseloads = "keep caseloads"
+    /// See places: the index of need, Kith's figures by area, the demand overlay, dashboards and the weekly report.
+    /// Counts of residents come with small numbers suppressed for those outside the council's case teams
+    /// (``PlaceAccess``).
+    case viewPlaces = "see places and dashboards"
 }

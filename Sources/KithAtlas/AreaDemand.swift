@@ -47,6 +47,7 @@ extension Atlas {
     /// row dated in the period is placed by its postcode. Kith's own helpline is counted from its requests instead,
     /// since each day's requests are an import of their own. Languages come from every latest list that records them.
     public func demand(level: AreaLevel, from: CivilDate, to: CivilDate) throws -> [String: AreaDemand] {
+        try bringProfilesUpToDate()
         let places = database.places
         let lookup = try places.postcodeAreas(level: level.rawValue)
         var demand: [String: AreaDemand] = [:]
@@ -119,11 +120,15 @@ public struct NeedOverlay: Sendable {
 /// What stops places being worked out.
 public enum AtlasError: Error, Equatable, CustomStringConvertible {
     case noPopulation
+    /// The account's role may not do this.
+    case notAllowed
 
     public var description: String {
         switch self {
         case .noPopulation:
             "No area has a population: load an indicator table with a `population` column (residents by area), then try again."
+        case .notAllowed:
+            "Your role does not allow this."
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import KithHelp
+import KithOutreach
 import KithPlaces
 import KithSpreadsheet
 import KithStore
@@ -15,6 +16,13 @@ public struct Atlas: Sendable {
 
     /// The id of the indicator that gives each area's residents: the denominator of every rate per head.
     public static let populationIndicator = "population"
+
+    /// Residents are placed by their profiles' postcodes: the profiles are brought up to date with the store (after
+    /// an import or a link run) before anything counts them.
+    public func bringProfilesUpToDate() throws {
+        let profiles = ProfileTable(database: database)
+        if try !profiles.isCurrent() { _ = try profiles.refresh() }
+    }
 
     // MARK: - Areas
 
@@ -93,6 +101,7 @@ public struct Atlas: Sendable {
     /// Kith's own figures for every area of a level, as of `today`: each live indicator's count with its denominator
     /// (the area's population, or children, when those indicators are loaded).
     public func liveFigures(level: AreaLevel, today: CivilDate) throws -> [String: [IndicatorValue]] {
+        try bringProfilesUpToDate()
         let places = database.places
         var counts: [String: [String: Int]] = [:]
         if let run = try database.outreach.scoreRuns(limit: 1).first, let runId = run.id {

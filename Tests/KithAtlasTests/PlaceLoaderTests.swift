@@ -139,7 +139,7 @@ import Testing
                     personId: "KP-3", onLatestList: false, hasOwnArea: true, area: "HY1", areaFromSchool: false, school: nil, schoolURN: nil,
                     schoolKey: nil, lastContactDay: nil, latestDay: nil, isDeceased: false, doNotContact: false, hasMoved: false, rowCount: 1,
                     data: Data(), postcode: "HY1 1AB"),
-            ], removing: [], state: nil)
+            ], removing: [], state: try database.profiles.currentSources())
         #expect(try database.places.personsByArea(level: "neighbourhood") == ["N1": 1, "N2": 1])
         #expect(try database.places.personsByArea(level: "hub") == ["east": 2])
         #expect(try database.places.persons(inArea: "east", level: "hub") == ["KP-1", "KP-2"])

@@ -7,11 +7,13 @@ import Foundation
 /// The model is a Poisson regression with the population as exposure, log E[calls] = log(population) + a + b·need,
 /// `need` being the index score standardised across areas, fitted by iteratively reweighted least squares. Calls
 /// vary more than a Poisson count would, so the test allows for the overdispersion the fit shows (quasi-Poisson:
-/// variance φ·μ, φ from the Pearson residuals): z = (observed − expected) / √(φ·expected), one-sided. Only areas
-/// in the more needy half are tested, and the false discovery rate among them is held at `falseDiscoveryRate`
-/// (Benjamini–Hochberg; 10% by default: the zones are a screen for where to look and campaign, not a finding to
-/// publish, so one wrongly flagged area in ten is a fair price for seeing most of the real ones). Under-served areas would pull the fit down and hide themselves, so the model is fitted
-/// again without the areas flagged, until the flags stop changing.
+/// variance φ·μ): z = (observed − expected) / √(φ·expected), one-sided.
+///
+/// The areas being looked for would spoil the model if they were fitted with the others (they pull the fit down and
+/// swell φ, hiding themselves), so the fit is trimmed: areas more than 2.5 standard deviations from the model are
+/// left out of the next fit until the set stops changing, and φ is estimated robustly, from the median absolute
+/// Pearson residual of the areas fitted. Only areas in the more needy half are tested, and the false discovery rate
+/// among them is held at `falseDiscoveryRate` (Benjamini–Hochberg, 5% by default).
 public struct DemandOverlay: Sendable, Equatable {
     /// One area's demand and need.
     public struct Area: Sendable, Equatable {
@@ -63,7 +65,7 @@ public struct DemandOverlay: Sendable, Equatable {
     }
 
     /// - Parameter inputs: areas with a population above 0; others are left out.
-    public init(_ inputs: [Input], falseDiscoveryRate: Double = 0.1) {
+    public init(_ inputs: [Input], falseDiscoveryRate: Double = 0.05) {
         let inputs = inputs.filter { $0.population > 0 && $0.needScore.isFinite }.sorted { $0.code < $1.code }
         self.falseDiscoveryRate = falseDiscoveryRate
         let n = inputs.count
@@ -75,31 +77,25 @@ public struct DemandOverlay: Sendable, Equatable {
         let offset = inputs.map { log($0.population) }
         let moreNeedyHalf = Set(inputs.sorted { $0.needRank < $1.needRank }.prefix((n + 1) / 2).map(\.code))
 
-        var flagged = Set<String>()
+        // Trimmed fit: leave out areas far from the model, refit, until the areas fitted stop changing.
+        var fitted = Array(0..<n)
         var fit = (a: 0.0, b: 0.0)
         var phi = 1.0
-        var z = [Double](repeating: 0, count: n)
-        var p = [Double](repeating: 1, count: n)
         var expected = [Double](repeating: 0, count: n)
-        for _ in 0..<5 {
-            let used = (0..<n).filter { !flagged.contains(inputs[$0].code) }
-            fit = Self.fitPoisson(x: used.map { x[$0] }, y: used.map { y[$0] }, offset: used.map { offset[$0] })
+        var pearson = [Double](repeating: 0, count: n)
+        for _ in 0..<20 {
+            fit = Self.fitPoisson(x: fitted.map { x[$0] }, y: fitted.map { y[$0] }, offset: fitted.map { offset[$0] })
             expected = (0..<n).map { exp(offset[$0] + fit.a + fit.b * x[$0]) }
-            let pearson = used.reduce(0.0) { sum, i in
-                let mu = max(expected[i], 1e-9)
-                return sum + (y[i] - mu) * (y[i] - mu) / mu
-            }
-            phi = max(1, pearson / Double(max(used.count - 2, 1)))
-            for i in 0..<n {
-                let mu = max(expected[i], 1e-9)
-                z[i] = (y[i] - mu) / (phi * mu).squareRoot()
-                p[i] = Self.normalCDF(z[i])
-            }
-            let tested = (0..<n).filter { moreNeedyHalf.contains(inputs[$0].code) }
-            let next = Set(Self.benjaminiHochberg(tested.map { (inputs[$0].code, p[$0]) }, rate: falseDiscoveryRate))
-            if next == flagged { break }
-            flagged = next
+            pearson = (0..<n).map { (y[$0] - expected[$0]) / max(expected[$0], 1e-9).squareRoot() }
+            phi = Self.robustDispersion(fitted.map { pearson[$0] })
+            let next = (0..<n).filter { abs(pearson[$0]) / phi.squareRoot() < Self.trimAt }
+            if next == fitted || next.count < 3 { break }
+            fitted = next
         }
+        let z = (0..<n).map { pearson[$0] / phi.squareRoot() }
+        let p = z.map(Self.normalCDF)
+        let tested = (0..<n).filter { moreNeedyHalf.contains(inputs[$0].code) }
+        let flagged = Set(Self.benjaminiHochberg(tested.map { (inputs[$0].code, p[$0]) }, rate: falseDiscoveryRate))
         intercept = fit.a
         slope = fit.b
         dispersion = phi
@@ -109,6 +105,23 @@ public struct DemandOverlay: Sendable, Equatable {
                 observed: inputs[i].observed, expected: expected[i], ratio: expected[i] > 0 ? y[i] / expected[i] : 0, z: z[i], pValue: p[i],
                 isLowEngagement: flagged.contains(inputs[i].code))
         }
+    }
+
+    /// Areas this many standard deviations from the model are left out of the next fit.
+    static let trimAt = 2.5
+
+    /// φ from Pearson residuals, robustly: (MAD / 0.6745)², the variance a normal distribution with that median
+    /// absolute deviation has; at least 1.
+    static func robustDispersion(_ residuals: [Double]) -> Double {
+        guard residuals.count > 2 else { return 1 }
+        func median(_ values: [Double]) -> Double {
+            let sorted = values.sorted()
+            let middle = sorted.count / 2
+            return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+        }
+        let centre = median(residuals)
+        let deviation = median(residuals.map { abs($0 - centre) }) / 0.6745
+        return max(1, deviation * deviation)
     }
 
     /// Poisson regression with an offset, by Newton's method (IRLS) on two parameters.

@@ -100,6 +100,22 @@ struct GRDBPlacesRepository: PlacesRepository {
         }
     }
 
+    func revision() throws -> String {
+        try writer.read { db in
+            // Each part is a lookup at one end of an index (a rowid, or the audit trail's action index).
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT IFNULL(MAX(id), 0) FROM fileImport) || '-' || (SELECT IFNULL(MAX(id), 0) FROM linkRun)
+                        || '-' || (SELECT IFNULL(MAX(id), 0) FROM scoreRun) || '-' || (SELECT IFNULL(MAX(id), 0) FROM contact)
+                        || '-' || (SELECT IFNULL(MAX(id), 0) FROM helpRequest) || '-' || (SELECT IFNULL(MAX(referredAt), '') FROM referral)
+                        || '-' || (SELECT IFNULL(MAX(id), 0) FROM auditEvent WHERE action = 'import-places')
+                        || '-' || IFNULL((SELECT linkRunId || ':' || importId || ':' || contactId FROM profileState WHERE id = 1), 'none')
+                    """
+            ) ?? ""
+        }
+    }
+
     // MARK: - Counting by area
 
     func personsByArea(level: String) throws -> [String: Int] {

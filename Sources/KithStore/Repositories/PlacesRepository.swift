@@ -25,6 +25,10 @@ public protocol PlacesRepository: Sendable {
     func allIndicators() throws -> [IndicatorRecord]
     func indicatorValues(of indicatorIds: [String]) throws -> [IndicatorValueRecord]
 
+    /// Changes whenever anything places count may have changed (an import, link or score run, a contact, a help
+    /// request or referral, a places load), so that figures worked out from them can be kept until it does.
+    func revision() throws -> String
+
     // MARK: - Counting the store's records by area
 
     /// Persons on a latest list, by the area of `level` their postcode lies in.

@@ -135,18 +135,7 @@ struct HelpController<Help: HelpRepository>: Sendable {
         let figures = errors.isEmpty ? try await offload { try desk.figures(from: from, to: to, for: signedIn) } : nil
         if let figures, let format = query.text("format"), ["csv", "xlsx"].contains(format) {
             let name = "help-figures-\(from)-to-\(to).\(format)"
-            let data = try await offload {
-                let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-figures-" + UUID().uuidString)
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: folder) }
-                let file = folder.appendingPathComponent(name)
-                try HelpDesk.write(figures, to: file)
-                return try Data(contentsOf: file)
-            }
-            let type = format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            return Response(
-                status: .ok, headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            return try await FileDownload.response(named: name) { try HelpDesk.write(figures, to: $0) }
         }
         let model = FiguresPage(from: query.text("from") ?? from.description, to: query.text("to") ?? to.description, figures: figures)
         return pages.page(

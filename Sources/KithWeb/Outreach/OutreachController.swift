@@ -72,22 +72,8 @@ struct OutreachController: Sendable {
             withholding: ResidentFields.fields(for: signedIn.role).withheldColumns
         )
         let name = "contact-list-\(lists.today).\(format.rawValue)"
-        // Writing the file, reading it back and auditing the export all touch the disk or the store: off the
-        // request threads.
-        let data = try await offload {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kith-export-" + UUID().uuidString)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: folder) }
-            let file = folder.appendingPathComponent(name)
-            _ = try export.write(list, to: file, split: nil, filter: filter)
-            return try Data(contentsOf: file)
-        }
-        let type = format == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        return Response(
-            status: .ok,
-            headers: [.contentType: type, .contentDisposition: "attachment; filename=\"\(name)\""],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
+        // Writing the file and auditing the export touch the disk and the store: FileDownload does it off the request threads.
+        return try await FileDownload.response(named: name) { _ = try export.write(list, to: $0, split: nil, filter: filter) }
     }
 }
 

@@ -76,6 +76,7 @@ struct PageRenderer: Sendable {
             ("/tasks", "Your tasks", .doTasks),
             ("/cases", "Your cases", .keepCaseloads),
             ("/outreach", "Contact lists", .viewOutreach),
+            ("/places", "Places", .viewPlaces),
             ("/referrals", "Referrals", signedIn.can(.answerReferrals) ? .answerReferrals : .makeReferrals),
             ("/review", "Review matches", .reviewMatches),
             ("/imports", "Imports", .importLists),

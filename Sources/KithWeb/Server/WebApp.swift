@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdCore
 import NIOCore
 import KithAccess
+import KithAtlas
 import KithPersons
 import KithStore
 import Logging
@@ -24,6 +25,8 @@ public struct WebApp: Sendable {
     let callbackLimiter = PublicFormLimiter()
     let askLimiter = PublicFormLimiter()
     let volunteerLimiter = PublicFormLimiter()
+    /// The places pages' figures, kept until the store changes.
+    let placeBook: PlaceBook
 
     public init(database: KithDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -35,6 +38,7 @@ public struct WebApp: Sendable {
         self.assets = try AssetFiles()
         self.profiles = ProfileFreshness(database: database)
         self.searchIndex = SearchIndexCache(database: database)
+        self.placeBook = PlaceBook(atlas: Atlas(database: database), profiles: profiles)
     }
 
     /// Every route, behind the middleware every response passes through.
@@ -62,6 +66,7 @@ public struct WebApp: Sendable {
         addHelpControllers(to: site)
         addVolunteerController(to: site)
         addCaseController(to: site)
+        addPlacesController(to: site)
         return router
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KithAccess
+import KithAtlas
 import KithHelpDesk
 import KithIngest
 import KithOutreach
@@ -67,6 +68,12 @@ struct Demo: AsyncParsableCommand {
             print(
                 try HelpLoader(database: database).load(hubs: help.hubs, volunteers: help.volunteers, requests: help.requests, by: "kith demo").text)
         }
+        if let places = summary.places {
+            let loader = PlaceLoader(database: database)
+            print(try loader.loadBoundaries(places.boundaries, level: nil, by: "kith demo").text)
+            print(try loader.loadPostcodes(places.postcodes, by: "kith demo").text)
+            print(try loader.loadIndicators(places.indicators, metadata: places.indicatorMetadata, by: "kith demo").text)
+        }
         print("")
         print("The store is \(databasePath): \(try database.imports.rowCount()) rows from \(summary.lists.count) lists.")
         print("")
@@ -92,6 +99,7 @@ struct Demo: AsyncParsableCommand {
         print("  swift run -c release kith review --db \(databasePath)")
         print("  swift run -c release kith directory list --db \(databasePath)")
         print("  swift run -c release kith requests stats --db \(databasePath) --to \(asOf)")
+        print("  swift run -c release kith places zones --db \(databasePath) --to \(asOf)")
         print("")
         let accounts = try DemoAccounts.add(to: database, run: scores.run)
         print("Demo sign-ins for the web app (passwords made for this demo store):")

@@ -116,8 +116,8 @@ struct Places: ParsableCommand {
             abstract: "Low engagement zones: areas with significantly fewer helpline calls and requests than their need predicts.",
             discussion: """
                 Calls and requests per area are set against a Poisson model of demand from need and population, fitted across \
-                the areas, allowing for overdispersion; the more needy half of areas is tested with the false discovery rate \
-                held at 10%. Needs a population indicator and the postcode lookup.
+                the areas (leaving out those far from it) and allowing for overdispersion; the more needy half of areas is \
+                tested with the false discovery rate held at 5%. Needs a population indicator and the postcode lookup.
                 """
         )
         @Option(help: "The level.") var level = "neighbourhood"

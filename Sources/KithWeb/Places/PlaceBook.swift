@@ -1,0 +1,49 @@
+import KithAtlas
+import KithPlaces
+import KithSpreadsheet
+import KithStore
+
+/// The places pages' figures, worked out once per level and period and kept until the store changes (its places
+/// revision: a new import, link or score run, contact, request, referral or places load), so that a page reads a
+/// snapshot instead of counting the store again.
+actor PlaceBook {
+    struct Key: Hashable {
+        var level: AreaLevel
+        var from: CivilDate
+        var to: CivilDate
+    }
+
+    let atlas: Atlas
+    let profiles: ProfileFreshness
+    private var kept: [Key: PlaceSnapshot] = [:]
+    private var order: [Key] = []
+    /// Levels and periods kept at once; the pages ask for few.
+    static let capacity = 12
+
+    init(atlas: Atlas, profiles: ProfileFreshness) {
+        self.atlas = atlas
+        self.profiles = profiles
+    }
+
+    /// The snapshot of a level for the period from `from` up to but not including `to`.
+    func snapshot(level: AreaLevel, from: CivilDate, to: CivilDate) async throws -> PlaceSnapshot {
+        let atlas = atlas
+        try await profiles.ensureCurrent()
+        let revision = try await offload { try atlas.database.places.revision() }
+        let key = Key(level: level, from: from, to: to)
+        if let snapshot = kept[key], snapshot.revision == revision { return snapshot }
+        let snapshot = try await offload { try PlaceSnapshot.make(atlas, level: level, from: from, to: to) }
+        if kept[key] == nil {
+            order.append(key)
+            if order.count > Self.capacity { kept[order.removeFirst()] = nil }
+        }
+        kept[key] = snapshot
+        return snapshot
+    }
+
+    /// The levels with areas, neighbourhoods first.
+    func levels() async throws -> [AreaLevel] {
+        let atlas = atlas
+        return try await offload { try atlas.levels() }
+    }
+}
