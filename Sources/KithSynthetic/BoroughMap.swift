@@ -1,7 +1,7 @@
 import KithSpreadsheet
 
 /// The invented map of Kithmoor: a roughly round borough about 8.5 km across around 53.55° N, 2.1° W, laid on a grid
-/// of small square cells (about 150 m for the default borough), every cell in one hub area and one small area.
+/// of small square cells (about 125 m for the default borough), every cell in one hub area and one small area.
 ///
 /// - The borough is the cells within 4.3 km of the centre once moved by a smooth random ``WarpField``, so that its
 ///   edge wanders; any cut-off pieces are dropped and any enclosed gaps filled.
@@ -37,9 +37,9 @@ struct BoroughMap: Sendable {
     /// The cells, their size and where they lie.
     let grid: CellGrid
     /// Each cell's small area, or -1 outside the borough.
-    private(set) var areaOfCell: [Int]
+    let areaOfCell: [Int]
     /// Each small area's cells, in grid order.
-    private(set) var cellsOfArea: [[Int]]
+    let cellsOfArea: [[Int]]
     /// Each small area's hub area.
     let hubOfArea: [Int]
     /// The small area of each postcode the borough's addresses use.
