@@ -1,15 +1,15 @@
 import KithSpreadsheet
 
 /// The invented map of Kithmoor: a roughly round borough about 8.5 km across around 53.55° N, 2.1° W, laid on a grid
-/// of small square cells (about 150 m for the default borough), every cell in one hub area and one small area.
+/// of small square cells (about 125 m for the default borough), every cell in one hub area and one small area.
 ///
 /// - The borough is the cells within 4.3 km of the centre once moved by a smooth random ``WarpField``, so that its
 ///   edge wanders; any cut-off pieces are dropped and any enclosed gaps filled.
 /// - Hub areas are the Voronoi regions of the seven hub centres on the ring ``hubCentres`` (3 km out), measured
 ///   after the same warp, so that their borders wander too.
 /// - Each hub area is divided among its own small areas by Lloyd's k-means on its cells, weighted by an invented
-///   density of homes (highest in the town centre and each hub's own centre) and balanced so that each area holds
-///   about the same number of homes: dense, central areas come out small and outlying ones large. Pieces cut off from
+///   density of homes (highest in the town centre and each hub's own centre) so that each area holds about the same
+///   number of homes: dense, central areas come out small and outlying ones large. Pieces cut off from
 ///   an area join the neighbour they share most sides with, so every area is one piece.
 /// - The areas of a hub are matched to its regions by need: the densest regions get the neediest areas (with some
 ///   noise), so that need clusters as it does in a real town.
@@ -37,9 +37,9 @@ struct BoroughMap: Sendable {
     /// The cells, their size and where they lie.
     let grid: CellGrid
     /// Each cell's small area, or -1 outside the borough.
-    private(set) var areaOfCell: [Int]
+    let areaOfCell: [Int]
     /// Each small area's cells, in grid order.
-    private(set) var cellsOfArea: [[Int]]
+    let cellsOfArea: [[Int]]
     /// Each small area's hub area.
     let hubOfArea: [Int]
     /// The small area of each postcode the borough's addresses use.
@@ -56,8 +56,8 @@ struct BoroughMap: Sendable {
     init(hubs: Int, areas: [SmallArea], postcodeAreas: [String: Int], seed: UInt64) {
         var random = RandomSource(seed: seed, stream: "boundaries")
         let radius = Self.radius
-        // About 24 cells to a small area, and never fewer than 2,400: cells of about 150 m for 50,000 residents.
-        let targetCells = max(2_400, 24 * areas.count)
+        // About 36 cells to a small area, and never fewer than 3,600: cells of about 125 m for 50,000 residents.
+        let targetCells = max(3_600, 36 * areas.count)
         let discArea = 3.141_592_653_589_793 * radius * radius
         let cellSize = max(1, (discArea / Double(targetCells)).squareRoot().rounded(.down))
         // A margin beyond the warped edge, so that the outside is one piece around the borough.
@@ -189,8 +189,9 @@ struct BoroughMap: Sendable {
 
     // MARK: - Dividing a hub area
 
-    /// Labels `0..<count` for cells, by density-weighted Lloyd's k-means balanced (through a power diagram's weights)
-    /// so that each label's total density is about the same. Every label gets at least one cell.
+    /// Labels `0..<count` for cells, by Lloyd's k-means weighted by the square of density. In two dimensions k-means
+    /// places centres in proportion to the square root of the weight, so each region's area goes as one over density
+    /// and every region holds about the same number of homes. Every label gets at least one cell.
     static func divide(
         positions: [(x: Double, y: Double)], density: [Double], into count: Int, cellSize: Double, random: inout RandomSource
     ) -> [Int] {
@@ -199,48 +200,34 @@ struct BoroughMap: Sendable {
         func distance(_ a: (x: Double, y: Double), _ b: (x: Double, y: Double)) -> Double {
             (a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)
         }
-        // k-means++ seeding, weighted by density.
-        var centres = [positions[random.weightedIndex(density)]]
+        let weight = density.map { $0 * $0 }
+        // k-means++ seeding.
+        var centres = [positions[random.weightedIndex(weight)]]
         var nearest = positions.map { distance($0, centres[0]) }
         while centres.count < count {
-            let next = random.weightedIndex(zip(nearest, density).map { $0 * $1 + 1e-9 })
+            let next = random.weightedIndex(zip(nearest, weight).map { $0 * $1 + 1e-9 })
             centres.append(positions[next])
             for index in 0..<n { nearest[index] = min(nearest[index], distance(positions[index], positions[next])) }
         }
-        let totalMass = density.reduce(0, +)
-        let target = totalMass / Double(count)
-        let spacing = (Double(n) * cellSize * cellSize / Double(count)).squareRoot()
-        let spread = spacing * spacing
-        var weights = Array(repeating: 0.0, count: count)
         var labels = Array(repeating: 0, count: n)
-        let buckets = CentreBuckets(size: spacing)
-        for round in 0..<40 {
+        // About one region's width, so that a cell's nearest centre is always within a few buckets.
+        let buckets = CentreBuckets(size: (Double(n) * cellSize * cellSize / Double(count)).squareRoot())
+        for round in 0..<30 {
             let lookup = buckets.index(centres)
-            for index in 0..<n {
-                labels[index] = lookup.nearest(to: positions[index], centres: centres, weights: weights)
-            }
+            for index in 0..<n { labels[index] = lookup.nearest(to: positions[index], centres: centres) }
+            guard round < 29 else { break }
             var mass = Array(repeating: 0.0, count: count)
             var sumX = Array(repeating: 0.0, count: count)
             var sumY = Array(repeating: 0.0, count: count)
             for index in 0..<n {
                 let label = labels[index]
-                mass[label] += density[index]
-                sumX[label] += density[index] * positions[index].x
-                sumY[label] += density[index] * positions[index].y
+                mass[label] += weight[index]
+                sumX[label] += weight[index] * positions[index].x
+                sumY[label] += weight[index] * positions[index].y
             }
-            guard round < 39 else { break }
-            for label in 0..<count {
-                if mass[label] > 0 {
-                    centres[label] = (sumX[label] / mass[label], sumY[label] / mass[label])
-                } else {
-                    // An empty region starts again at a random cell.
-                    centres[label] = positions[random.below(n)]
-                    weights[label] = 0
-                }
-                weights[label] = clamp(weights[label] + 0.5 * spread * (target - mass[label]) / target, -spread, spread)
-            }
+            for label in 0..<count where mass[label] > 0 { centres[label] = (sumX[label] / mass[label], sumY[label] / mass[label]) }
         }
-        // Any label still empty takes a cell from the largest region: the one farthest from that region's centre.
+        // Any label left empty takes a cell from the largest region: the one farthest from that region's centre.
         var sizes = Array(repeating: 0, count: count)
         for label in labels { sizes[label] += 1 }
         for label in 0..<count where sizes[label] == 0 {

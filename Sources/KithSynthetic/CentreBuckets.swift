@@ -7,19 +7,18 @@ struct CentreBuckets {
         var size: Double
         var buckets: [Int64: [Int]]
 
-        /// The centre with the least power distance (squared distance less its weight) within three buckets, or of
-        /// all centres when none is that near.
-        func nearest(to point: (x: Double, y: Double), centres: [(x: Double, y: Double)], weights: [Double]) -> Int {
+        /// The nearest centre within three buckets each way, or of all centres when none is that near.
+        func nearest(to point: (x: Double, y: Double), centres: [(x: Double, y: Double)]) -> Int {
             let column = Int64((point.x / size).rounded(.down))
             let row = Int64((point.y / size).rounded(.down))
             var best = -1
-            var bestPower = Double.infinity
+            var bestDistance = Double.infinity
             func consider(_ label: Int) {
                 let centre = centres[label]
-                let power = (point.x - centre.x) * (point.x - centre.x) + (point.y - centre.y) * (point.y - centre.y) - weights[label]
-                if power < bestPower || (power == bestPower && label < best) {
+                let distance = (point.x - centre.x) * (point.x - centre.x) + (point.y - centre.y) * (point.y - centre.y)
+                if distance < bestDistance || (distance == bestDistance && label < best) {
                     best = label
-                    bestPower = power
+                    bestDistance = distance
                 }
             }
             for dy in -3...3 {
