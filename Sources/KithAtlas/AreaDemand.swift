@@ -14,7 +14,8 @@ public struct AreaDemand: Sendable, Equatable {
     public var persons = 0
     public var contacts = 0
     public var referrals = 0
-    /// Preferred languages other than English the lists record for residents here, with how many records.
+    /// Preferred languages other than English that the lists and help requests record for residents here, with how
+    /// many records (list rows and requests) give each.
     public var languages: [String: Int] = [:]
 
     /// Calls and requests: the demand the overlay sets against need.
@@ -45,7 +46,8 @@ extension Atlas {
     ///
     /// Calls are read from the latest import of every partner list with a need column (a helpline's call log): each
     /// row dated in the period is placed by its postcode. Kith's own helpline is counted from its requests instead,
-    /// since each day's requests are an import of their own. Languages come from every latest list that records them.
+    /// since each day's requests are an import of their own. Languages come from every latest list that records them
+    /// and from every help request.
     public func demand(level: AreaLevel, from: CivilDate, to: CivilDate) throws -> [String: AreaDemand] {
         try bringProfilesUpToDate()
         let places = database.places
@@ -79,6 +81,9 @@ extension Atlas {
         }
         for (area, count) in try places.helpRequestsByArea(level: level.rawValue, from: fromText, to: toText) {
             demand[area, default: AreaDemand()].requests = count
+        }
+        for row in try places.helpRequestLanguagesByArea(level: level.rawValue) where row.language.lowercased() != "english" {
+            demand[row.area, default: AreaDemand()].languages[row.language.capitalized, default: 0] += row.requests
         }
         for (area, count) in try places.personsByArea(level: level.rawValue) { demand[area, default: AreaDemand()].persons = count }
         for (area, count) in try places.contactsByArea(level: level.rawValue, from: fromText, to: toText) {
@@ -122,6 +127,8 @@ public enum AtlasError: Error, Equatable, CustomStringConvertible {
     case noPopulation
     /// The account's role may not do this.
     case notAllowed
+    /// No area of that code (or name) is loaded.
+    case unknownArea(String)
 
     public var description: String {
         switch self {
@@ -129,6 +136,8 @@ public enum AtlasError: Error, Equatable, CustomStringConvertible {
             "No area has a population: load an indicator table with a `population` column (residents by area), then try again."
         case .notAllowed:
             "Your role does not allow this."
+        case .unknownArea(let area):
+            "There is no area \(area) among the areas loaded. Load its boundaries, or ask an administrator to set your area to one that is."
         }
     }
 }

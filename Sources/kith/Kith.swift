@@ -13,7 +13,7 @@ struct Kith: AsyncParsableCommand {
         subcommands: [
             Demo.self, Import.self, Imports.self, Standard.self, Tag.self, Check.self, Generate.self, Link.self, Review.self, Score.self,
             Outreach.self, Contact.self, Person.self, Directory.self, Notify.self, Requests.self, Hubs.self, Volunteers.self, Serve.self, User.self,
-            Token.self, SourceOwner.self, Places.self,
+            Token.self, SourceOwner.self, Places.self, Report.self,
         ]
     )
 

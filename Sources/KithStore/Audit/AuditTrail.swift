@@ -59,7 +59,6 @@ public struct AuditTrail: Sendable {
         case importPlaces = "import-places"
         case exportPlaces = "export-places"
         case exportReport = "export-report"
-        case viewDashboard = "view-dashboard"
     }
 
     /// Which way into Kith an action came, for the audit details that say so ("through the API").

@@ -177,6 +177,21 @@ struct GRDBPlacesRepository: PlacesRepository {
         )
     }
 
+    func helpRequestLanguagesByArea(level: String) throws -> [(area: String, language: String, requests: Int)] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT postcodeArea.areaCode, helpRequest.language, COUNT(*) FROM helpRequest
+                    JOIN postcodeArea ON postcodeArea.postcode = helpRequest.postcode AND postcodeArea.level = ?
+                    WHERE helpRequest.language IS NOT NULL AND helpRequest.language != ''
+                    GROUP BY postcodeArea.areaCode, helpRequest.language
+                    """,
+                arguments: [level]
+            ).map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+
     func contactsByArea(level: String, from: String, to: String) throws -> [String: Int] {
         try counts(
             sql: """

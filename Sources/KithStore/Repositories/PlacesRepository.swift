@@ -40,10 +40,15 @@ public protocol PlacesRepository: Sendable {
     func factorsByArea(level: String, runId: Int64, factors: [String]) throws -> [(area: String, factor: String, persons: Int)]
     /// Help requests taken from `from` up to but not including `to` (ISO 8601 text), by the area of their postcode.
     func helpRequestsByArea(level: String, from: String, to: String) throws -> [String: Int]
+    /// The languages help requests record (other than blank), over all requests, by area.
+    func helpRequestLanguagesByArea(level: String) throws -> [(area: String, language: String, requests: Int)]
     /// Contacts recorded with residents on days from `from` up to but not including `to` (yyyy-mm-dd), by area.
     func contactsByArea(level: String, from: String, to: String) throws -> [String: Int]
     /// Referrals made from `from` up to but not including `to` (ISO 8601 text), by area.
     func referralsByArea(level: String, from: String, to: String) throws -> [String: Int]
+    /// What a dashboard counts among the residents, requests, referrals and services of an area (every area of every
+    /// level its code names; the whole borough when nil), with days from `from` up to but not including `to`.
+    func activity(inArea code: String?, from: String, to: String) throws -> AreaActivity
     /// The persons on a latest list whose postcode lies in an area, in person id order.
     func persons(inArea code: String, level: String) throws -> [String]
 }

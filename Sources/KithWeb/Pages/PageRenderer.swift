@@ -36,6 +36,11 @@ struct PageRenderer: Sendable {
         return render(context, template: template, status: status)
     }
 
+    /// A document rendered on its own, without the site's layout: a report written to a file.
+    func document(_ template: String, model: Any) -> String {
+        library.render(model, withTemplate: template) ?? "Kith could not render \(template)."
+    }
+
     private func render(_ context: Any, template: String, status: HTTPResponse.Status) -> Response {
         let html = library.render(context, withTemplate: template) ?? "Kith could not render the page \(template)."
         return Self.html(html, status: status)
@@ -77,6 +82,8 @@ struct PageRenderer: Sendable {
             ("/cases", "Your cases", .keepCaseloads),
             ("/outreach", "Contact lists", .viewOutreach),
             ("/places", "Places", .viewPlaces),
+            ("/dashboard", "Dashboard", .viewPlaces),
+            ("/reports/weekly", "Weekly report", .viewPlaces),
             ("/referrals", "Referrals", signedIn.can(.answerReferrals) ? .answerReferrals : .makeReferrals),
             ("/review", "Review matches", .reviewMatches),
             ("/imports", "Imports", .importLists),

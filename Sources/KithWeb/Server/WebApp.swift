@@ -27,6 +27,7 @@ public struct WebApp: Sendable {
     let volunteerLimiter = PublicFormLimiter()
     /// The places pages' figures, kept until the store changes.
     let placeBook: PlaceBook
+    let dashboardBook: DashboardBook
 
     public init(database: KithDatabase, configuration: WebConfiguration) async throws {
         self.database = database
@@ -39,6 +40,7 @@ public struct WebApp: Sendable {
         self.profiles = ProfileFreshness(database: database)
         self.searchIndex = SearchIndexCache(database: database)
         self.placeBook = PlaceBook(atlas: Atlas(database: database), profiles: profiles)
+        self.dashboardBook = DashboardBook(atlas: Atlas(database: database), profiles: profiles)
     }
 
     /// Every route, behind the middleware every response passes through.
@@ -67,6 +69,8 @@ public struct WebApp: Sendable {
         addVolunteerController(to: site)
         addCaseController(to: site)
         addPlacesController(to: site)
+        addDashboardController(to: site)
+        addReportController(to: site)
         return router
     }
 
