@@ -343,7 +343,9 @@ let package = Package(
         .testTarget(name: "KithPlacesTests", dependencies: ["KithPlaces"], swiftSettings: swiftSettings),
         .testTarget(
             name: "KithAtlasTests",
-            dependencies: ["KithAtlas", "KithPlaces", "KithSpreadsheet", "KithStore", "KithTestSupport"],
+            dependencies: [
+                "KithAtlas", "KithHelpDesk", "KithIngest", "KithPlaces", "KithSpreadsheet", "KithStore", "KithSynthetic", "KithTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -365,7 +367,7 @@ let package = Package(
             name: "KithWebTests",
             dependencies: [
                 "KithWeb", "KithAccess", "KithConnect", "KithDirectory", "KithHelp", "KithHelpDesk", "KithOutreach", "KithPersons", "KithIngest",
-                "KithReferrals", "KithStore",
+                "KithReferrals", "KithStore", "KithAtlas", "KithPlaces",
                 "KithSynthetic",
                 "KithSpreadsheet",
                 "KithTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),

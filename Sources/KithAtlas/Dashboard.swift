@@ -168,11 +168,18 @@ extension Atlas {
             suppressed: PlaceAccess.suppressesSmallNumbers(for: signedIn))
     }
 
-    /// The area whose code or name is `text`, ignoring case: how a caseworker's area on their account is found.
+    /// The area whose code or name is `text`, ignoring case: how a caseworker's area on their account is found. An
+    /// account's area may also be a postcode district (`HY3`): it is then the top-level area (a hub area) holding
+    /// most of the district's postcodes.
     public func area(named text: String) throws -> Area? {
         if let byCode = try area(code: text) { return byCode }
         let lowered = text.lowercased()
-        return try database.places.areas(level: nil, withGeometry: false).first { $0.name.lowercased() == lowered }.map(Self.area)
+        let all = try database.places.areas(level: nil, withGeometry: false)
+        if let named = all.first(where: { $0.name.lowercased() == lowered }) { return Self.area(named) }
+        guard let top = all.first(where: { $0.parentCode == nil })?.level,
+            let code = try database.places.mainArea(ofDistrict: text.uppercased(), level: top)
+        else { return nil }
+        return try area(code: code)
     }
 }
 

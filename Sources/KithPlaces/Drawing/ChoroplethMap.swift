@@ -1,11 +1,12 @@
 /// A map of areas coloured by class (an index's deciles, an indicator's quintiles, an overlay's ratio bands), drawn as
 /// one accessible SVG with nothing fetched from elsewhere: no tiles, no scripts, no inline styles.
 ///
-/// Each area is a `<path>` with a `<title>` tooltip, inside an `<a>` when it links somewhere; an area without a class
+/// Each area is a `<path>` with a `<title>` tooltip and, when it links somewhere, a `data-href` for the page's script
+/// to follow on a click (an image may hold no link of its own); an area without a class
 /// is hatched grey; highlighted areas (low engagement zones, say) are drawn last with a heavy outline that shows on light
 /// and dark fills alike; the legend is drawn beside the map in text. The SVG is `role="img"`, named by its `<title>` and
-/// `<desc>`: the table the page shows beside it is how the figures are read without sight, and why the areas' links are
-/// kept out of the keyboard's tab order (hundreds of tab stops would only be in the way; the table has the same links).
+/// `<desc>`: the table the page shows beside it is how the figures are read without sight, and holds the same links
+/// for keyboards and screen readers (hundreds of tab stops on a map would only be in the way).
 public struct ChoroplethMap: Sendable, Equatable {
     /// One area on the map.
     public struct Region: Sendable, Equatable {
@@ -195,12 +196,14 @@ public struct ChoroplethMap: Sendable, Equatable {
     }
 
     private func area(into markup: inout SVGMarkup, _ region: Region, path: String, fill: String, className: String) {
+        // A link is a `data-href` the page's script follows on a click, not an `<a>`: an image (role="img") may hold
+        // nothing interactive, and the table beside the map has the same links for keyboards and screen readers.
         let link = region.link.flatMap { SVG.isSafeLink($0) ? $0 : nil }
-        if let link { markup.open("a", [("href", link), ("tabindex", "-1")]) }
-        markup.open("path", [("class", className), ("data-area", region.area.code), ("d", path), ("fill", fill)])
+        var attributes = [("class", className + (link == nil ? "" : " kith-map-area--linked")), ("data-area", region.area.code)]
+        if let link { attributes.append(("data-href", link)) }
+        markup.open("path", attributes + [("d", path), ("fill", fill)])
         markup.element("title", content: region.label)
         markup.close("path")
-        if link != nil { markup.close("a") }
     }
 
     static let swatchWidth = 22.0

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// ``PlacesRepository`` over Kith's SQLite store.
@@ -41,6 +42,18 @@ struct GRDBPlacesRepository: PlacesRepository {
                 try db.execute(sql: "UPDATE directoryRevision SET revision = revision + 1 WHERE id = 1")
             }
             try GRDBAuditRepository.insert(audit, in: db)
+        }
+    }
+
+    func mainArea(ofDistrict district: String, level: String) throws -> String? {
+        try writer.read { db in
+            try String.fetchOne(
+                db,
+                sql: """
+                    SELECT areaCode FROM postcodeArea WHERE level = ? AND postcode LIKE ? ESCAPE '\\'
+                    GROUP BY areaCode ORDER BY COUNT(*) DESC, areaCode LIMIT 1
+                    """,
+                arguments: [level, district.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + " %"])
         }
     }
 

@@ -12,6 +12,8 @@ public protocol PlacesRepository: Sendable {
     /// Saves which areas postcodes lie in and their centroids, replacing what was known of those postcodes, in one
     /// transaction with the audit entry.
     func savePostcodeAreas(_ entries: [PostcodeAreaRecord], centroids: [PostcodeCentroidRecord], audit: AuditNote) throws
+    /// The area of a level holding most of a postcode district's postcodes (`HY3` → a hub area), if any.
+    func mainArea(ofDistrict district: String, level: String) throws -> String?
     /// Postcode → the code of its area of one level.
     func postcodeAreas(level: String) throws -> [String: String]
     /// How many postcodes the lookup places in each level.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import KithAccess
+import KithAtlas
 import KithIngest
 import KithOutreach
 import KithPersons
@@ -62,6 +63,12 @@ struct WebBorough: @unchecked Sendable {
             let importer = Importer(repository: database.imports)
             for list in borough.lists {
                 try importer.run(ImportRequest(file: list.file, sourceName: list.source, sheet: list.sheet, importedBy: "test", referenceDate: asOf))
+            }
+            if let places = borough.places {
+                let loader = PlaceLoader(database: database)
+                _ = try loader.loadBoundaries(places.boundaries, level: nil, by: "test")
+                _ = try loader.loadPostcodes(places.postcodes, by: "test")
+                _ = try loader.loadIndicators(places.indicators, metadata: places.indicatorMetadata, by: "test")
             }
             try PersonIndex(database: database, referenceDate: asOf).link(by: "test")
             let scores = try VulnerabilityScoring(database: database, matrix: .standard, referenceDate: asOf).run(scoredBy: "test")

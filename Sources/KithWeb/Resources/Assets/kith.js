@@ -19,6 +19,10 @@ document.addEventListener("DOMContentLoaded", function () {
       });
     });
   });
+  // Maps: clicking an area opens its page (the table beside the map has the same links without script).
+  document.querySelectorAll(".kith-map [data-href]").forEach(function (area) {
+    area.addEventListener("click", function () { window.location.href = area.getAttribute("data-href"); });
+  });
   var review = document.querySelector("[data-review-shortcuts]");
   if (!review) { return; }
   document.addEventListener("keydown", function (event) {
