@@ -164,8 +164,34 @@ public struct PlaceLoader: Sendable {
     ///   - sheet: the workbook's sheet with the figures; nil for the first with data.
     ///   - metadata: a separate metadata file, when the metadata are not in the workbook's `Metadata` sheet or the
     ///     table's own columns.
-    ///   - project: the community insights project the figures are shared with; nil for the council's own.
-    public func loadIndicators(_ url: URL, sheet: String? = nil, metadata: URL? = nil, project: String? = nil, by actor: String) throws -> Summary {
+    public func loadIndicators(_ url: URL, sheet: String? = nil, metadata: URL? = nil, by actor: String) throws -> Summary {
+        let known = try database.places.allIndicators()
+        let checked = try checkedTable(url, sheet: sheet, metadata: metadata, knownIndicators: known.filter { $0.project == nil }.map(Self.indicator))
+        let read = checked.table
+        let now = AuditTrail.now()
+        let records = read.indicators.map { Self.record($0, project: nil, file: url.lastPathComponent, at: now, by: actor) }
+        if let clash = known.first(where: { old in old.project != nil && records.contains { $0.id == old.id } }) {
+            throw Refusal(
+                file: url.lastPathComponent, sheet: checked.sheet,
+                problems: ["Indicator \(clash.id) already belongs to the project “\(clash.project ?? "")”. Give it another id."])
+        }
+        let values = read.values.flatMap { id, figures in
+            figures.map { IndicatorValueRecord(indicatorId: id, areaCode: $0.area, value: $0.value, denominator: $0.denominator) }
+        }
+        let areaCount = Set(values.map(\.areaCode)).count
+        try database.places.saveIndicators(
+            records, values: values,
+            audit: AuditTrail.note(
+                .importPlaces, by: actor, subject: url.lastPathComponent,
+                detail: "indicators (\(read.layout.rawValue) table): \(records.count) for \(areaCount) areas"))
+        return Summary(
+            text:
+                "Stored \(records.count) indicator\(records.count == 1 ? "" : "s") for \(areaCount) area\(areaCount == 1 ? "" : "s") from \(url.lastPathComponent) (a \(read.layout.rawValue) table).",
+            warnings: Self.warnings(read, file: url.lastPathComponent, sheet: checked.sheet))
+    }
+
+    /// An indicator table read and checked against what is stored: refused with every error named when it has any.
+    func checkedTable(_ url: URL, sheet: String?, metadata: URL?, knownIndicators: [Indicator]) throws -> (table: IndicatorTable, sheet: String?) {
         let reader = try TableReader(url: url)
         var metadataTable: (header: [String], rows: [IndicatorTable.Row])?
         var dataSheet = sheet
@@ -176,12 +202,10 @@ public struct PlaceLoader: Sendable {
             if dataSheet == nil { dataSheet = reader.sheetNames.first { $0 != named } }
         }
         let (table, usedSheet) = try Self.table(reader, sheet: dataSheet)
-        let known = try database.places.allIndicators()
-        let knownIndicators = known.filter { $0.project == project }.map(Self.indicator)
         // Denominators another table already loaded (population, households…), for rates of this one.
-        let denominatorIDs = Set(known.filter { $0.domain.lowercased() == "population" }.map(\.id))
+        let denominatorIDs = try database.places.allIndicators().filter { $0.project == nil && $0.domain.lowercased() == "population" }.map(\.id)
         var knownDenominators: [String: [String: Double]] = [:]
-        for value in try database.places.indicatorValues(of: Array(denominatorIDs)) {
+        for value in try database.places.indicatorValues(of: denominatorIDs) {
             if let figure = value.value { knownDenominators[value.indicatorId, default: [:]][value.areaCode] = figure }
         }
         let areas = Set(try database.places.areas(level: nil, withGeometry: false).map(\.code))
@@ -195,38 +219,20 @@ public struct PlaceLoader: Sendable {
         guard !read.indicators.isEmpty else {
             throw Refusal(file: url.lastPathComponent, sheet: usedSheet, problems: ["The table has no indicator columns or rows."])
         }
-        let now = AuditTrail.now()
-        let records = read.indicators.map { indicator in
-            IndicatorRecord(
-                id: indicator.id, name: indicator.name, domain: indicator.domain, source: indicator.source, date: indicator.date,
-                unit: indicator.unit, denominator: indicator.denominator, higherIsMoreNeed: indicator.higherIsMoreNeed, project: project,
-                file: url.lastPathComponent, loadedAt: now, loadedBy: actor)
-        }
-        if let clash = known.first(where: { old in old.project != project && records.contains { $0.id == old.id } }) {
-            throw Refusal(
-                file: url.lastPathComponent, sheet: usedSheet,
-                problems: [
-                    "Indicator \(clash.id) already belongs to \(clash.project.map { "the project “\($0)”" } ?? "the council's own indicators"). Give it another id."
-                ])
-        }
-        let values = read.values.flatMap { id, figures in
-            figures.map { IndicatorValueRecord(indicatorId: id, areaCode: $0.area, value: $0.value, denominator: $0.denominator) }
-        }
-        let areaCount = Set(values.map(\.areaCode)).count
-        try database.places.saveIndicators(
-            records, values: values,
-            audit: AuditTrail.note(
-                .importPlaces, by: actor, subject: url.lastPathComponent,
-                detail: "indicators (\(read.layout.rawValue) table): \(records.count) for \(areaCount) areas"
-                    + (project.map { ", project \($0)" } ?? "")))
-        let warnings = read.findings.filter { $0.severity == .warning }.map {
-            "\(FilePlace.describe(file: url.lastPathComponent, sheet: usedSheet)), \($0.description)"
-        }
-        return Summary(
-            text:
-                "Stored \(records.count) indicator\(records.count == 1 ? "" : "s") for \(areaCount) area\(areaCount == 1 ? "" : "s") from \(url.lastPathComponent) (a \(read.layout.rawValue) table)"
-                + (project.map { " for the project “\($0)”." } ?? "."),
-            warnings: warnings)
+        return (read, usedSheet)
+    }
+
+    static func record(_ indicator: Indicator, id: String? = nil, project: String?, file: String, at time: String, by actor: String)
+        -> IndicatorRecord
+    {
+        IndicatorRecord(
+            id: id ?? indicator.id, name: indicator.name, domain: indicator.domain, source: indicator.source, date: indicator.date,
+            unit: indicator.unit, denominator: indicator.denominator, higherIsMoreNeed: indicator.higherIsMoreNeed, project: project, file: file,
+            loadedAt: time, loadedBy: actor)
+    }
+
+    static func warnings(_ table: IndicatorTable, file: String, sheet: String?) -> [String] {
+        table.findings.filter { $0.severity == .warning }.map { "\(FilePlace.describe(file: file, sheet: sheet)), \($0.description)" }
     }
 
     static func indicator(_ record: IndicatorRecord) -> Indicator {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import KithAccess
+import KithAtlas
 import KithStore
 import KithTestSupport
 import Testing
@@ -126,6 +127,30 @@ import Testing
             #expect(html.text.hasPrefix("<!DOCTYPE html>") && html.text.contains("<style>"))
             let exports = try borough.database.audit.events(AuditQuery(action: "export-report"))
             #expect(exports.count == 2)
+        }
+    }
+}
+
+extension PlacesPagesTests {
+    @Test func aProjectsSharedFiguresAreShownToEveryContributorWithSmallNumbersSuppressed() async throws {
+        let borough = try await WebBorough.make()
+        let projects = KithAtlas.InsightProjects(database: borough.database)
+        try projects.create("Digital divide", purpose: "Planning digital inclusion sessions", by: "analyst")
+        let metadata = try borough.folder.file(
+            "meta.csv", text: "id,name,domain,unit,denominator,higher_is_more_need\noffline,Older residents not online,Digital access,people,,yes\n")
+        let table = try borough.folder.file("a.csv", text: "area_code,offline\nE01900001,12\nE01900002,3\n")
+        _ = try projects.contribute(
+            table, metadata: metadata, toProject: "Digital divide", from: "Age Concern", usage: "Planning only", by: "analyst")
+        try await Application(router: borough.app.makeRouter()).test(.router) { client in
+            let partner = try await Self.signIn(client, "foodbank")
+            let list = try await partner.get("/places/projects")
+            #expect(list.status == .ok && list.text.contains("Digital divide") && list.text.contains("Planning digital inclusion sessions"))
+            let page = try await partner.get("/places/projects?project=Digital%20divide")
+            #expect(page.status == .ok && page.text.contains("Age Concern") && page.text.contains("Planning only"))
+            #expect(page.text.contains(">12<") && page.text.contains("&lt;5") && !page.text.contains(">3<"))
+            let file = try await partner.get("/places/projects?project=Digital%20divide&format=csv")
+            #expect(file.text.contains("E01900002,Kithmoor 001B,<5"))
+            #expect(try borough.database.audit.events(AuditQuery(action: "export-places")).count == 1)
         }
     }
 }

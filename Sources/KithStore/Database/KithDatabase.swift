@@ -782,6 +782,30 @@ public final class KithDatabase: Sendable {
                     """
             )
         }
+        migrator.registerMigration("v16: community insights projects") { db in
+            try db.execute(
+                sql: """
+                    -- A community insights project: a question several organisations answer together with aggregate
+                    -- figures by area (counts, never persons), and what the figures may be used for.
+                    CREATE TABLE insightProject (
+                        name TEXT PRIMARY KEY,
+                        purpose TEXT NOT NULL,
+                        createdAt TEXT NOT NULL,
+                        createdBy TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    -- One organisation's figures for one measure of a project, stored as an indicator of its own
+                    -- (indicatorId); contributions of the same measure are added up into the project's shared figure.
+                    CREATE TABLE insightContribution (
+                        indicatorId TEXT PRIMARY KEY REFERENCES indicator(id) ON DELETE CASCADE,
+                        project TEXT NOT NULL REFERENCES insightProject(name),
+                        contributor TEXT NOT NULL,
+                        measure TEXT NOT NULL,
+                        usageNote TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX insightContribution_on_project ON insightContribution(project, measure);
+                    """
+            )
+        }
         return migrator
     }
 }

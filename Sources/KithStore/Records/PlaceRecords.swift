@@ -99,3 +99,47 @@ public struct IndicatorValueRecord: Codable, Sendable, Equatable {
 extension IndicatorValueRecord: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "indicatorValue"
 }
+
+/// A community insights project: a question several organisations answer together with figures by area.
+public struct InsightProjectRecord: Codable, Sendable, Equatable {
+    public var name: String
+    /// What the shared figures may be used for, as the contributors agreed it.
+    public var purpose: String
+    public var createdAt: String
+    public var createdBy: String
+
+    public init(name: String, purpose: String, createdAt: String, createdBy: String) {
+        self.name = name
+        self.purpose = purpose
+        self.createdAt = createdAt
+        self.createdBy = createdBy
+    }
+}
+
+extension InsightProjectRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "insightProject"
+}
+
+/// One organisation's figures for one measure of a project.
+public struct InsightContributionRecord: Codable, Sendable, Equatable {
+    /// The indicator the figures are stored as (`project:contributor:measure`).
+    public var indicatorId: String
+    public var project: String
+    public var contributor: String
+    /// The measure's id in the contributor's table; contributions of the same measure are added up.
+    public var measure: String
+    /// What this contributor's figures may be used for.
+    public var usageNote: String
+
+    public init(indicatorId: String, project: String, contributor: String, measure: String, usageNote: String) {
+        self.indicatorId = indicatorId
+        self.project = project
+        self.contributor = contributor
+        self.measure = measure
+        self.usageNote = usageNote
+    }
+}
+
+extension InsightContributionRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "insightContribution"
+}

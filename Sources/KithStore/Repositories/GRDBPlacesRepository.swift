@@ -129,6 +129,46 @@ struct GRDBPlacesRepository: PlacesRepository {
         }
     }
 
+    // MARK: - Community insights projects
+
+    func saveProject(_ project: InsightProjectRecord, audit: AuditNote) throws {
+        try writer.write { db in
+            try project.save(db)
+            try GRDBAuditRepository.insert(audit, in: db)
+        }
+    }
+
+    func projects() throws -> [InsightProjectRecord] {
+        try writer.read { db in try InsightProjectRecord.order(Column("name")).fetchAll(db) }
+    }
+
+    func project(named name: String) throws -> InsightProjectRecord? {
+        try writer.read { db in try InsightProjectRecord.fetchOne(db, key: name) }
+    }
+
+    func saveContribution(
+        _ contributions: [InsightContributionRecord], indicators: [IndicatorRecord], values: [IndicatorValueRecord], audit: AuditNote
+    ) throws {
+        try writer.write { db in
+            let forget = try db.makeStatement(sql: "DELETE FROM indicatorValue WHERE indicatorId = ?")
+            for indicator in indicators {
+                try indicator.save(db)
+                try forget.execute(arguments: [indicator.id])
+            }
+            for contribution in contributions { try contribution.save(db) }
+            let insert = try db.makeStatement(
+                sql: "INSERT OR REPLACE INTO indicatorValue (indicatorId, areaCode, value, denominator) VALUES (?, ?, ?, ?)")
+            for value in values { try insert.execute(arguments: [value.indicatorId, value.areaCode, value.value, value.denominator]) }
+            try GRDBAuditRepository.insert(audit, in: db)
+        }
+    }
+
+    func contributions(toProject name: String) throws -> [InsightContributionRecord] {
+        try writer.read { db in
+            try InsightContributionRecord.filter(Column("project") == name).order(Column("measure"), Column("contributor")).fetchAll(db)
+        }
+    }
+
     // MARK: - Counting by area
 
     func personsByArea(level: String) throws -> [String: Int] {

@@ -31,6 +31,18 @@ public protocol PlacesRepository: Sendable {
     /// request or referral, a places load), so that figures worked out from them can be kept until it does.
     func revision() throws -> String
 
+    // MARK: - Community insights projects
+
+    func saveProject(_ project: InsightProjectRecord, audit: AuditNote) throws
+    func projects() throws -> [InsightProjectRecord]
+    func project(named name: String) throws -> InsightProjectRecord?
+    /// Saves a contributor's indicators and figures for a project, replacing that contributor's earlier figures of
+    /// the same measures, in one transaction with the audit entry.
+    func saveContribution(
+        _ contributions: [InsightContributionRecord], indicators: [IndicatorRecord], values: [IndicatorValueRecord], audit: AuditNote
+    ) throws
+    func contributions(toProject name: String) throws -> [InsightContributionRecord]
+
     // MARK: - Counting the store's records by area
 
     /// Persons on a latest list, by the area of `level` their postcode lies in.

@@ -71,6 +71,7 @@ public struct WebApp: Sendable {
         addPlacesController(to: site)
         addDashboardController(to: site)
         addReportController(to: site)
+        addProjectsController(to: site)
         return router
     }
 

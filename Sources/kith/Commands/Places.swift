@@ -9,7 +9,7 @@ import KithStore
 struct Places: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Load areas, the postcode lookup and indicator tables; see the index of need and the low engagement zones.",
-        subcommands: [Boundaries.self, Postcodes.self, Indicators.self, Index.self, Zones.self]
+        subcommands: [Boundaries.self, Postcodes.self, Indicators.self, Index.self, Zones.self, Project.self, Contribute.self]
     )
 
     struct Boundaries: ParsableCommand {
@@ -77,7 +77,6 @@ struct Places: ParsableCommand {
         @Argument(help: "The table.") var file: String
         @Option(help: "The workbook's sheet with the figures.") var sheet: String?
         @Option(help: "A separate metadata file.") var metadata: String?
-        @Option(help: "The community insights project the figures are shared with.") var project: String?
         @Option(help: "Who is loading, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
@@ -85,7 +84,7 @@ struct Places: ParsableCommand {
             do {
                 Places.report(
                     try PlaceLoader(database: try store.open()).loadIndicators(
-                        URL(fileURLWithPath: file), sheet: sheet, metadata: metadata.map { URL(fileURLWithPath: $0) }, project: project, by: by))
+                        URL(fileURLWithPath: file), sheet: sheet, metadata: metadata.map { URL(fileURLWithPath: $0) }, by: by))
             } catch let refusal as PlaceLoader.Refusal {
                 try CommandFailure.exit(saying: refusal.description)
             }
@@ -147,6 +146,56 @@ struct Places: ParsableCommand {
             let zoneRows = rows.dropFirst().filter { $0[header.firstIndex(of: "low_engagement_zone")!] == "yes" }
             Places.print([header] + zoneRows, top: zoneRows.count)
             if let out { try Places.write(rows, to: out, sheet: "Demand and need") }
+        }
+    }
+
+    struct Project: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start a community insights project (or change its purpose): a question organisations answer with figures by area.")
+        @Argument(help: "The project's name, such as \"Digital divide among older residents\".") var name: String
+        @Option(help: "What its shared figures may be used for.") var purpose: String
+        @Option(help: "Who is starting it, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            do {
+                try InsightProjects(database: try store.open()).create(name, purpose: purpose, by: by)
+                Swift.print(
+                    "The project “\(name)” is ready for figures: kith places contribute FILE --project \"\(name)\" --from ORGANISATION --use \"…\"")
+            } catch let error as InsightProjectError {
+                try CommandFailure.exit(saying: error.description)
+            }
+        }
+    }
+
+    struct Contribute: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an organisation's figures by area (counts, never persons) to a community insights project.",
+            discussion: """
+                The table is read and checked like any indicator table (wide or long, metadata from --metadata, a Metadata \
+                sheet or the table's own columns). Each measure is added up with other organisations' figures of the same \
+                measure into the project's shared figures, shown with small numbers suppressed at /places/projects.
+                """)
+        @Argument(help: "The table.") var file: String
+        @Option(help: "The project.") var project: String
+        @Option(help: "The organisation the figures come from.") var from: String
+        @Option(help: "What these figures may be used for.") var use: String
+        @Option(help: "The workbook's sheet with the figures.") var sheet: String?
+        @Option(help: "A separate metadata file.") var metadata: String?
+        @Option(help: "Who is loading, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
+        @OptionGroup var store: StoreOptions
+
+        func run() throws {
+            do {
+                Places.report(
+                    try InsightProjects(database: try store.open()).contribute(
+                        URL(fileURLWithPath: file), sheet: sheet, metadata: metadata.map { URL(fileURLWithPath: $0) }, toProject: project, from: from,
+                        usage: use, by: by))
+            } catch let error as InsightProjectError {
+                try CommandFailure.exit(saying: error.description)
+            } catch let refusal as PlaceLoader.Refusal {
+                try CommandFailure.exit(saying: refusal.description)
+            }
         }
     }
 
