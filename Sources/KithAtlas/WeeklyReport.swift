@@ -49,7 +49,9 @@ public struct WeeklyReport: Sendable {
     public var suppressed: Bool { edition.suppresses }
 
     /// Works the report out for the week ending `asOf` (the 7 days to it, and the 7 before for the changes).
-    public static func make(_ atlas: Atlas, asOf: CivilDate, edition: Edition, level: AreaLevel = .neighbourhood) throws -> WeeklyReport {
+    public static func make(
+        _ atlas: Atlas, asOf: CivilDate, edition: Edition, level: AreaLevel = .neighbourhood, method: IndexMethod? = nil
+    ) throws -> WeeklyReport {
         let everyone = SignedIn(
             account: Account(name: "weekly report", role: Role.analyst.rawValue, passwordHash: "", createdAt: "", createdBy: ""), role: .analyst,
             csrfToken: nil, sessionDigest: nil)
@@ -61,7 +63,7 @@ public struct WeeklyReport: Sendable {
         var overlayProblem: String?
         if try !atlas.levels().isEmpty {
             do {
-                overlay = try atlas.overlay(level: level, from: asOf.adding(days: -55), to: asOf.adding(days: 1))
+                overlay = try atlas.overlay(level: level, from: asOf.adding(days: -55), to: asOf.adding(days: 1), method: method)
             } catch let error as AtlasError {
                 overlayProblem = error.description
             } catch let problems as PlaceIndex.Problems {

@@ -15,14 +15,16 @@ actor PlaceBook {
 
     let atlas: Atlas
     let profiles: ProfileFreshness
+    let method: IndexMethod?
     private var kept: [Key: PlaceSnapshot] = [:]
     private var order: [Key] = []
     /// Levels and periods kept at once; the pages ask for few.
     static let capacity = 12
 
-    init(atlas: Atlas, profiles: ProfileFreshness) {
+    init(atlas: Atlas, profiles: ProfileFreshness, method: IndexMethod?) {
         self.atlas = atlas
         self.profiles = profiles
+        self.method = method
     }
 
     /// The snapshot of a level for the period from `from` up to but not including `to`.
@@ -32,7 +34,8 @@ actor PlaceBook {
         let revision = try await offload { try atlas.database.places.revision() }
         let key = Key(level: level, from: from, to: to)
         if let snapshot = kept[key], snapshot.revision == revision { return snapshot }
-        let snapshot = try await offload { try PlaceSnapshot.make(atlas, level: level, from: from, to: to) }
+        let method = method
+        let snapshot = try await offload { try PlaceSnapshot.make(atlas, level: level, from: from, to: to, method: method) }
         if kept[key] == nil {
             order.append(key)
             if order.count > Self.capacity { kept[order.removeFirst()] = nil }

@@ -33,7 +33,8 @@ struct ReportController: Sendable {
             ? .partners : .caseTeams
         try await profiles.ensureCurrent()
         let atlas = atlas
-        let report = try await offload { try WeeklyReport.make(atlas, asOf: asOf, edition: edition) }
+        let method = configuration.indexMethod
+        let report = try await offload { try WeeklyReport.make(atlas, asOf: asOf, edition: edition, method: method) }
         if let format = query.text("format").flatMap(WeeklyReportDocument.Format.init(rawValue:)) {
             let name = "weekly-report-\(asOf)-\(edition.rawValue).\(format.rawValue)"
             let document = WeeklyReportDocument(report: report)

@@ -39,7 +39,7 @@ public struct WebApp: Sendable {
         self.assets = try AssetFiles()
         self.profiles = ProfileFreshness(database: database)
         self.searchIndex = SearchIndexCache(database: database)
-        self.placeBook = PlaceBook(atlas: Atlas(database: database), profiles: profiles)
+        self.placeBook = PlaceBook(atlas: Atlas(database: database), profiles: profiles, method: configuration.indexMethod)
         self.dashboardBook = DashboardBook(atlas: Atlas(database: database), profiles: profiles)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import KithPlaces
 import KithSpreadsheet
 
 /// How `kith serve` runs the web app: where it listens, which store it serves and how it treats cookies.
@@ -21,6 +22,9 @@ public struct WebConfiguration: Sendable {
     /// Where uploaded lists wait between upload and import: `kith-uploads` beside the store, else in the system's
     /// temporary folder.
     public var stagingFolder: URL
+    /// How the places pages, the dashboard and the weekly report make the index of need (`kith serve --index-method
+    /// FILE.yaml`); every domain and indicator weighted equally when nil.
+    public var indexMethod: IndexMethod?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, referenceDate: CivilDate? = nil, secureCookies: Bool = false,

@@ -74,17 +74,14 @@ struct Places: ParsableCommand {
                 population first. A table with a mistake is refused whole, every mistake named by row and column.
                 """
         )
-        @Argument(help: "The table.") var file: String
-        @Option(help: "The workbook's sheet with the figures.") var sheet: String?
-        @Option(help: "A separate metadata file.") var metadata: String?
-        @Option(help: "Who is loading, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
+        @OptionGroup var table: IndicatorTableOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             do {
                 Places.report(
                     try PlaceLoader(database: try store.open()).loadIndicators(
-                        URL(fileURLWithPath: file), sheet: sheet, metadata: metadata.map { URL(fileURLWithPath: $0) }, by: by))
+                        table.file, sheet: table.sheet, metadata: table.metadataFile, by: table.by))
             } catch let refusal as PlaceLoader.Refusal {
                 try CommandFailure.exit(saying: refusal.description)
             }
@@ -103,7 +100,13 @@ struct Places: ParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let need = try Atlas(database: try store.open()).index(level: AreaLevel(level), method: try Places.method(method))
+            let need: NeedIndex
+            do {
+                need = try Atlas(database: try store.open()).index(level: AreaLevel(level), method: try Places.method(method))
+            } catch let problems as PlaceIndex.Problems {
+                try CommandFailure.exit(
+                    saying: "The index cannot be made: \(problems.description) Correct the method file or load the indicators it names.")
+            }
             let rows = PlaceTables.index(need)
             Places.print(rows, top: top)
             if let out { try Places.write(rows, to: out, sheet: "Index of need") }
@@ -176,27 +179,34 @@ struct Places: ParsableCommand {
                 sheet or the table's own columns). Each measure is added up with other organisations' figures of the same \
                 measure into the project's shared figures, shown with small numbers suppressed at /places/projects.
                 """)
-        @Argument(help: "The table.") var file: String
+        @OptionGroup var table: IndicatorTableOptions
         @Option(help: "The project.") var project: String
         @Option(help: "The organisation the figures come from.") var from: String
         @Option(help: "What these figures may be used for.") var use: String
-        @Option(help: "The workbook's sheet with the figures.") var sheet: String?
-        @Option(help: "A separate metadata file.") var metadata: String?
-        @Option(help: "Who is loading, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
         func run() throws {
             do {
                 Places.report(
                     try InsightProjects(database: try store.open()).contribute(
-                        URL(fileURLWithPath: file), sheet: sheet, metadata: metadata.map { URL(fileURLWithPath: $0) }, toProject: project, from: from,
-                        usage: use, by: by))
+                        table.file, sheet: table.sheet, metadata: table.metadataFile, toProject: project, from: from, usage: use, by: table.by))
             } catch let error as InsightProjectError {
                 try CommandFailure.exit(saying: error.description)
             } catch let refusal as PlaceLoader.Refusal {
                 try CommandFailure.exit(saying: refusal.description)
             }
         }
+    }
+
+    /// The table an indicator load or a project's contribution reads, and who loads it.
+    struct IndicatorTableOptions: ParsableArguments {
+        @Argument(help: "The table, CSV or XLSX.") var path: String
+        @Option(help: "The workbook's sheet with the figures.") var sheet: String?
+        @Option(help: "A separate metadata file.") var metadata: String?
+        @Option(help: "Who is loading, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
+
+        var file: URL { URL(fileURLWithPath: path) }
+        var metadataFile: URL? { metadata.map { URL(fileURLWithPath: $0) } }
     }
 
     static func method(_ path: String?) throws -> IndexMethod? {

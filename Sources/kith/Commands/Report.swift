@@ -24,6 +24,7 @@ struct Report: AsyncParsableCommand {
         @Option(help: "The file to write: .html, .pdf or .xlsx.") var out: String
         @Option(help: "partners (counts under 5 suppressed) or case-teams.") var edition = "partners"
         @Option(help: "The level of area for low engagement zones.") var level = "neighbourhood"
+        @Option(help: "The index method, a YAML file (equal weights by default).") var method: String?
         @Option(help: "Who is writing it, for the record.") var by = ProcessInfo.processInfo.environment["USER"] ?? "kith"
         @OptionGroup var store: StoreOptions
 
@@ -36,7 +37,8 @@ struct Report: AsyncParsableCommand {
             }
             let database = try store.open()
             let started = Date()
-            let report = try WeeklyReport.make(Atlas(database: database), asOf: day, edition: chosen, level: AreaLevel(level))
+            let report = try WeeklyReport.make(
+                Atlas(database: database), asOf: day, edition: chosen, level: AreaLevel(level), method: try Places.method(method))
             do {
                 try await WeeklyReportDocument(report: report).write(to: url, database: database, by: by, via: .commandLine)
             } catch let error as ReportError {

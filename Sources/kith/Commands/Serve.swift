@@ -23,6 +23,9 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("public-url"), help: "The address people use, e.g. https://kith.example.gov.uk; https marks cookies Secure.")
     var publicURL: String?
 
+    @Option(help: "How the places pages make the index of need: a YAML method file (see README); equal weights by default.")
+    var indexMethod: String?
+
     @OptionGroup var referenceDate: ReferenceDateOption
     @OptionGroup var store: StoreOptions
 
@@ -36,6 +39,7 @@ struct Serve: AsyncParsableCommand {
             storePath: store.db
         )
         if referenceDate.asOf != nil { configuration.referenceDate = try referenceDate.date() }
+        configuration.indexMethod = try Places.method(indexMethod)
         let app = try await WebApp(database: database, configuration: configuration)
         if try database.access.accounts().isEmpty {
             print("There are no accounts yet: add one with `kith user add NAME --role admin --db \(store.db)`.")
