@@ -217,6 +217,14 @@ extension Dashboard {
         return rows
     }
 
+    /// Each score run in the period by band, oldest first: the header first.
+    public var runRows: [[String]] {
+        [["scored_as_of", "purple", "red", "amber", "green"]]
+            + activity.runs.map { run in
+                [run.day] + ["purple", "red", "amber", "green"].map { shown(run.bands[$0] ?? 0) }
+            }
+    }
+
     /// The areas within, by band: the header first.
     public var areaRows: [[String]] {
         [["area_code", "area_name", "purple", "red", "amber", "green"]]

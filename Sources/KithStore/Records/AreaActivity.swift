@@ -6,6 +6,9 @@ public struct AreaActivity: Sendable, Equatable {
     public var previousRunId: Int64?
     /// Persons on a latest list in the latest run, by cohort and band.
     public var bands: [Count] = []
+    /// Every score run as of a day in the period: its day and its persons by band, oldest first — the bands week by
+    /// week when the council scores weekly.
+    public var runs: [Run] = []
     /// Persons by their band in the previous run and the latest (nil: not identified in that run).
     public var moves: [Move] = []
     /// Persons whose latest score calls for a welfare check (a vulnerable child not attending school).
@@ -33,6 +36,19 @@ public struct AreaActivity: Sendable, Equatable {
             self.cohort = cohort
             self.band = band
             self.persons = persons
+        }
+    }
+
+    public struct Run: Sendable, Equatable {
+        public var id: Int64
+        /// The day the run scored as of (yyyy-mm-dd).
+        public var day: String
+        public var bands: [String: Int]
+
+        public init(id: Int64, day: String, bands: [String: Int]) {
+            self.id = id
+            self.day = day
+            self.bands = bands
         }
     }
 

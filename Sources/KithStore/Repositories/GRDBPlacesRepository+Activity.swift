@@ -61,6 +61,21 @@ extension GRDBPlacesRepository {
                     activity.welfareChecksDone = row[1]
                 }
             }
+            var scored: [Int64: AreaActivity.Run] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT scoreRun.id, scoreRun.referenceDate, personScore.band, COUNT(*) FROM scoreRun
+                    JOIN personScore ON personScore.runId = scoreRun.id
+                    LEFT JOIN personProfile ON personProfile.personId = personScore.personId
+                    WHERE scoreRun.referenceDate >= :from AND scoreRun.referenceDate < :to AND \(inArea("personProfile.postcode"))
+                    GROUP BY scoreRun.id, personScore.band
+                    """, arguments: StatementArguments(area))
+            {
+                let id: Int64 = row[0]
+                scored[id, default: AreaActivity.Run(id: id, day: row[1], bands: [:])].bands[row[2]] = row[3]
+            }
+            activity.runs = scored.values.sorted { ($0.day, $0.id) < ($1.day, $1.id) }
             let arguments = StatementArguments(area)
             func byDay(_ sql: String) throws -> [String: Int] {
                 var counts: [String: Int] = [:]

@@ -122,6 +122,8 @@ struct DashboardPage {
     var trend: String
     var weeks: Table
     var cohorts: Table
+    var runs: Table?
+    var bandTrend: String?
     var moves: Table?
     var within: Table?
     var capacity: [Dashboard.Figure]
@@ -147,6 +149,24 @@ struct DashboardPage {
         weeks = table(
             "Week by week", dashboard.weekRows, header: ["Week from", "Contacts made", "Requests taken", "Requests closed", "Referrals made"])
         cohorts = table("Residents by cohort and band", dashboard.cohortRows, header: ["Cohort", "Purple", "Red", "Amber", "Green"])
+        let scoreRuns = dashboard.activity.runs
+        runs =
+            scoreRuns.isEmpty
+            ? nil
+            : table(
+                "Residents by band at each score run in the period", dashboard.runRows, header: ["Scored as of", "Purple", "Red", "Amber", "Green"])
+        bandTrend =
+            scoreRuns.count < 2 || dashboard.suppressed
+            ? nil
+            : LineChart(
+                title: "Residents rated Purple and Red at each score run",
+                description: "Residents rated Purple and Red at each score run in the period.",
+                idPrefix: "bands", labels: scoreRuns.map { String($0.day.dropFirst(5)) },
+                series: [
+                    .init(name: "Purple", values: scoreRuns.map { Double($0.bands["purple"] ?? 0) }),
+                    .init(name: "Red", values: scoreRuns.map { Double($0.bands["red"] ?? 0) }),
+                ], valueLabel: "Residents", decimals: 0
+            ).svg()
         moves =
             dashboard.activity.previousRunId == nil
             ? nil
