@@ -35,8 +35,8 @@ public struct WeeklyReport: Sendable {
 
     public var asOf: CivilDate
     public var edition: Edition
+    /// The dashboard of the fortnight to the report's day: its two weeks are the week before and this week.
     public var week: Dashboard
-    public var lastWeek: Dashboard
     /// The low engagement zones of the 8 weeks to the report's day, with the overlay they came from.
     public var overlay: NeedOverlay?
     public var overlayProblem: String?
@@ -55,10 +55,10 @@ public struct WeeklyReport: Sendable {
         let everyone = SignedIn(
             account: Account(name: "weekly report", role: Role.analyst.rawValue, passwordHash: "", createdAt: "", createdBy: ""), role: .analyst,
             csrfToken: nil, sessionDigest: nil)
-        var week = try atlas.dashboard(area: nil, from: asOf.adding(days: -6), through: asOf, for: everyone)
-        var lastWeek = try atlas.dashboard(area: nil, from: asOf.adding(days: -13), through: asOf.adding(days: -7), for: everyone)
-        week.suppressed = edition.suppresses
-        lastWeek.suppressed = edition.suppresses
+        // One dashboard over the two weeks: its weeks are the week before and this one, and everything else (bands,
+        // moves, welfare checks) is the latest score run's either way.
+        var fortnight = try atlas.dashboard(area: nil, from: asOf.adding(days: -13), through: asOf, for: everyone)
+        fortnight.suppressed = edition.suppresses
         var overlay: NeedOverlay?
         var overlayProblem: String?
         if try !atlas.levels().isEmpty {
@@ -83,18 +83,20 @@ public struct WeeklyReport: Sendable {
         }
         .sorted { ($0.accepting, $0.service) < ($1.accepting, $1.service) }
         return WeeklyReport(
-            asOf: asOf, edition: edition, week: week, lastWeek: lastWeek, overlay: overlay, overlayProblem: overlayProblem, capacityGaps: gaps,
+            asOf: asOf, edition: edition, week: fortnight, overlay: overlay, overlayProblem: overlayProblem, capacityGaps: gaps,
             madeAt: AuditTrail.now(), areas: try atlas.areas(level: level), level: level)
     }
 
     /// The week's headline figures beside the week before's.
     public var headlines: [Headline] {
-        func count(_ days: [String: Int]) -> Int { days.values.reduce(0, +) }
+        let weeks = week.weeks
+        let now = weeks.last
+        let before = weeks.count > 1 ? weeks[weeks.count - 2] : nil
         let rows: [(String, Int, Int)] = [
-            ("Contacts made", count(week.activity.contactsByDay), count(lastWeek.activity.contactsByDay)),
-            ("Help requests taken", count(week.activity.requestsTakenByDay), count(lastWeek.activity.requestsTakenByDay)),
-            ("Help requests closed", count(week.activity.requestsClosedByDay), count(lastWeek.activity.requestsClosedByDay)),
-            ("Referrals made", count(week.activity.referralsByDay), count(lastWeek.activity.referralsByDay)),
+            ("Contacts made", now?.contacts ?? 0, before?.contacts ?? 0),
+            ("Help requests taken", now?.requestsTaken ?? 0, before?.requestsTaken ?? 0),
+            ("Help requests closed", now?.requestsClosed ?? 0, before?.requestsClosed ?? 0),
+            ("Referrals made", now?.referrals ?? 0, before?.referrals ?? 0),
         ]
         var headlines = rows.map { label, now, before in
             Headline(label: label, thisWeek: week.shown(now), lastWeek: week.shown(before), change: change(now, before))

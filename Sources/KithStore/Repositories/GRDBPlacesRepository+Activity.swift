@@ -52,6 +52,8 @@ extension GRDBPlacesRepository {
                             WHERE contact.outcome = 'reached' AND contact.contactedOn >= :reference
                         ) AS reached ON reached.personId = personScore.personId
                         WHERE personScore.runId = :latest AND \(inArea("personProfile.postcode"))
+                            -- A plain text test first, so that only the few persons it could be have their reasons parsed.
+                            AND instr(personScore.reasons, 'vulnerable-child-not-attending') > 0
                             AND EXISTS (
                                 SELECT 1 FROM json_each(personScore.reasons)
                                 WHERE json_extract(json_each.value, '$.factor') = 'vulnerable-child-not-attending')

@@ -131,6 +131,8 @@ struct DashboardPage {
     var xlsxHref: String
     var suppressedNote: String?
     var areaParameter: String
+    /// The most areas the page lists.
+    static let areasShown = 50
 
     init(_ dashboard: Dashboard, choices: [AreaRecord]) {
         place = dashboard.area?.name ?? "the borough"
@@ -173,12 +175,23 @@ struct DashboardPage {
             : table(
                 "Moves between bands since the last score run (rows: band then; columns: band now)", dashboard.moveRows,
                 header: ["Band then", "Purple", "Red", "Amber", "Green", "Not identified"])
+        // A hub area of a big borough holds hundreds of neighbourhoods: the page lists those with the most residents
+        // rated Purple or Red, the download all of them.
+        let shownAreas = dashboard.areas.sorted { ($0.purple + $0.red, $1.name) > ($1.purple + $1.red, $0.name) }.prefix(Self.areasShown)
         within =
             dashboard.areas.isEmpty
             ? nil
-            : table(
-                "Residents by band in each area", dashboard.areaRows.map { Array($0.dropFirst()) },
-                header: ["Area", "Purple", "Red", "Amber", "Green"])
+            : Table(
+                caption: dashboard.areas.count > Self.areasShown
+                    ? "The \(Self.areasShown) areas with the most residents rated Purple or Red, of \(dashboard.areas.count) (the download has every one)"
+                    : "Residents by band in each area",
+                header: ["Area", "Purple", "Red", "Amber", "Green"],
+                rows: shownAreas.map { area in
+                    [area.name, dashboard.shown(area.purple), dashboard.shown(area.red), dashboard.shown(area.amber), dashboard.shown(area.green)].map
+                    {
+                        Cell(value: $0)
+                    }
+                })
         capacity = dashboard.capacity
         let labels = dashboard.weeks.map { "w/c " + String($0.from.description.dropFirst(5)) }
         trend = LineChart(

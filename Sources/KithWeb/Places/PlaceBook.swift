@@ -44,6 +44,37 @@ actor PlaceBook {
         return snapshot
     }
 
+    struct ViewKey: Hashable {
+        var snapshot: Key
+        var measure: PlaceMeasure
+        var suppressed: Bool
+    }
+
+    /// A measure's map and table as a page shows them: the SVG drawn once per snapshot, since a map of thousands of
+    /// areas takes longer to draw than everything else on the page.
+    struct DrawnView: Sendable {
+        var view: PlaceView
+        var svg: String
+    }
+
+    private var drawn: [ViewKey: (revision: String, drawn: DrawnView)] = [:]
+
+    /// A measure of a snapshot, drawn; nil when the snapshot cannot show it.
+    func drawnView(of snapshot: PlaceSnapshot, measure: PlaceMeasure, suppressed: Bool) async throws -> DrawnView? {
+        let key = ViewKey(snapshot: Key(level: snapshot.level, from: snapshot.from, to: snapshot.to), measure: measure, suppressed: suppressed)
+        if let kept = drawn[key], kept.revision == snapshot.revision { return kept.drawn }
+        let made = try await offload { () -> DrawnView? in
+            guard let view = PlaceView.make(snapshot, measure: measure, suppressed: suppressed, link: { "/places/" + PlacesPage.path($0) }) else {
+                return nil
+            }
+            return DrawnView(view: view, svg: view.map.svg())
+        }
+        guard let made else { return nil }
+        if drawn.count >= Self.capacity * 4 { drawn.removeAll() }
+        drawn[key] = (snapshot.revision, made)
+        return made
+    }
+
     /// The levels with areas, neighbourhoods first.
     func levels() async throws -> [AreaLevel] {
         let atlas = atlas

@@ -44,6 +44,7 @@ struct PlacesPage {
     var zones: String?
     var zonesHref = ""
     var suppressedNote: String?
+    var tableNote: String?
 
     static let empty = PlacesPage(empty: true)
 
@@ -51,7 +52,11 @@ struct PlacesPage {
         self.empty = empty
     }
 
-    init(snapshot: PlaceSnapshot, view: PlaceView, levels: [AreaLevel], query: FormFields, suppressed: Bool) {
+    /// The most rows the page's table lists; the download has every area.
+    static let rowsShown = 300
+
+    init(snapshot: PlaceSnapshot, drawn: PlaceBook.DrawnView, levels: [AreaLevel], suppressed: Bool) {
+        let view = drawn.view
         empty = false
         self.levels = levels.map { PlaceOption(value: $0.rawValue, label: $0.rawValue.capitalized, selected: $0 == snapshot.level) }
         var groups: [String: [PlaceOption]] = [:]
@@ -66,9 +71,12 @@ struct PlacesPage {
         to = snapshot.to.adding(days: -1).description
         mapTitle = view.title
         description = view.description
-        svg = view.map.svg()
+        svg = drawn.svg
         header = view.header
-        rows = view.rows.map {
+        if view.rows.count > Self.rowsShown {
+            tableNote = "The table lists the first \(Self.rowsShown) of \(view.rows.count) areas; the download has every one."
+        }
+        rows = view.rows.prefix(Self.rowsShown).map {
             Row(href: "/places/" + Self.path($0.code), name: $0.name, code: $0.code, cells: $0.cells, highlighted: $0.isHighlighted)
         }
         let base = "/places/download?level=\(Self.path(snapshot.level.rawValue))&show=\(Self.path(view.measure.parameter))&from=\(from)&to=\(to)"

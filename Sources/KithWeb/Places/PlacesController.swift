@@ -64,10 +64,8 @@ struct PlacesController: Sendable {
         let asked = query.text("show").flatMap(PlaceMeasure.init(parameter:))
         let suppressed = PlaceAccess.suppressesSmallNumbers(for: signedIn)
         let measure = asked ?? (snapshot.need != nil ? .index : .live(Atlas.liveIndicators[0].id))
-        guard let view = PlaceView.make(snapshot, measure: measure, suppressed: suppressed, link: { "/places/" + $0 }) else {
-            throw WebError.notFound
-        }
-        let model = PlacesPage(snapshot: snapshot, view: view, levels: levels, query: query, suppressed: suppressed)
+        guard let drawn = try await book.drawnView(of: snapshot, measure: measure, suppressed: suppressed) else { throw WebError.notFound }
+        let model = PlacesPage(snapshot: snapshot, drawn: drawn, levels: levels, suppressed: suppressed)
         return pages.page(
             "places", title: "Places", model: model, signedIn: signedIn, path: request.uri.path, errors: period.errors,
             status: period.errors.isEmpty ? .ok : .badRequest)
