@@ -109,7 +109,9 @@ def test_sign_in_shows_errors_then_signs_in(new_context, kith: DemoServer, shoot
     expect(page.get_by_role("heading", level=1)).to_have_text("Your work in Kith")
     expect(page.get_by_text("Signed in as demo-analyst, who can see every resident.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
-    assert navigation_links == ["Residents", "Help requests", "Contact lists", "Review matches", "Imports", "Services", "Volunteers"], navigation_links
+    assert navigation_links == [
+        "Residents", "Help requests", "Contact lists", "Places", "Dashboard", "Weekly report", "Review matches", "Imports", "Services", "Volunteers"
+    ], navigation_links
     shoot(page, "home-analyst")
     axe(page, "home")
     axe.assert_clean()
@@ -339,7 +341,7 @@ def test_partner_sees_only_its_own_residents(new_context, kith: DemoServer, anal
     organisation = partner_organisation(kith)
     expect(page.get_by_text(f"Signed in as demo-foodbank, who can see residents on the lists of {organisation}.")).to_be_visible()
     navigation_links = page.get_by_role("navigation", name="Sections").get_by_role("link").all_text_contents()
-    assert navigation_links == ["Residents", "Contact lists", "Referrals", "Services"], navigation_links
+    assert navigation_links == ["Residents", "Contact lists", "Places", "Dashboard", "Weekly report", "Referrals", "Services"], navigation_links
     shoot(page, "home-partner")
     axe(page, "home (partner)")
 
