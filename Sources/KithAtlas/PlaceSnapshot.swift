@@ -56,6 +56,7 @@ public struct PlaceSnapshot: Sendable {
 
     /// An area's name, or its code when it has none.
     public func name(of code: String) -> String {
-        areas.first { $0.code == code }?.name ?? need?.name(of: code) ?? code
+        // The index's names are a dictionary; the areas a list, searched only for an area the index does not have.
+        need?.names[code] ?? areas.first { $0.code == code }?.name ?? code
     }
 }
