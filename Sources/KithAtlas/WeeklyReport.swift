@@ -124,12 +124,17 @@ public struct WeeklyReport: Sendable {
 
     /// The map of helpline calls against need with the zones outlined, as SVG; nil without an overlay.
     public var zoneMap: String? {
-        guard let overlay else { return nil }
+        // A page of A4 cannot show thousands of outlines (and printing them takes chromium longer than the rest of the
+        // report); past this many areas the report's table and /places carry the zones instead.
+        guard let overlay, areas.count <= Self.mostAreasMapped else { return nil }
         let snapshot = PlaceSnapshot(
             level: level, areas: areas, need: overlay.need, needProblem: nil, live: [:], overlay: overlay, overlayProblem: nil, from: overlay.from,
             to: overlay.to, revision: "")
         return PlaceView.make(snapshot, measure: .overlay, suppressed: suppressed, idPrefix: "zones", link: { _ in nil })?.map.svg()
     }
+
+    /// The most areas the report draws on its map of the zones.
+    public static let mostAreasMapped = 1_500
 
     /// Residents rated Purple and Red in each hub area, as a bar chart; nil when no area is loaded.
     public var hubChart: String? {

@@ -160,7 +160,13 @@ struct WeeklyReportPage {
                 "Low engagement zones: high need, significantly fewer calls than need predicts (8 weeks)", zoneRows.map { Array($0.dropFirst()) },
                 header: ["Area", "Need rank", "Calls and requests", "Expected", "Over expected", "Main languages"]) : nil
         zoneMap = report.zoneMap
-        zoneNote = report.overlayProblem ?? (zoneRows.count > 1 ? nil : "No area had significantly fewer calls than its need predicts.")
+        zoneNote =
+            report.overlayProblem
+            ?? (zoneRows.count > 1
+                ? (report.zoneMap == nil && !report.areas.isEmpty
+                    ? "The borough's \(report.areas.count) areas are too many to map on a page: the zones are on the map at /places (Helpline calls against need)."
+                    : nil)
+                : "No area had significantly fewer calls than its need predicts.")
         gaps = report.capacityGaps
     }
 }
