@@ -25,18 +25,27 @@ extension GRDBPlacesRepository {
                         """, arguments: arguments
                 ).map { AreaActivity.Count(cohort: $0[0], band: $0[1], persons: $0[2]) }
                 // Moves: each person's band in the run before and the latest, a missing side meaning not identified
-                // then. Persons are placed by their latest profile. Each side is a lookup in the (runId, personId) key:
-                // a CTE of one run would be scanned once per person.
+                // then. Persons are placed by their latest profile.
+                // Everyone in the latest run with their band in the one before (if any), then those of the run before
+                // who are in the latest no more: two passes down the (runId, personId) key. The profile that places a
+                // person is joined only when an area is asked for.
+                let placed = { (side: String) in
+                    code == nil ? "" : "JOIN personProfile ON personProfile.personId = \(side).personId AND \(inArea("personProfile.postcode"))"
+                }
                 activity.moves = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT previous.band, latest.band, COUNT(*)
-                        FROM (SELECT DISTINCT personId FROM personScore WHERE runId IN (:latest, :previous)) AS everyone
-                        LEFT JOIN personScore AS latest ON latest.runId = :latest AND latest.personId = everyone.personId
-                        LEFT JOIN personScore AS previous ON previous.runId = :previous AND previous.personId = everyone.personId
-                        LEFT JOIN personProfile ON personProfile.personId = everyone.personId
-                        WHERE \(inArea("personProfile.postcode"))
+                        SELECT previous.band, latest.band, COUNT(*) FROM personScore AS latest
+                        \(placed("latest"))
+                        LEFT JOIN personScore AS previous ON previous.runId = :previous AND previous.personId = latest.personId
+                        WHERE latest.runId = :latest
                         GROUP BY previous.band, latest.band
+                        UNION ALL
+                        SELECT previous.band, NULL, COUNT(*) FROM personScore AS previous
+                        \(placed("previous"))
+                        WHERE previous.runId = :previous
+                            AND NOT EXISTS (SELECT 1 FROM personScore AS now WHERE now.runId = :latest AND now.personId = previous.personId)
+                        GROUP BY previous.band
                         """, arguments: arguments
                 ).map { AreaActivity.Move(from: $0[0], to: $0[1], persons: $0[2]) }
                 let reference = try String.fetchOne(db, sql: "SELECT referenceDate FROM scoreRun WHERE id = ?", arguments: [latest]) ?? from
