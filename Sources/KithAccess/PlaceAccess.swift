@@ -29,8 +29,13 @@ public enum PlaceAccess {
         return nil
     }
 
-    /// A count as it may be shown: itself, or "<5" when it must be suppressed (zero stays zero: it identifies no one).
+    /// Whether a count must be hidden: from 1 to 4, when counts are suppressed (zero identifies no one).
+    public static func hides(_ count: Double, suppressed: Bool) -> Bool {
+        suppressed && count > 0 && count < Double(smallNumberThreshold)
+    }
+
+    /// A count as it may be shown: itself, or "<5" when it must be suppressed.
     public static func shown(_ count: Int, suppressed: Bool) -> String {
-        suppressed && count > 0 && count < smallNumberThreshold ? "<\(smallNumberThreshold)" : String(count)
+        hides(Double(count), suppressed: suppressed) ? "<\(smallNumberThreshold)" : String(count)
     }
 }

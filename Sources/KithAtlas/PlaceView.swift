@@ -163,16 +163,9 @@ public struct PlaceView: Sendable {
         _ snapshot: PlaceSnapshot, id: String, suppressed: Bool, idPrefix: String, link: (String) -> String?
     ) -> PlaceView? {
         guard let indicator = Atlas.liveIndicators.first(where: { $0.id == id }), let values = snapshot.live[id] else { return nil }
-        let rates: [String: Double] = Dictionary(
-            values.compactMap { value in
-                guard let count = value.value, let base = value.denominator, base > 0 else { return nil }
-                return (value.area, count / base * 1000)
-            }, uniquingKeysWith: { first, _ in first })
+        let rates = Atlas.rates(values)
         let percentiles = Percentiles.of(rates)
-        func hidden(_ count: Double?) -> Bool {
-            guard let count else { return true }
-            return suppressed && count > 0 && Int(count) < 5
-        }
+        func hidden(_ count: Double?) -> Bool { count.map { PlaceAccess.hides($0, suppressed: suppressed) } ?? true }
         let byArea = Dictionary(values.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first })
         let regions = snapshot.areas.map { area -> ChoroplethMap.Region in
             let value = byArea[area.code]
@@ -268,21 +261,25 @@ public struct PlaceView: Sendable {
     }
 }
 
-/// Percentile ranks of figures among areas: 0 for the lowest, 100 for the highest, ties sharing their average.
-enum Percentiles {
-    static func of(_ values: [String: Double]) -> [String: Double] {
-        let sorted = values.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
-        guard sorted.count > 1 else { return Dictionary(uniqueKeysWithValues: sorted.map { ($0.key, 50) }) }
-        var result: [String: Double] = [:]
-        var start = 0
-        while start < sorted.count {
-            var end = start
-            while end + 1 < sorted.count, sorted[end + 1].value == sorted[start].value { end += 1 }
-            let rank = Double(start + end) / 2
-            for index in start...end { result[sorted[index].key] = rank / Double(sorted.count - 1) * 100 }
-            start = end + 1
-        }
-        return result
+/// Percentile ranks of figures among areas: 0 for the lowest, 100 for the highest, ties sharing their average rank
+/// (the index's own ranking, ``PlaceIndex/ranks(_:)``).
+public enum Percentiles {
+    public static func of(_ values: [String: Double]) -> [String: Double] {
+        let codes = Array(values.keys)
+        guard codes.count > 1 else { return Dictionary(uniqueKeysWithValues: codes.map { ($0, 50) }) }
+        let ranks = PlaceIndex.ranks(codes.map { values[$0]! })
+        return Dictionary(uniqueKeysWithValues: zip(codes, ranks.map { ($0 - 1) / Double(codes.count - 1) * 100 }))
+    }
+}
+
+extension Atlas {
+    /// Each area's rate per 1,000 of its denominator, for the figures that have one above 0.
+    public static func rates(_ values: [IndicatorValue]) -> [String: Double] {
+        Dictionary(
+            values.compactMap { value in
+                guard let count = value.value, let base = value.denominator, base > 0 else { return nil }
+                return (value.area, count / base * 1000)
+            }, uniquingKeysWith: { first, _ in first })
     }
 }
 

@@ -115,7 +115,7 @@ public struct WeeklyReport: Sendable {
 
     /// "+12", "−3", "no change"; hidden when either side is suppressed.
     private func change(_ now: Int, _ before: Int) -> String {
-        if suppressed, (now > 0 && now < PlaceAccess.smallNumberThreshold) || (before > 0 && before < PlaceAccess.smallNumberThreshold) {
+        if PlaceAccess.hides(Double(now), suppressed: suppressed) || PlaceAccess.hides(Double(before), suppressed: suppressed) {
             return ""
         }
         let difference = now - before
@@ -145,7 +145,7 @@ public struct WeeklyReport: Sendable {
             idPrefix: "hubs",
             bars: week.areas.map { area in
                 let count = area.purple + area.red
-                let hidden = suppressed && count > 0 && count < PlaceAccess.smallNumberThreshold
+                let hidden = PlaceAccess.hides(Double(count), suppressed: suppressed)
                 return BarChart.Bar(label: area.name, value: hidden ? nil : Double(count), valueLabel: hidden ? "<5" : nil)
             }, axisLabel: "Residents", decimals: 0
         ).svg()

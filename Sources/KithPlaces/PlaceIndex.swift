@@ -97,7 +97,7 @@ public struct PlaceIndex: Sendable, Equatable {
     }
 
     /// Ranks from 1 (least) to n (most), ties given the average of their ranks.
-    static func ranks(_ values: [Double]) -> [Double] {
+    public static func ranks(_ values: [Double]) -> [Double] {
         let order = values.indices.sorted { values[$0] < values[$1] }
         var ranks = [Double](repeating: 0, count: values.count)
         var start = 0

@@ -242,14 +242,10 @@ struct AreaProfilePage {
         live = Atlas.liveIndicators.compactMap { indicator in
             guard let value = snapshot.live[indicator.id]?.first(where: { $0.area == area.code }) else { return nil }
             let count = Int(value.value ?? 0)
-            let hidden = suppressed && count > 0 && count < PlaceAccess.smallNumberThreshold
-            let rate = value.denominator.flatMap { $0 > 0 ? Double(count) / $0 * 1000 : nil }
-            let all = Dictionary(
-                (snapshot.live[indicator.id] ?? []).compactMap { v -> (String, Double)? in
-                    guard let base = v.denominator, base > 0 else { return nil }
-                    return (v.area, (v.value ?? 0) / base * 1000)
-                }, uniquingKeysWith: { first, _ in first })
-            let percentile = hidden ? nil : Self.percentile(of: area.code, in: all)
+            let hidden = PlaceAccess.hides(Double(count), suppressed: suppressed)
+            let rates = Atlas.rates(snapshot.live[indicator.id] ?? [])
+            let rate = rates[area.code]
+            let percentile = hidden ? nil : Percentiles.of(rates)[area.code]
             return Figure(
                 name: indicator.name, estimate: shown(count), rate: hidden ? "—" : rate.map { PlaceTables.decimal($0, 1) } ?? "—",
                 percentile: percentile.map { String(Int($0.rounded())) } ?? "—", source: indicator.source ?? "")
@@ -288,13 +284,6 @@ struct AreaProfilePage {
         ).svg()
         residentsHref = canListResidents ? "/places/\(PlacesPage.path(area.code))/residents" : nil
         suppressedNote = suppressed ? "Counts of residents from 1 to 4 are shown as <5." : nil
-    }
-
-    static func percentile(of code: String, in values: [String: Double]) -> Double? {
-        guard let value = values[code], values.count > 1 else { return nil }
-        let below = values.values.filter { $0 < value }.count
-        let equal = values.values.filter { $0 == value }.count
-        return (Double(below) + Double(equal - 1) / 2) / Double(values.count - 1) * 100
     }
 }
 

@@ -98,7 +98,8 @@ struct ProjectView {
         let names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let values = measure?.values ?? []
         hasRates = values.contains { $0.denominator != nil }
-        func hidden(_ value: Double?) -> Bool { (value ?? 0) > 0 && (value ?? 0) < Double(PlaceAccess.smallNumberThreshold) }
+        // Shared figures leave every organisation's own teams: small numbers are suppressed for everyone.
+        func hidden(_ value: Double?) -> Bool { PlaceAccess.hides(value ?? 0, suppressed: true) }
         func rate(_ value: IndicatorValue) -> Double? {
             guard let count = value.value, let base = value.denominator, base > 0, !hidden(count) else { return nil }
             return count / base * 1000
@@ -116,11 +117,8 @@ struct ProjectView {
                 if let rate = rate(value) { return (value.area, rate) }
                 return value.value.map { (value.area, $0) }
             }, uniquingKeysWith: { first, _ in first })
-        let sorted = figures.values.sorted()
-        func fifth(_ figure: Double) -> Int {
-            guard sorted.count > 1, let index = sorted.firstIndex(of: figure) else { return 2 }
-            return min(4, index * 5 / sorted.count)
-        }
+        let percentiles = Percentiles.of(figures)
+        func fifth(_ code: String) -> Int? { percentiles[code].map { min(4, Int($0 / 20)) } }
         let has = !areas.isEmpty && !figures.isEmpty
         svg =
             has
@@ -128,7 +126,7 @@ struct ProjectView {
                 title: "\(measureName), \(shared.project.name)",
                 description:
                     "Each area coloured by fifths of the shared figure\(hasRates ? " per 1,000" : ""); areas with fewer than 5 are not shown.",
-                idPrefix: "project", regions: areas.map { ChoroplethMap.Region(area: $0, classIndex: figures[$0.code].map(fifth), label: $0.name) },
+                idPrefix: "project", regions: areas.map { ChoroplethMap.Region(area: $0, classIndex: fifth($0.code), label: $0.name) },
                 colours: .sequential(classes: 5),
                 legend: .init(
                     title: "Fifths", labels: ["Lowest fifth", "Second", "Middle", "Fourth", "Highest fifth"], noData: "Fewer than 5, or none")
